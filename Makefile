@@ -1,0 +1,80 @@
+# kumuh — make run (demo server) and make test (everything CI checks).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+HASIL := var/hasil-tes
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser clean
+
+help:
+	@echo "make run    jalankan aplikasi dengan data demo di http://127.0.0.1:8000"
+	@echo "make test   semua pemeriksaan: ruff, check, migrasi, pytest SQLite + PostgreSQL + Chromium"
+	@echo "make lint   ruff check dan ruff format --check"
+	@echo "make format rapikan kode dengan ruff"
+
+install: $(VENV)/.terpasang
+
+$(VENV)/.terpasang: pyproject.toml
+	@PYBASE=$$(sh scripts/python.sh); \
+	 if ! $$PYBASE -c 'import ensurepip, venv' 2>/dev/null && [ "$$(id -u)" = 0 ]; then \
+	   apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv >/dev/null; fi; \
+	 echo "Membuat $(VENV) dengan $$($$PYBASE --version)"; \
+	 $$PYBASE -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+paket:
+	@sh scripts/paket-debian.sh
+
+run: install
+	@mkdir -p var
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py kumuh_demo
+	@echo "Buka http://127.0.0.1:8000 dan masuk dengan salah satu akun demo di atas."
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+demo: install
+	@mkdir -p var
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py kumuh_demo
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install
+	DJANGO_SECRET_KEY=hanya-untuk-pemeriksaan $(PY) manage.py check --fail-level WARNING
+	DJANGO_SECRET_KEY=hanya-untuk-pemeriksaan $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: install
+	@mkdir -p $(HASIL)
+	@echo "== Tahap SQLite =="
+	$(PYTEST) -m "not browser" --junitxml=$(HASIL)/sqlite.xml
+
+test-postgres: install paket
+	@mkdir -p $(HASIL)
+	@echo "== Tahap PostgreSQL =="
+	sh scripts/dengan-postgres.sh $(PYTEST) -m "not browser" --junitxml=$(HASIL)/postgres.xml
+
+test-browser: install paket
+	@mkdir -p $(HASIL)
+	@echo "== Tahap Chromium (Playwright) =="
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser tests/browser --junitxml=$(HASIL)/browser.xml
+
+test: install paket
+	@rm -rf $(HASIL)
+	$(MAKE) --no-print-directory lint check test-sqlite test-postgres test-browser
+	@$(PY) scripts/ringkasan_tes.py $(HASIL) sqlite postgres browser
+
+clean:
+	rm -rf $(VENV) var/hasil-tes

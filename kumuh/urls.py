@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from kumuh import views
+from lokasi import views as lokasi_views
+
+urlpatterns = [
+    path("", lokasi_views.beranda, name="beranda"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("lokasi/", include("lokasi.urls")),
+    path("penilaian/", views.area_berikutnya, {"area": "penilaian"}, name="penilaian_beranda"),
+    path("kolaborasi/", views.area_berikutnya, {"area": "kolaborasi"}, name="kolaborasi_beranda"),
+    path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
+    path("kelola/", admin.site.urls),
+]

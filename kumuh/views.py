@@ -1,0 +1,42 @@
+"""Project-level pages that belong to no single app."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+# What each later area will hold, so a user who opens it knows what is coming and where the
+# work stands today. Replaced by the real app pages as their issues land.
+AREA = {
+    "penilaian": {
+        "judul": "Penilaian lokasi",
+        "isi": [
+            "Isian survei (Format Isian / Format Numerik) per lokasi atau per RT.",
+            "Rumus 7 aspek / 16 kriteria, legalitas lahan, pertimbangan lain.",
+            "Klasifikasi A1–C6, prioritas 1–9, pola penanganan, daftar prioritas untuk Pokja PKP.",
+            "Draf SK penetapan lokasi beserta Lampiran I–III (PDF dan Excel).",
+        ],
+    },
+    "kolaborasi": {
+        "judul": "Kolaborasi",
+        "isi": [
+            "Pemangku kepentingan, Pokja PKP dan Forum PKP.",
+            "Program dan kegiatan per lokasi, sumber pendanaan.",
+            "Perjanjian kerja sama dengan pihak luar (CSR/TJSLP).",
+        ],
+    },
+    "monev": {
+        "judul": "Monitoring dan evaluasi",
+        "isi": [
+            "Pemantauan kegiatan dan evaluasi tahunan.",
+            "Peninjauan ulang dengan kontribusi penanganan.",
+            "Dasbor kota menuju nol hektar kumuh.",
+        ],
+    },
+}
+
+
+@login_required
+@require_GET
+def area_berikutnya(request: HttpRequest, area: str) -> HttpResponse:
+    return render(request, "area_berikutnya.html", {"area": AREA[area], "kode_area": area})

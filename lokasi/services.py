@@ -1,0 +1,204 @@
+"""Writes to the inventory that span models or must not silently overwrite another user's work."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokasi.models import (
+    DokumenLokasi,
+    FotoLokasi,
+    Lokasi,
+    Pengguna,
+    TipologiLokasi,
+    UnitSurvei,
+)
+
+# The kawasan's header numbers that come from its RT units when it has any (penilaian.md §7).
+ANGKA_DARI_UNIT = (
+    "luas_verifikasi_ha",
+    "jumlah_bangunan",
+    "penduduk_laki_laki",
+    "penduduk_perempuan",
+    "jumlah_kk",
+    "panjang_jalan_ideal_m",
+    "panjang_drainase_ideal_m",
+)
+_SUMBER_UNIT = {"luas_verifikasi_ha": "luas_ha"}
+
+
+class KonflikPerubahan(Exception):
+    """Someone else saved the record after this user opened it."""
+
+    def __init__(self, lokasi: Lokasi) -> None:
+        self.lokasi = lokasi
+        pengubah = lokasi.diubah_oleh
+        oleh = (pengubah.get_full_name() or pengubah.username) if pengubah else _("pengguna lain")
+        waktu = timezone.localtime(lokasi.diubah_pada).strftime("%d-%m-%Y %H:%M")
+        super().__init__(
+            _(
+                "Data lokasi ini sudah diubah oleh %(oleh)s pada %(waktu)s setelah Anda "
+                "membukanya. Perubahan Anda belum disimpan: muat ulang halaman, periksa "
+                "perubahan mereka, lalu isi kembali."
+            )
+            % {"oleh": oleh, "waktu": waktu}
+        )
+
+
+@transaction.atomic
+def lokasi_simpan(
+    *,
+    lokasi: Lokasi,
+    pengguna: Pengguna,
+    versi_awal: int | None,
+    kelurahan: Iterable,
+    tipologi: Iterable[str],
+    foto_baru=None,
+) -> Lokasi:
+    """Create or update a lokasi; refuse when it changed since `versi_awal` was read."""
+    lokasi.diubah_oleh = pengguna
+    if lokasi.pk is None:
+        lokasi.versi = 1
+        lokasi.save()
+    else:
+        # Compare-and-set on the version: a concurrent save makes this update match no row.
+        diperbarui = Lokasi.objects.filter(pk=lokasi.pk, versi=versi_awal).update(
+            versi=F("versi") + 1
+        )
+        if not diperbarui:
+            raise KonflikPerubahan(Lokasi.objects.select_related("diubah_oleh").get(pk=lokasi.pk))
+        lokasi.versi = versi_awal + 1
+        lokasi.save()
+    lokasi.kelurahan.set(kelurahan)
+    _set_tipologi(lokasi, tipologi)
+    if foto_baru:
+        FotoLokasi.objects.create(lokasi=lokasi, berkas=foto_baru, diunggah_oleh=pengguna)
+    if lokasi.unit_survei.exists():
+        hitung_ulang_dari_unit(lokasi)
+    return lokasi
+
+
+def _set_tipologi(lokasi: Lokasi, tipologi: Iterable[str]) -> None:
+    baru = set(tipologi)
+    lama = set(lokasi.tipologi_set.values_list("kode", flat=True))
+    lokasi.tipologi_set.filter(kode__in=lama - baru).delete()
+    TipologiLokasi.objects.bulk_create(
+        [TipologiLokasi(lokasi=lokasi, kode=k) for k in sorted(baru - lama)]
+    )
+
+
+def hitung_ulang_dari_unit(lokasi: Lokasi) -> None:
+    """Set the kawasan's numbers and RT/RW to the sums of its units (never averages)."""
+    units = list(lokasi.unit_survei.select_related("kelurahan"))
+    if not units:
+        return
+    jumlah = lokasi.unit_survei.aggregate(
+        **{f: Sum(_SUMBER_UNIT.get(f, f)) for f in ANGKA_DARI_UNIT}
+    )
+    for field, nilai in jumlah.items():
+        setattr(lokasi, field, nilai)
+    lokasi.rt_rw = ringkas_rt_rw((u.rt, u.rw) for u in units)
+    lokasi.save(update_fields=[*ANGKA_DARI_UNIT, "rt_rw"])
+    lokasi.kelurahan.add(*{u.kelurahan_id for u in units})
+
+
+def ringkas_rt_rw(pasangan: Iterable[tuple[str, str]]) -> str:
+    """Write units as the SK writes them: `RT 001, 002 / RW 003; RT 004 / RW 005`."""
+    per_rw: dict[str, list[str]] = defaultdict(list)
+    for rt, rw in pasangan:
+        if rt not in per_rw[rw]:
+            per_rw[rw].append(rt)
+    bagian = []
+    for rw in sorted(per_rw, key=_urut_angka):
+        rts = ", ".join(sorted(per_rw[rw], key=_urut_angka))
+        bagian.append(f"RT {rts} / RW {rw}")
+    return "; ".join(bagian)
+
+
+def _urut_angka(teks: str) -> tuple[int, str]:
+    return (int(teks), teks) if teks.isdigit() else (10**6, teks)
+
+
+@transaction.atomic
+def unit_simpan(*, unit: UnitSurvei, pengguna: Pengguna) -> UnitSurvei:
+    """Save one RT unit and bring its kawasan's sums up to date in the same transaction."""
+    unit.save()
+    lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    hitung_ulang_dari_unit(lokasi)
+    Lokasi.objects.filter(pk=lokasi.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+    return unit
+
+
+@transaction.atomic
+def unit_hapus(*, unit: UnitSurvei, pengguna: Pengguna) -> None:
+    """Remove a unit entered by mistake; the kawasan's sums follow."""
+    lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    unit.delete()
+    hitung_ulang_dari_unit(lokasi)
+    Lokasi.objects.filter(pk=lokasi.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+
+
+def foto_tambah(*, lokasi: Lokasi, pengguna: Pengguna, berkas, keterangan: str = "") -> FotoLokasi:
+    return FotoLokasi.objects.create(
+        lokasi=lokasi, berkas=berkas, keterangan=keterangan, diunggah_oleh=pengguna
+    )
+
+
+def dokumen_tambah(
+    *, lokasi: Lokasi, pengguna: Pengguna, berkas, jenis: str, judul: str
+) -> DokumenLokasi:
+    return DokumenLokasi.objects.create(
+        lokasi=lokasi, berkas=berkas, jenis=jenis, judul=judul, diunggah_oleh=pengguna
+    )
+
+
+@transaction.atomic
+def wilayah_impor(*, baris: list) -> dict[str, tuple[int, int]]:
+    """Create or update regions from parsed Kemendagri rows (parents come first).
+
+    Return (created, updated) counts per level. A kab/kota's kategori is only set when the
+    file gives one, so a re-import never resets a category the admin chose.
+    """
+    from lokasi.models import KabupatenKota, Kecamatan, Kelurahan, Provinsi
+
+    jumlah: dict[str, list[int]] = {}
+    induk: dict[str, object] = {}
+    for b in baris:
+        if b.tingkat == "provinsi":
+            model, nilai = Provinsi, {"nama": b.nama}
+        elif b.tingkat == "kabupaten_kota":
+            model, nilai = KabupatenKota, {"nama": b.nama, "jenis": b.jenis}
+            nilai["provinsi"] = induk.get(b.kode_induk) or Provinsi.objects.get(kode=b.kode_induk)
+            if b.kategori:
+                nilai["kategori"] = b.kategori
+        elif b.tingkat == "kecamatan":
+            model, nilai = Kecamatan, {"nama": b.nama}
+            nilai["kabupaten_kota"] = induk.get(b.kode_induk) or KabupatenKota.objects.get(
+                kode=b.kode_induk
+            )
+        else:
+            model, nilai = Kelurahan, {"nama": b.nama, "jenis": b.jenis}
+            nilai["kecamatan"] = induk.get(b.kode_induk) or Kecamatan.objects.get(kode=b.kode_induk)
+        obj, baru = model.objects.update_or_create(kode=b.kode, defaults=nilai)
+        induk[b.kode] = obj
+        hitung = jumlah.setdefault(b.tingkat, [0, 0])
+        hitung[0 if baru else 1] += 1
+    return {k: (v[0], v[1]) for k, v in jumlah.items()}
+
+
+def kode_wilayah_tersedia() -> frozenset[str]:
+    """Return every region code already stored (parents a partial code list may refer to)."""
+    from lokasi.models import KabupatenKota, Kecamatan, Provinsi
+
+    return frozenset(
+        [
+            *Provinsi.objects.values_list("kode", flat=True),
+            *KabupatenKota.objects.values_list("kode", flat=True),
+            *Kecamatan.objects.values_list("kode", flat=True),
+        ]
+    )

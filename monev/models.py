@@ -1,0 +1,1 @@
+"""Models of monev arrive with their issues; see ../shared/domain/model.md."""

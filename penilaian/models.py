@@ -1,0 +1,1 @@
+"""Models of penilaian arrive with their issues; see ../shared/domain/model.md."""

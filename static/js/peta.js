@@ -1,0 +1,62 @@
+// Leaflet maps of lokasi. Data comes from a <script type="application/json"> element
+// (json_script) so that no inline script is needed and the CSP can stay 'self'.
+(function () {
+  "use strict";
+  var WARNA = "#b3461b";
+
+  function bacaData(id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+
+  function buatPeta(wadah) {
+    var peta = L.map(wadah, { scrollWheelZoom: false }).setView([-2.5, 118], 5);
+    var tile = wadah.dataset.tile;
+    if (tile) {
+      // Offline the tiles simply fail to load; the shapes and markers still show.
+      L.tileLayer(tile, {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+      }).addTo(peta);
+    }
+    var lapisan = L.geoJSON(null, {
+      style: function () { return { color: WARNA, weight: 2, fillOpacity: 0.25 }; },
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: WARNA, fillOpacity: 0.9 });
+      },
+      onEachFeature: function (f, layer) {
+        var p = f.properties || {};
+        var a = document.createElement("a");
+        a.href = "/lokasi/" + p.id + "/";
+        a.textContent = p.nama;
+        layer.bindPopup(a);
+        layer.bindTooltip(p.nama);
+        layer.options.className = "fitur-lokasi";
+      }
+    }).addTo(peta);
+    wadah.dataset.siap = "1";
+    return { peta: peta, lapisan: lapisan };
+  }
+
+  function isi(obj, data) {
+    obj.lapisan.clearLayers();
+    if (!data) return;
+    obj.lapisan.addData(data);
+    var batas = obj.lapisan.getBounds();
+    if (batas.isValid()) obj.peta.fitBounds(batas, { maxZoom: 17, padding: [20, 20] });
+    var wadah = obj.peta.getContainer();
+    wadah.dataset.jumlahFitur = String(obj.lapisan.getLayers().length);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var wadah = document.getElementById("peta");
+    if (!wadah || typeof L === "undefined") return;
+    var obj = buatPeta(wadah);
+    isi(obj, bacaData(wadah.dataset.sumber));
+    // The list's filters swap the result partial (with its data) via htmx: redraw from it.
+    document.body.addEventListener("htmx:afterSettle", function () {
+      isi(obj, bacaData(wadah.dataset.sumber));
+    });
+  });
+})();

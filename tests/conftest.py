@@ -1,0 +1,208 @@
+"""Role fixtures and small builders shared by every test.
+
+City A (Kota Alfa) and city B (Kota Beta) lie in provinsi P; city C (Kota Gama) in provinsi Q.
+Every view test checks the roles that matter: operator and Pokja of A, operator of B, the
+verifier of P, and an anonymous visitor.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from lokasi.models import (
+    KabupatenKota,
+    Kecamatan,
+    Kelurahan,
+    Lokasi,
+    Pengguna,
+    Peran,
+    Provinsi,
+    UnitSurvei,
+)
+
+SANDI = "sandi-tes-123"
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+
+def buat_kabkota(kode: str, nama: str, provinsi: Provinsi, kategori: str = "sedang"):
+    kabkota = KabupatenKota.objects.create(
+        kode=kode, nama=nama, provinsi=provinsi, jenis="kota", kategori=kategori
+    )
+    for k in (1, 2):
+        kec = Kecamatan.objects.create(
+            kabupaten_kota=kabkota,
+            kode=f"{kode}.0{k}",
+            nama=f"{nama[5:]} {'Barat' if k == 1 else 'Timur'}",
+        )
+        for j in (1, 2):
+            Kelurahan.objects.create(
+                kecamatan=kec,
+                kode=f"{kec.kode}.100{j}",
+                nama=f"Kel {kec.nama} {j}",
+                jenis="kelurahan",
+            )
+    return kabkota
+
+
+def buat_pengguna(username: str, peran: str = "", kabkota=None, provinsi=None, **extra) -> Pengguna:
+    return Pengguna.objects.create_user(
+        username=username,
+        password=SANDI,
+        peran=peran,
+        kabupaten_kota=kabkota,
+        provinsi=provinsi,
+        first_name=username.replace("_", " ").title(),
+        **extra,
+    )
+
+
+def buat_lokasi(kabkota: KabupatenKota, nama: str = "Kampung Nelayan", **nilai) -> Lokasi:
+    kelurahan = nilai.pop("kelurahan", None) or [
+        Kelurahan.objects.filter(kecamatan__kabupaten_kota=kabkota).order_by("kode").first()
+    ]
+    bawaan = {
+        "luas_sk_ha": Decimal("4.5"),
+        "lintang": Decimal("-6.889"),
+        "bujur": Decimal("109.675"),
+        "jumlah_bangunan": 400,
+        "penduduk_laki_laki": 700,
+        "penduduk_perempuan": 720,
+        "jumlah_kk": 390,
+    }
+    bawaan.update(nilai)
+    lokasi = Lokasi.objects.create(kabupaten_kota=kabkota, nama=nama, **bawaan)
+    lokasi.kelurahan.set(kelurahan)
+    return lokasi
+
+
+def buat_unit(lokasi: Lokasi, rt: str = "001", rw: str = "002", **nilai) -> UnitSurvei:
+    bawaan = {
+        "kelurahan": lokasi.kelurahan.first(),
+        "luas_ha": Decimal("1.25"),
+        "jumlah_bangunan": 100,
+        "penduduk_laki_laki": 150,
+        "penduduk_perempuan": 160,
+        "jumlah_kk": 90,
+        "panjang_jalan_ideal_m": Decimal("300"),
+        "panjang_drainase_ideal_m": Decimal("600"),
+    }
+    bawaan.update(nilai)
+    return UnitSurvei.objects.create(lokasi=lokasi, rt=rt, rw=rw, **bawaan)
+
+
+def klien_untuk(pengguna: Pengguna | None) -> Client:
+    klien = Client()
+    if pengguna is not None:
+        klien.force_login(pengguna)
+    return klien
+
+
+# --- wilayah and role fixtures ----------------------------------------------------------------
+
+
+@pytest.fixture
+def provinsi_p(db) -> Provinsi:
+    return Provinsi.objects.create(kode="91", nama="Provinsi Percobaan")
+
+
+@pytest.fixture
+def provinsi_q(db) -> Provinsi:
+    return Provinsi.objects.create(kode="92", nama="Provinsi Kedua")
+
+
+@pytest.fixture
+def kota_a(provinsi_p) -> KabupatenKota:
+    return buat_kabkota("91.71", "Kota Alfa", provinsi_p)
+
+
+@pytest.fixture
+def kota_b(provinsi_p) -> KabupatenKota:
+    return buat_kabkota("91.72", "Kota Beta", provinsi_p)
+
+
+@pytest.fixture
+def kota_c(provinsi_q) -> KabupatenKota:
+    return buat_kabkota("92.71", "Kota Gama", provinsi_q)
+
+
+@pytest.fixture
+def operator_a(kota_a) -> Pengguna:
+    return buat_pengguna("operator_a", Peran.OPERATOR, kota_a)
+
+
+@pytest.fixture
+def admin_a(kota_a) -> Pengguna:
+    return buat_pengguna("admin_a", Peran.ADMIN_KABKOTA, kota_a)
+
+
+@pytest.fixture
+def pokja_a(kota_a) -> Pengguna:
+    return buat_pengguna("pokja_a", Peran.POKJA, kota_a)
+
+
+@pytest.fixture
+def operator_b(kota_b) -> Pengguna:
+    return buat_pengguna("operator_b", Peran.OPERATOR, kota_b)
+
+
+@pytest.fixture
+def verifikator_p(provinsi_p) -> Pengguna:
+    return buat_pengguna("verifikator_p", Peran.VERIFIKATOR_PROVINSI, provinsi=provinsi_p)
+
+
+@pytest.fixture
+def verifikator_pusat(db) -> Pengguna:
+    return buat_pengguna("verifikator_pusat", Peran.VERIFIKATOR_PUSAT)
+
+
+@pytest.fixture
+def lokasi_a(kota_a) -> Lokasi:
+    return buat_lokasi(kota_a, "Kampung Nelayan Alfa")
+
+
+@pytest.fixture
+def lokasi_b(kota_b) -> Lokasi:
+    return buat_lokasi(kota_b, "Bantaran Beta")
+
+
+@pytest.fixture
+def klien(request):
+    """Return a logged-in client for a role fixture named by indirect parametrisation."""
+    nama = getattr(request, "param", None)
+    return klien_untuk(request.getfixturevalue(nama) if nama else None)
+
+
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path) -> None:
+    # Uploaded files go to a per-test folder, never into var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- browser (Playwright on Debian's Chromium) -------------------------------------------------
+
+CHROMIUM = os.environ.get("KUMUH_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # `playwright install` cannot download browsers here; Debian's chromium is used instead.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
