@@ -9,7 +9,7 @@ HASIL := var/hasil-tes
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser clean
+.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser bench clean
 
 help:
 	@echo "make run    jalankan aplikasi dengan data demo di http://127.0.0.1:8000"
@@ -78,3 +78,6 @@ test: install paket
 
 clean:
 	rm -rf $(VENV) var/hasil-tes
+
+bench: install
+	$(PYTEST) bench -q

@@ -4,10 +4,17 @@ from django.urls import include, path
 
 from kumuh import views
 from lokasi import views as lokasi_views
+from lokasi.forms import FormMasuk
 
 urlpatterns = [
     path("", lokasi_views.beranda, name="beranda"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=FormMasuk
+        ),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("lokasi/", include("lokasi.urls")),
     path("penilaian/", views.area_berikutnya, {"area": "penilaian"}, name="penilaian_beranda"),

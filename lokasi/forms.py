@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -139,8 +142,6 @@ class LokasiForm(forms.ModelForm):
                 self.instance.tipologi_set.values_list("kode", flat=True)
             )
             if self.instance.batas:
-                import json
-
                 self.fields["batas_teks"].initial = json.dumps(self.instance.batas)
             self.punya_unit = self.instance.unit_survei.exists()
         else:
@@ -152,10 +153,7 @@ class LokasiForm(forms.ModelForm):
                 self.fields[nama].help_text = _("Dihitung dari jumlah unit RT.")
             self.fields["rt_rw"].disabled = True
         for nama, field in self.fields.items():
-            if field.required and nama != "versi":
-                field.error_messages.setdefault(
-                    "required", _("%(label)s wajib diisi.") % {"label": field.label}
-                )
+            if field.required and nama not in ("versi", "kelurahan"):
                 field.error_messages["required"] = _("%(label)s wajib diisi.") % {
                     "label": field.label
                 }
@@ -232,13 +230,14 @@ class FilterLokasiForm(forms.Form):
         self.fields["kelurahan"].queryset = kelurahan
 
     def saring(self, qs):
-        """Apply the valid filters to a Lokasi queryset."""
-        if not self.is_valid():
+        """Apply the valid filters to a Lokasi queryset; an invalid one (say a kelurahan left
+        over from another kecamatan) is ignored rather than emptying the list."""
+        if not self.is_bound:
             return qs
-        data = self.cleaned_data
+        self.is_valid()
+        data = {"q": "", "kecamatan": None, "kelurahan": None, "tipologi": ""}
+        data.update(self.cleaned_data)
         if data["q"]:
-            from django.db.models import Q
-
             qs = qs.filter(
                 Q(nama__icontains=data["q"])
                 | Q(kode__icontains=data["q"])
@@ -321,3 +320,14 @@ class DokumenForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Jenis dokumen"), choices=DokumenLokasi.Jenis.choices)
     judul = forms.CharField(label=_("Judul"), max_length=200)
     berkas = forms.FileField(label=_("Berkas"), validators=[cek_dokumen])
+
+
+class FormMasuk(AuthenticationForm):
+    """The login form with the words a Dinas operator expects."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Kata sandi")
+        self.error_messages["invalid_login"] = _(
+            "Nama pengguna atau kata sandi salah. Perhatikan huruf besar/kecil."
+        )

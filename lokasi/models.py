@@ -444,3 +444,36 @@ class DokumenLokasi(models.Model):
 
     def __str__(self) -> str:
         return self.judul
+
+
+class RiwayatPerubahan(models.Model):
+    """Who changed which fields of a record, when, from what to what.
+
+    Generic on purpose: surveys, SK and agreements of the later apps keep their history here
+    too, so one page element shows every record's history the same way.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
+    tindakan = models.CharField(_("tindakan"), max_length=200)
+    # {"field label": ["old", "new"], ...} as the user saw them (already formatted text).
+    perubahan = models.JSONField(_("perubahan"), default=dict)
+
+    class Meta:
+        verbose_name = _("riwayat perubahan")
+        verbose_name_plural = _("riwayat perubahan")
+        ordering = ["-waktu", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-waktu"])]
+
+    def __str__(self) -> str:
+        return f"{self.tindakan} {self.content_type_id}:{self.object_id}"

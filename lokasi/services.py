@@ -10,11 +10,16 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokasi import riwayat
 from lokasi.models import (
     DokumenLokasi,
     FotoLokasi,
+    KabupatenKota,
+    Kecamatan,
+    Kelurahan,
     Lokasi,
     Pengguna,
+    Provinsi,
     TipologiLokasi,
     UnitSurvei,
 )
@@ -30,6 +35,30 @@ ANGKA_DARI_UNIT = (
     "panjang_drainase_ideal_m",
 )
 _SUMBER_UNIT = {"luas_verifikasi_ha": "luas_ha"}
+# What the change history of a lokasi records: every field a user can type.
+FIELD_RIWAYAT = [
+    "kode",
+    "nama",
+    "rt_rw",
+    "luas_sk_ha",
+    "lintang",
+    "bujur",
+    "batas",
+    "permasalahan",
+    "potensi",
+    *ANGKA_DARI_UNIT,
+]
+
+
+def potret_lokasi(lokasi: Lokasi) -> dict[str, str]:
+    return riwayat.potret(
+        lokasi,
+        FIELD_RIWAYAT,
+        **{
+            "kelurahan/desa": lambda: ", ".join(sorted(k.nama for k in lokasi.kelurahan.all())),
+            "tipologi": lambda: ", ".join(sorted(lokasi.daftar_tipologi)),
+        },
+    )
 
 
 class KonflikPerubahan(Exception):
@@ -62,10 +91,13 @@ def lokasi_simpan(
 ) -> Lokasi:
     """Create or update a lokasi; refuse when it changed since `versi_awal` was read."""
     lokasi.diubah_oleh = pengguna
-    if lokasi.pk is None:
+    baru = lokasi.pk is None
+    if baru:
+        sebelum: dict[str, str] = {}
         lokasi.versi = 1
         lokasi.save()
     else:
+        sebelum = potret_lokasi(Lokasi.objects.get(pk=lokasi.pk))
         # Compare-and-set on the version: a concurrent save makes this update match no row.
         diperbarui = Lokasi.objects.filter(pk=lokasi.pk, versi=versi_awal).update(
             versi=F("versi") + 1
@@ -80,6 +112,13 @@ def lokasi_simpan(
         FotoLokasi.objects.create(lokasi=lokasi, berkas=foto_baru, diunggah_oleh=pengguna)
     if lokasi.unit_survei.exists():
         hitung_ulang_dari_unit(lokasi)
+    riwayat.catat(
+        obj=lokasi,
+        pengguna=pengguna,
+        tindakan="dibuat" if baru else "diubah",
+        sebelum=sebelum,
+        sesudah=potret_lokasi(lokasi),
+    )
     return lokasi
 
 
@@ -127,20 +166,34 @@ def _urut_angka(teks: str) -> tuple[int, str]:
 @transaction.atomic
 def unit_simpan(*, unit: UnitSurvei, pengguna: Pengguna) -> UnitSurvei:
     """Save one RT unit and bring its kawasan's sums up to date in the same transaction."""
-    unit.save()
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    sebelum = potret_lokasi(lokasi)
+    tindakan = f"unit {unit} " + ("ditambahkan" if unit.pk is None else "diubah")
+    unit.save()
+    _setelah_unit_berubah(lokasi, pengguna, tindakan, sebelum)
+    return unit
+
+
+def _setelah_unit_berubah(lokasi: Lokasi, pengguna: Pengguna, tindakan: str, sebelum) -> None:
     hitung_ulang_dari_unit(lokasi)
     Lokasi.objects.filter(pk=lokasi.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
-    return unit
+    riwayat.catat(
+        obj=lokasi,
+        pengguna=pengguna,
+        tindakan=tindakan,
+        sebelum=sebelum,
+        sesudah=potret_lokasi(lokasi),
+    )
 
 
 @transaction.atomic
 def unit_hapus(*, unit: UnitSurvei, pengguna: Pengguna) -> None:
     """Remove a unit entered by mistake; the kawasan's sums follow."""
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    sebelum = potret_lokasi(lokasi)
+    nama = str(unit)
     unit.delete()
-    hitung_ulang_dari_unit(lokasi)
-    Lokasi.objects.filter(pk=lokasi.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+    _setelah_unit_berubah(lokasi, pengguna, f"unit {nama} dihapus", sebelum)
 
 
 def foto_tambah(*, lokasi: Lokasi, pengguna: Pengguna, berkas, keterangan: str = "") -> FotoLokasi:
@@ -164,8 +217,6 @@ def wilayah_impor(*, baris: list) -> dict[str, tuple[int, int]]:
     Return (created, updated) counts per level. A kab/kota's kategori is only set when the
     file gives one, so a re-import never resets a category the admin chose.
     """
-    from lokasi.models import KabupatenKota, Kecamatan, Kelurahan, Provinsi
-
     jumlah: dict[str, list[int]] = {}
     induk: dict[str, object] = {}
     for b in baris:
@@ -193,8 +244,6 @@ def wilayah_impor(*, baris: list) -> dict[str, tuple[int, int]]:
 
 def kode_wilayah_tersedia() -> frozenset[str]:
     """Return every region code already stored (parents a partial code list may refer to)."""
-    from lokasi.models import KabupatenKota, Kecamatan, Provinsi
-
     return frozenset(
         [
             *Provinsi.objects.values_list("kode", flat=True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokasi import services
+from lokasi import riwayat, services
 from lokasi.akses import (
     get_lokasi_for_edit,
     get_lokasi_for_user,
@@ -24,6 +26,7 @@ from lokasi.models import DokumenLokasi, FotoLokasi, Kelurahan, Lokasi
 PER_HALAMAN = 25
 # The map on the list shows the whole filtered set, not one page; beyond this it asks for a filter.
 PETA_MAKS = 3000
+RIWAYAT_TAMPIL = 30
 
 
 @login_required
@@ -56,9 +59,13 @@ def daftar(request: HttpRequest) -> HttpResponse:
     ]
     konteks = {
         "filter_form": filter_form,
+        "kelurahan": filter_form.fields["kelurahan"].queryset,
+        "kelurahan_terpilih": request.GET.get("kelurahan", ""),
         "halaman": halaman,
         "jumlah": halaman.paginator.count,
         "peta": {"type": "FeatureCollection", "features": peta},
+        # In a data attribute, not a <script>: htmx drops script tags from swapped partials.
+        "peta_json": json.dumps({"type": "FeatureCollection", "features": peta}),
         "peta_terpotong": halaman.paginator.count > PETA_MAKS,
         "tile_url": settings.PETA_TILE_URL,
         "boleh_tambah": request.user.boleh_kelola_lokasi,
@@ -92,6 +99,7 @@ def pilihan_kelurahan(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     lokasi = get_lokasi_for_user(request.user, pk)
+    fitur = lokasi.sebagai_geojson()
     boleh_ubah = request.user.boleh_kelola_lokasi and (
         request.user.kabupaten_kota_id == lokasi.kabupaten_kota_id
     )
@@ -101,7 +109,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "kelurahan": lokasi.kelurahan.select_related("kecamatan"),
         "foto": lokasi.foto.all(),
         "dokumen": lokasi.dokumen.all(),
-        "fitur": lokasi.sebagai_geojson(),
+        "riwayat": riwayat.untuk(lokasi)[:RIWAYAT_TAMPIL],
+        "fitur": fitur,
+        "fitur_json": json.dumps(fitur),
         "tile_url": settings.PETA_TILE_URL,
         "boleh_ubah": boleh_ubah,
         "foto_form": FotoForm(),

@@ -1,13 +1,13 @@
-// Leaflet maps of lokasi. Data comes from a <script type="application/json"> element
-// (json_script) so that no inline script is needed and the CSP can stay 'self'.
+// Leaflet maps of lokasi. The GeoJSON comes in the data-geojson attribute of #data-peta, so no
+// inline script is needed (the CSP stays 'self') and htmx can swap it with the list.
 (function () {
   "use strict";
   var WARNA = "#b3461b";
 
   function bacaData(id) {
     var el = document.getElementById(id);
-    if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    if (!el || !el.dataset.geojson) return null;
+    try { return JSON.parse(el.dataset.geojson); } catch (e) { return null; }
   }
 
   function buatPeta(wadah) {

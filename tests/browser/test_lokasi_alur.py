@@ -53,6 +53,7 @@ def test_operator_adds_a_location_and_finds_it(
     expect(page.locator(".galeri img")).to_have_js_property("naturalWidth", 8)
 
     page.get_by_role("link", name="Daftar lokasi").click()
+    page.wait_for_load_state()  # htmx is deferred: filters work once the page has loaded
     expect(page.locator("#jumlah-lokasi")).to_contain_text("2 (dua) lokasi")
     page.get_by_label("Kecamatan").select_option(label="Alfa Timur")
     expect(page.locator("#jumlah-lokasi")).to_contain_text("1 (satu) lokasi")

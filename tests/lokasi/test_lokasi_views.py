@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from lokasi import riwayat
 from lokasi.models import Kelurahan, Lokasi
 from lokasi.services import KonflikPerubahan, lokasi_simpan
 from tests.conftest import buat_lokasi, klien_untuk
@@ -158,6 +159,15 @@ def test_edit_keeps_history_fields_and_bumps_version(operator_a, lokasi_a):
     lokasi_a.refresh_from_db()
     assert lokasi_a.nama == "Nama Baru"
     assert lokasi_a.versi == 2
+    (catatan,) = riwayat.untuk(lokasi_a)
+    assert catatan.pengguna == operator_a
+    assert catatan.perubahan == {"nama lokasi": ["Kampung Nelayan Alfa", "Nama Baru"]}
+    halaman = klien.get(lokasi_a.get_absolute_url()).text
+    assert "Riwayat perubahan" in halaman and "Kampung Nelayan Alfa" in halaman
+    # saving again without changes records nothing new
+    data.update(nama="Nama Baru", versi=lokasi_a.versi)
+    klien.post(url, data)
+    assert riwayat.untuk(lokasi_a).count() == 1
 
 
 def test_concurrent_edit_is_refused_with_who_changed_it(operator_a, admin_a, lokasi_a):
@@ -215,7 +225,7 @@ def test_list_htmx_returns_only_the_results_partial(operator_a, lokasi_a):
     )
     assert "<html" not in r.text
     assert lokasi_a.nama in r.text
-    assert 'id="data-peta"' in r.text
+    assert 'id="data-peta"' in r.text and "FeatureCollection" in r.text
 
 
 def test_list_paginates_and_maps_every_filtered_location(operator_a, kota_a):

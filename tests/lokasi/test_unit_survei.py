@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from lokasi import riwayat
 from lokasi.services import hitung_ulang_dari_unit, ringkas_rt_rw
 from tests.conftest import buat_unit, klien_untuk
 
@@ -44,6 +45,10 @@ def test_adding_a_unit_through_the_form_updates_the_kawasan(operator_a, lokasi_a
     lokasi_a.refresh_from_db()
     assert lokasi_a.rt_rw == "RT 004 / RW 001"
     assert lokasi_a.jumlah_kk == 60
+    catatan = riwayat.untuk(lokasi_a).first()
+    assert "ditambahkan" in catatan.tindakan
+    assert catatan.perubahan["jumlah KK"] == ["390", "60"]
+    assert catatan.perubahan["luas verifikasi (ha)"] == ["", "0,8"]
     assert lokasi_a.luas_verifikasi_ha == Decimal("0.80")
     # the same RT again is refused with a message naming it
     r = klien.post(reverse("lokasi:unit_tambah", args=[lokasi_a.pk]), data)
@@ -54,7 +59,7 @@ def test_adding_a_unit_through_the_form_updates_the_kawasan(operator_a, lokasi_a
 def test_unit_form_reports_bad_numbers(operator_a, lokasi_a):
     r = klien_untuk(operator_a).post(
         reverse("lokasi:unit_tambah", args=[lokasi_a.pk]),
-        {"rt": "satu", "rw": "", "luas_ha": "-1", "jumlah_kk": "x"},
+        {"rt": "x", "rw": "", "luas_ha": "-1", "jumlah_kk": "x"},
     )
     galat = r.context["form"].errors
     assert "harus berupa angka" in galat["rt"][0]

@@ -1,0 +1,69 @@
+"""Record and read the change history of any model instance (see RiwayatPerubahan)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from kumuh import angka
+from lokasi.models import Pengguna, RiwayatPerubahan
+
+
+def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) -> dict[str, str]:
+    """Return {label: text} of the given fields, plus extra labelled values (e.g. M2M names)."""
+    hasil = {}
+    for nama in fields:
+        field = obj._meta.get_field(nama)
+        hasil[str(field.verbose_name)] = _teks(getattr(obj, nama))
+    for label, fungsi in tambahan.items():
+        hasil[label] = fungsi()
+    return hasil
+
+
+def _teks(nilai) -> str:
+    if nilai is None or nilai == "":
+        return ""
+    if isinstance(nilai, Decimal):
+        # As the user reads numbers: 0,5733 and 1.234, keeping every decimal they typed.
+        tempat = max(0, -nilai.normalize().as_tuple().exponent)
+        return angka.format_desimal(nilai, tempat)
+    if isinstance(nilai, int):
+        return angka.format_bilangan(nilai)
+    if isinstance(nilai, dict | list):
+        return "(GeoJSON)" if nilai else ""
+    return str(nilai)
+
+
+def catat(
+    *,
+    obj: models.Model,
+    pengguna: Pengguna | None,
+    tindakan: str,
+    sebelum: dict[str, str],
+    sesudah: dict[str, str],
+) -> RiwayatPerubahan | None:
+    """Store the fields that differ; nothing when nothing changed (except on creation)."""
+    beda = {
+        label: [sebelum.get(label, ""), baru]
+        for label, baru in sesudah.items()
+        if sebelum.get(label, "") != baru
+    }
+    if not beda and tindakan != "dibuat":
+        return None
+    return RiwayatPerubahan.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        pengguna=pengguna,
+        tindakan=tindakan,
+        perubahan=beda,
+    )
+
+
+def untuk(obj: models.Model):
+    """Return the history of one record, newest first, with its users."""
+    return RiwayatPerubahan.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("pengguna")
