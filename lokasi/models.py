@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -322,7 +322,10 @@ class Lokasi(models.Model):
         luas = self.luas_ha
         if not luas or self.jumlah_penduduk is None:
             return None
-        return (Decimal(self.jumlah_penduduk) / luas).quantize(Decimal("0.01"))
+        # Half up, as penilaian.md §3 rounds density (Decimal defaults to half even).
+        return (Decimal(self.jumlah_penduduk) / luas).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
 
     @property
     def daftar_tipologi(self) -> list[str]:

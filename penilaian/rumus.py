@@ -273,6 +273,8 @@ _PERSEN_POPULASI_KK = "% populasi (dihitung dalam KK)"
 _PERSEN_AREA_KK = "% area (dihitung dalam KK)"
 _PERSEN_AREA_BANGUNAN = "% area (dihitung dalam bangunan)"
 
+# Laid out as a table (positional: kode, aspek, nama_aspek, nama, indikator, parameter, bagian,
+# pembagi, satuan, ukuran); tests/penilaian/test_rumus.py checks it against penilaian.md §1.
 KRITERIA: tuple[Kriteria, ...] = (
     Kriteria(
         "1a", 1, _BG, "Ketidakteraturan Bangunan",
@@ -470,13 +472,16 @@ def tampil_angka(nilai: Decimal) -> str:
 
 
 def _tampil_mentah(nilai: object) -> str:
+    """Show a rejected value in a message: JSON-ish, and short even if the value is not."""
     if isinstance(nilai, bool):
-        return "true" if nilai else "false"
-    if isinstance(nilai, str):
-        return repr(nilai)
-    if isinstance(nilai, Decimal) and nilai.is_finite():
-        return tampil_angka(nilai)
-    return str(nilai)
+        teks = "true" if nilai else "false"
+    elif isinstance(nilai, str):
+        teks = repr(nilai)
+    elif isinstance(nilai, Decimal) and nilai.is_finite():
+        teks = tampil_angka(nilai)
+    else:
+        teks = str(nilai)
+    return teks if len(teks) <= 40 else f"{teks[:39]}…"
 
 
 def _daftar(kata: Sequence[str]) -> str:

@@ -115,6 +115,16 @@ def test_anonymous_is_sent_to_login(lokasi_a):
     ]:
         r = klien.get(url)
         assert r.status_code == 302 and r["Location"].startswith(reverse("login")), url
+    for url in [
+        reverse("lokasi:tambah"),
+        reverse("lokasi:ubah", args=[lokasi_a.pk]),
+        reverse("lokasi:foto_unggah", args=[lokasi_a.pk]),
+        reverse("lokasi:dokumen_unggah", args=[lokasi_a.pk]),
+        reverse("lokasi:unit_tambah", args=[lokasi_a.pk]),
+    ]:
+        r = klien.post(url, {"nama": "Anonim"})
+        assert r.status_code == 302 and r["Location"].startswith(reverse("login")), url
+    assert Lokasi.objects.get().nama == "Kampung Nelayan Alfa"
 
 
 def test_inactive_or_unassigned_user_sees_nothing(db, lokasi_a):
