@@ -17,8 +17,9 @@ urlpatterns = [
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("lokasi/", include("lokasi.urls")),
-    path("penilaian/", views.area_berikutnya, {"area": "penilaian"}, name="penilaian_beranda"),
+    path("penilaian/", include("penilaian.urls")),
     path("kolaborasi/", views.area_berikutnya, {"area": "kolaborasi"}, name="kolaborasi_beranda"),
     path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
+    path("api/v1/", include("penilaian.urls_api")),
     path("kelola/", admin.site.urls),
 ]

@@ -8,15 +8,6 @@ from django.views.decorators.http import require_GET
 # What each later area will hold, so a user who opens it knows what is coming and where the
 # work stands today. Replaced by the real app pages as their issues land.
 AREA = {
-    "penilaian": {
-        "judul": "Penilaian lokasi",
-        "isi": [
-            "Isian survei (Format Isian / Format Numerik) per lokasi atau per RT.",
-            "Rumus 7 aspek / 16 kriteria, legalitas lahan, pertimbangan lain.",
-            "Klasifikasi A1–C6, prioritas 1–9, pola penanganan, daftar prioritas untuk Pokja PKP.",
-            "Draf SK penetapan lokasi beserta Lampiran I–III (PDF dan Excel).",
-        ],
-    },
     "kolaborasi": {
         "judul": "Kolaborasi",
         "isi": [

@@ -1,1 +1,248 @@
-"""Models of penilaian arrive with their issues; see ../shared/domain/model.md."""
+"""A survey (penilaian) of one lokasi at one date: inputs, stored results and its workflow.
+
+Results are never typed: `services.penilaian_simpan` recomputes them from the inputs with
+`penilaian.rumus` on every save, so a correction of an input or of the rules stays consistent.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lokasi.models import Lokasi, Pengguna, UnitSurvei
+from penilaian import rumus
+
+
+class Status(models.TextChoices):
+    DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan ke Pokja PKP")
+    DISETUJUI_POKJA = "disetujui_pokja", _("Disetujui Pokja PKP")
+    TERVERIFIKASI_PROVINSI = "terverifikasi_provinsi", _("Terverifikasi provinsi")
+    TERVERIFIKASI_PUSAT = "terverifikasi_pusat", _("Terverifikasi pusat")
+
+
+# Statuses whose results count as "approved" for the priority list.
+STATUS_DISETUJUI = [
+    Status.DISETUJUI_POKJA,
+    Status.TERVERIFIKASI_PROVINSI,
+    Status.TERVERIFIKASI_PUSAT,
+]
+
+PITA_PILIHAN = [(p, p.replace("-", "–") + " %") for p in rumus.PITA_SKOR]
+KRITERIA_PILIHAN = [(k.kode, f"{k.kode} {k.nama}") for k in rumus.KRITERIA]
+
+
+class PenilaianQuerySet(models.QuerySet["Penilaian"]):
+    def untuk(self, pengguna: Pengguna) -> PenilaianQuerySet:
+        """Return the surveys of the lokasi the user may see."""
+        return self.filter(lokasi__in=Lokasi.objects.untuk(pengguna))
+
+    def disetujui(self) -> PenilaianQuerySet:
+        return self.filter(status__in=STATUS_DISETUJUI)
+
+
+class Penilaian(models.Model):
+    lokasi = models.ForeignKey(
+        Lokasi, verbose_name=_("lokasi"), on_delete=models.PROTECT, related_name="penilaian"
+    )
+    tahun = models.PositiveSmallIntegerField(
+        _("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    tanggal_survei = models.DateField(_("tanggal survei"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.DRAF
+    )
+
+    # Tabel 1 A. Data Surveyor
+    surveyor_nama = models.CharField(_("nama surveyor"), max_length=150, blank=True)
+    surveyor_instansi = models.CharField(_("instansi surveyor"), max_length=150, blank=True)
+    surveyor_jabatan = models.CharField(_("jabatan surveyor"), max_length=150, blank=True)
+    surveyor_telepon = models.CharField(_("no. telepon surveyor"), max_length=30, blank=True)
+    # Tabel 1 B. Data Responden
+    responden_nama = models.CharField(_("nama responden"), max_length=150, blank=True)
+    responden_jabatan = models.CharField(
+        _("jabatan responden"),
+        max_length=150,
+        blank=True,
+        help_text=_("Misalnya Ketua RT, Ketua RW, Lurah, tokoh masyarakat."),
+    )
+    responden_telepon = models.CharField(_("no. telepon responden"), max_length=30, blank=True)
+
+    # Tabel 3 B. Legalitas lahan: (+) is True, (−) is False, None not yet filled in.
+    status_penguasaan = models.BooleanField(
+        _("kejelasan status penguasaan lahan"), null=True, blank=True
+    )
+    kesesuaian_rtr = models.BooleanField(_("kesesuaian dengan RTR"), null=True, blank=True)
+    # Tabel 3 C. Pertimbangan lain
+    strategis = models.BooleanField(_("nilai strategis lokasi"), null=True, blank=True)
+    kepadatan_penduduk = models.DecimalField(
+        _("kepadatan penduduk (jiwa/ha)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Kosongkan agar dihitung dari jumlah penduduk dibagi luas verifikasi."),
+    )
+    potensi_sosekbud = models.BooleanField(
+        _("potensi sosial, ekonomi dan budaya"), null=True, blank=True
+    )
+
+    # Results: derived, stored for fast lists; None while the inputs are incomplete.
+    nilai_kekumuhan = models.PositiveSmallIntegerField(_("nilai kekumuhan"), null=True)
+    tingkat_kekumuhan = models.CharField(_("tingkat kekumuhan"), max_length=20, blank=True)
+    nilai_pertimbangan_lain = models.PositiveSmallIntegerField(
+        _("nilai pertimbangan lain"), null=True
+    )
+    tingkat_pertimbangan_lain = models.CharField(
+        _("tingkat pertimbangan lain"), max_length=10, blank=True
+    )
+    legalitas = models.CharField(_("legalitas lahan"), max_length=12, blank=True)
+    klasifikasi = models.CharField(_("klasifikasi"), max_length=2, blank=True)
+    prioritas = models.PositiveSmallIntegerField(_("prioritas"), null=True)
+    pola_penanganan = models.CharField(_("pola penanganan"), max_length=20, blank=True)
+    kewenangan = models.CharField(_("kewenangan"), max_length=20, blank=True)
+    # persen, skor, sumber per criterion; skor per aspek; kepadatan; unit scores (§7).
+    hasil = models.JSONField(_("hasil rinci"), default=dict, blank=True)
+    # What still keeps the survey from being scored, as [{"field": …, "pesan": …}].
+    kekurangan = models.JSONField(_("kekurangan isian"), default=list, blank=True)
+
+    alasan_dikembalikan = models.TextField(_("alasan dikembalikan"), blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    versi = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = PenilaianQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("penilaian")
+        verbose_name_plural = _("penilaian")
+        ordering = ["-tahun", "-pk"]
+        indexes = [models.Index(fields=["status", "tahun"])]
+
+    def __str__(self) -> str:
+        return f"{self.lokasi} ({self.tahun})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("penilaian:detail", args=[self.pk])
+
+    @property
+    def lengkap(self) -> bool:
+        return self.nilai_kekumuhan is not None
+
+    @property
+    def label_prioritas(self) -> str:
+        return rumus.label_prioritas(self.klasifikasi or None, self.prioritas) or ""
+
+    @property
+    def boleh_diubah(self) -> bool:
+        return self.status == Status.DRAF
+
+
+class IsianKriteria(models.Model):
+    """A criterion's Format Isian entry: the band chosen (if any), a photo and a note."""
+
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="isian")
+    kode = models.CharField(_("kriteria"), max_length=2, choices=KRITERIA_PILIHAN)
+    pita = models.CharField(
+        _("pilihan isian"),
+        max_length=6,
+        choices=PITA_PILIHAN,
+        blank=True,
+        help_text=_("Kosongkan bila kriteria dihitung dari Format Numerik."),
+    )
+    foto = models.ImageField(_("foto"), upload_to="penilaian/foto/", blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("isian kriteria")
+        verbose_name_plural = _("isian kriteria")
+        ordering = ["kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["penilaian", "kode"], name="isian_kriteria_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.pita}"
+
+
+def _field_numerik(kunci: str) -> models.DecimalField:
+    label = rumus.NUMERIK_FIELDS[kunci]
+    satuan = rumus.SATUAN_NUMERIK[kunci]
+    return models.DecimalField(
+        f"{label} ({satuan})",
+        max_digits=14,
+        decimal_places=2 if kunci not in rumus.NUMERIK_BILANGAN_BULAT else 0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+
+class NumerikPenilaian(models.Model):
+    """Format Numerik (Tabel 2) of a survey: for one RT unit, or for the whole lokasi (unit None).
+
+    For a kawasan with units the lokasi's values are the sums of its units' (§7), computed by
+    the rules module, never stored twice.
+    """
+
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="numerik")
+    unit = models.ForeignKey(
+        UnitSurvei, on_delete=models.PROTECT, null=True, blank=True, related_name="numerik"
+    )
+    locals().update({kunci: _field_numerik(kunci) for kunci in rumus.NUMERIK_FIELDS})
+
+    class Meta:
+        verbose_name = _("format numerik")
+        verbose_name_plural = _("format numerik")
+        constraints = [
+            # One sheet per unit, and at most one for the whole lokasi (partial indexes, as
+            # SQLite has no NULLS NOT DISTINCT).
+            models.UniqueConstraint(
+                fields=["penilaian", "unit"],
+                condition=models.Q(unit__isnull=False),
+                name="numerik_unik_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["penilaian"],
+                condition=models.Q(unit__isnull=True),
+                name="numerik_unik_kawasan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Numerik {self.penilaian_id} {self.unit or 'kawasan'}"
+
+    def nilai(self) -> dict:
+        """Return {numerik key: value} with the blanks left out."""
+        return {k: getattr(self, k) for k in rumus.NUMERIK_FIELDS if getattr(self, k) is not None}
+
+
+class LangkahAlur(models.Model):
+    """One step of the workflow: who moved the survey from which status to which, and why."""
+
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="langkah")
+    dari = models.CharField(_("dari"), max_length=24, choices=Status.choices)
+    ke = models.CharField(_("ke"), max_length=24, choices=Status.choices)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    waktu = models.DateTimeField(auto_now_add=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("langkah alur")
+        verbose_name_plural = _("langkah alur")
+        ordering = ["waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dari} → {self.ke}"

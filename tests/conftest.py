@@ -68,6 +68,7 @@ def buat_lokasi(kabkota: KabupatenKota, nama: str = "Kampung Nelayan", **nilai) 
     ]
     bawaan = {
         "luas_sk_ha": Decimal("4.5"),
+        "luas_verifikasi_ha": Decimal("4.5"),
         "lintang": Decimal("-6.889"),
         "bujur": Decimal("109.675"),
         "jumlah_bangunan": 400,
@@ -206,3 +207,45 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+# --- penilaian builders -----------------------------------------------------------------------
+
+PITA_SEDANG = {
+    # 1a 5, 1b 3, 1c 3, 2a 3, 2b 3, 3a 1, 3b 1, 4a 3, 4b 3, 4c 3, 5a 3, 5b 3, 6a 3, 6b 3,
+    # 7a 1, 7b 1 → 42, Kumuh Sedang
+    "1a": "76-100", "1b": "51-75", "1c": "51-75", "2a": "51-75", "2b": "51-75",
+    "3a": "25-50", "3b": "25-50", "4a": "51-75", "4b": "51-75", "4c": "51-75",
+    "5a": "51-75", "5b": "51-75", "6a": "51-75", "6b": "51-75", "7a": "25-50", "7b": "25-50",
+}  # fmt: skip
+
+
+def buat_penilaian(
+    lokasi: Lokasi,
+    tahun: int = 2025,
+    status: str = "draf",
+    pita: dict[str, str] | None = None,
+    numerik: dict | None = None,
+    **nilai,
+):
+    """Create a survey straight in the database with its results computed (no workflow).
+
+    By default every criterion is a band of PITA_SEDANG, legalitas (+)(+), not strategic,
+    no sosekbud potential and the lokasi's density (315,56 jiwa/ha for buat_lokasi): 42, B3, 5.
+    """
+    from penilaian import services
+    from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
+
+    bawaan = {"status_penguasaan": True, "kesesuaian_rtr": True, "strategis": False,
+              "potensi_sosekbud": False}  # fmt: skip
+    bawaan.update(nilai)
+    penilaian = Penilaian.objects.create(lokasi=lokasi, tahun=tahun, status=status, **bawaan)
+    pita = PITA_SEDANG if pita is None else pita
+    IsianKriteria.objects.bulk_create(
+        [IsianKriteria(penilaian=penilaian, kode=k, pita=pita.get(k, "")) for k in PITA_SEDANG]
+    )
+    NumerikPenilaian.objects.create(penilaian=penilaian, **(numerik or {}))
+    penilaian = Penilaian.objects.select_related("lokasi__kabupaten_kota").get(pk=penilaian.pk)
+    services.hitung_ulang(penilaian)
+    penilaian.save()
+    return penilaian

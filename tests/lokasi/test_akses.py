@@ -111,7 +111,7 @@ def test_anonymous_is_sent_to_login(lokasi_a):
         reverse("lokasi:daftar"),
         lokasi_a.get_absolute_url(),
         reverse("lokasi:tambah"),
-        reverse("penilaian_beranda"),
+        reverse("penilaian:daftar"),
     ]:
         r = klien.get(url)
         assert r.status_code == 302 and r["Location"].startswith(reverse("login")), url

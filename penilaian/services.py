@@ -1,0 +1,359 @@
+"""Writes of surveys: recompute results from inputs, keep history, refuse stale saves, workflow."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokasi import riwayat
+from lokasi.models import Lokasi, Pengguna, Peran
+from penilaian import rumus
+from penilaian.models import (
+    IsianKriteria,
+    LangkahAlur,
+    NumerikPenilaian,
+    Penilaian,
+    Status,
+)
+
+FIELD_RIWAYAT = [
+    "tahun",
+    "tanggal_survei",
+    "surveyor_nama",
+    "surveyor_instansi",
+    "surveyor_jabatan",
+    "surveyor_telepon",
+    "responden_nama",
+    "responden_jabatan",
+    "responden_telepon",
+    "status_penguasaan",
+    "kesesuaian_rtr",
+    "strategis",
+    "kepadatan_penduduk",
+    "potensi_sosekbud",
+    "nilai_kekumuhan",
+    "tingkat_kekumuhan",
+    "klasifikasi",
+    "prioritas",
+]
+
+
+class KonflikPenilaian(Exception):
+    """Someone else saved the survey after this user opened it."""
+
+    def __init__(self, penilaian: Penilaian) -> None:
+        pengubah = penilaian.diubah_oleh
+        oleh = (pengubah.get_full_name() or pengubah.username) if pengubah else _("pengguna lain")
+        waktu = timezone.localtime(penilaian.diubah_pada).strftime("%d-%m-%Y %H:%M")
+        super().__init__(
+            _(
+                "Penilaian ini sudah diubah oleh %(oleh)s pada %(waktu)s setelah Anda "
+                "membukanya. Isian Anda belum disimpan dan masih ada di formulir: salin yang "
+                "perlu, muat ulang halaman, lalu isi kembali."
+            )
+            % {"oleh": oleh, "waktu": waktu}
+        )
+
+
+@dataclass(frozen=True)
+class Isian:
+    """Everything the survey form collects, as plain values (see forms.PenilaianForm)."""
+
+    data: Mapping[str, object]  # Penilaian model fields
+    pita: Mapping[str, str]  # kode → band ("" = from numerik)
+    numerik: Mapping[int | None, Mapping[str, Decimal | None]]  # unit pk (None: kawasan) → values
+
+
+# --- computing -------------------------------------------------------------------------------
+
+
+def masukan_dari(penilaian: Penilaian) -> rumus.MasukanPenilaian:
+    """Build the rules' input from a stored survey (its isian and numerik rows)."""
+    lokasi = penilaian.lokasi
+    baris = list(penilaian.numerik.all())
+    per_unit = [b.nilai() for b in baris if b.unit_id is not None]
+    if per_unit:
+        numerik = rumus.jumlahkan_unit(per_unit)
+    else:
+        numerik = next((b.nilai() for b in baris if b.unit_id is None), {})
+    # Header numbers recorded with the lokasi fill what the survey did not measure itself.
+    bawaan = {
+        "luas_verifikasi_ha": lokasi.luas_verifikasi_ha,
+        "jumlah_bangunan": lokasi.jumlah_bangunan,
+        "jumlah_penduduk": lokasi.jumlah_penduduk,
+        "jumlah_kk": lokasi.jumlah_kk,
+        "panjang_jalan_ideal_m": lokasi.panjang_jalan_ideal_m,
+        "panjang_drainase_ideal_m": lokasi.panjang_drainase_ideal_m,
+    }
+    for kunci, nilai in bawaan.items():
+        if numerik.get(kunci) is None and nilai is not None:
+            numerik[kunci] = nilai
+    return rumus.MasukanPenilaian(
+        kategori_kota=lokasi.kabupaten_kota.kategori,
+        pita={i.kode: i.pita for i in penilaian.isian.all() if i.pita},
+        numerik=numerik,
+        status_penguasaan=penilaian.status_penguasaan,
+        kesesuaian_rtr=penilaian.kesesuaian_rtr,
+        strategis=penilaian.strategis,
+        kepadatan_penduduk=penilaian.kepadatan_penduduk,
+        potensi_sosekbud=penilaian.potensi_sosekbud,
+        luas_ha=lokasi.luas_sk_ha,
+    )
+
+
+def hitung_ulang(penilaian: Penilaian) -> None:
+    """Recompute and set the stored results from the inputs (does not save)."""
+    try:
+        masukan = masukan_dari(penilaian)
+        hasil = rumus.hitung(masukan)
+    except rumus.KesalahanMasukan as e:
+        _kosongkan_hasil(penilaian)
+        penilaian.kekurangan = [{"field": k.field, "pesan": k.pesan} for k in e.kesalahan]
+        return
+    penilaian.kekurangan = []
+    penilaian.nilai_kekumuhan = hasil.nilai_kekumuhan
+    penilaian.tingkat_kekumuhan = hasil.tingkat_kekumuhan.value
+    penilaian.nilai_pertimbangan_lain = hasil.nilai_pertimbangan_lain
+    penilaian.tingkat_pertimbangan_lain = hasil.tingkat_pertimbangan_lain.value
+    penilaian.legalitas = hasil.legalitas.value
+    penilaian.klasifikasi = hasil.klasifikasi or ""
+    penilaian.prioritas = hasil.prioritas
+    penilaian.pola_penanganan = hasil.pola_penanganan.value if hasil.pola_penanganan else ""
+    penilaian.kewenangan = hasil.kewenangan.value if hasil.kewenangan else ""
+    penilaian.hasil = {
+        "persen": {k: _angka(v) for k, v in hasil.persen.items()},
+        "skor": hasil.skor,
+        "sumber": hasil.sumber,
+        "skor_aspek": {str(k): v for k, v in hasil.skor_aspek.items()},
+        "kepadatan_penduduk": _angka(hasil.kepadatan_penduduk),
+        "skor_pertimbangan": hasil.skor_pertimbangan,
+        "volume": _volume(masukan),
+        "unit": _hasil_unit(penilaian),
+    }
+
+
+def _kosongkan_hasil(penilaian: Penilaian) -> None:
+    penilaian.nilai_kekumuhan = None
+    penilaian.nilai_pertimbangan_lain = None
+    penilaian.prioritas = None
+    for nama in (
+        "tingkat_kekumuhan",
+        "tingkat_pertimbangan_lain",
+        "legalitas",
+        "klasifikasi",
+        "pola_penanganan",
+        "kewenangan",
+    ):
+        setattr(penilaian, nama, "")
+    penilaian.hasil = {}
+
+
+def _angka(nilai: Decimal | None) -> str | None:
+    return None if nilai is None else format(nilai, "f")
+
+
+def _volume(masukan: rumus.MasukanPenilaian) -> dict[str, str | None]:
+    hasil = {}
+    for k in rumus.KRITERIA:
+        try:
+            hasil[k.kode] = _angka(rumus.volume(k, masukan.numerik))
+        except (KeyError, ValueError, TypeError):
+            hasil[k.kode] = None
+    return hasil
+
+
+def _hasil_unit(penilaian: Penilaian) -> dict[str, dict]:
+    """Score each RT unit on its own for the profile (§7); a unit with gaps is left out."""
+    hasil = {}
+    for baris in penilaian.numerik.all():
+        if baris.unit_id is None:
+            continue
+        try:
+            h = rumus.hitung_unit(baris.nilai())
+        except rumus.KesalahanMasukan:
+            continue
+        hasil[str(baris.unit_id)] = {
+            "nilai_kekumuhan": h.nilai_kekumuhan,
+            "tingkat_kekumuhan": h.tingkat_kekumuhan.value,
+            "skor": h.skor,
+            "persen": {k: _angka(v) for k, v in h.persen.items()},
+        }
+    return hasil
+
+
+def potret_penilaian(penilaian: Penilaian) -> dict[str, str]:
+    tambahan = {
+        f"pilihan {kode}": (lambda kode=kode: _pita(penilaian, kode))
+        for kode in rumus.KODE_KRITERIA
+    }
+    for baris in penilaian.numerik.all():
+        awalan = f"RT {baris.unit.rt}/RW {baris.unit.rw}: " if baris.unit_id else ""
+        for kunci in rumus.NUMERIK_FIELDS:
+            label = f"{awalan}{rumus.NUMERIK_FIELDS[kunci]}"
+            tambahan[label] = lambda b=baris, k=kunci: riwayat._teks(getattr(b, k))
+    return riwayat.potret(penilaian, FIELD_RIWAYAT, **tambahan)
+
+
+def _pita(penilaian: Penilaian, kode: str) -> str:
+    isian = next((i for i in penilaian.isian.all() if i.kode == kode), None)
+    return isian.pita if isian else ""
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def penilaian_buat(*, lokasi: Lokasi, pengguna: Pengguna, tahun: int) -> Penilaian:
+    """Start a draft survey of a lokasi, with a numerik sheet per RT unit (or one for all)."""
+    wajib_operator(pengguna, lokasi)
+    penilaian = Penilaian.objects.create(
+        lokasi=lokasi, tahun=tahun, dibuat_oleh=pengguna, diubah_oleh=pengguna
+    )
+    units = list(lokasi.unit_survei.all())
+    NumerikPenilaian.objects.bulk_create(
+        [NumerikPenilaian(penilaian=penilaian, unit=u) for u in units]
+        or [NumerikPenilaian(penilaian=penilaian)]
+    )
+    IsianKriteria.objects.bulk_create(
+        [IsianKriteria(penilaian=penilaian, kode=k) for k in rumus.KODE_KRITERIA]
+    )
+    hitung_ulang(penilaian)
+    penilaian.save()
+    riwayat.catat(obj=penilaian, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah={})
+    return penilaian
+
+
+@transaction.atomic
+def penilaian_simpan(
+    *, penilaian: Penilaian, pengguna: Pengguna, versi_awal: int, isian: Isian, foto=None
+) -> Penilaian:
+    """Save the inputs of a draft, recompute its results, record what changed.
+
+    Refuses (KonflikPenilaian) when the survey changed since `versi_awal` was read.
+    """
+    wajib_operator(pengguna, penilaian.lokasi)
+    if not penilaian.boleh_diubah:
+        raise PermissionDenied(_("Hanya penilaian berstatus draf yang boleh diubah."))
+    diperbarui = Penilaian.objects.filter(
+        pk=penilaian.pk, versi=versi_awal, status=Status.DRAF
+    ).update(versi=F("versi") + 1)
+    if not diperbarui:
+        raise KonflikPenilaian(Penilaian.objects.select_related("diubah_oleh").get(pk=penilaian.pk))
+    sebelum = potret_penilaian(_segar(penilaian.pk))
+    for nama, nilai in isian.data.items():
+        setattr(penilaian, nama, nilai)
+    for baris in penilaian.isian.all():
+        if baris.kode in isian.pita:
+            baris.pita = isian.pita[baris.kode] or ""
+        if foto and foto.get(baris.kode):
+            baris.foto = foto[baris.kode]
+        baris.save()
+    for baris in penilaian.numerik.all():
+        nilai = isian.numerik.get(baris.unit_id, {})
+        for kunci in rumus.NUMERIK_FIELDS:
+            if kunci in nilai:
+                setattr(baris, kunci, nilai[kunci])
+        baris.save()
+    penilaian = _segar(penilaian.pk, penilaian)
+    hitung_ulang(penilaian)
+    penilaian.versi = versi_awal + 1
+    penilaian.diubah_oleh = pengguna
+    penilaian.save()
+    riwayat.catat(
+        obj=penilaian,
+        pengguna=pengguna,
+        tindakan="diubah",
+        sebelum=sebelum,
+        sesudah=potret_penilaian(penilaian),
+    )
+    return penilaian
+
+
+def _segar(pk: int, dasar: Penilaian | None = None) -> Penilaian:
+    """Reload the survey's rows (keeping the unsaved field values of `dasar`)."""
+    segar = (
+        Penilaian.objects.select_related("lokasi__kabupaten_kota")
+        .prefetch_related("isian", "numerik__unit")
+        .get(pk=pk)
+    )
+    if dasar is not None:
+        for field in Penilaian._meta.concrete_fields:
+            setattr(segar, field.attname, getattr(dasar, field.attname))
+    return segar
+
+
+# --- workflow --------------------------------------------------------------------------------
+
+# (from, to) → roles allowed to take the step, and whether the step needs a complete survey.
+LANGKAH: dict[tuple[str, str], set[str]] = {
+    (Status.DRAF, Status.DIAJUKAN): {Peran.OPERATOR, Peran.ADMIN_KABKOTA},
+    (Status.DIAJUKAN, Status.DISETUJUI_POKJA): {Peran.POKJA},
+    (Status.DISETUJUI_POKJA, Status.TERVERIFIKASI_PROVINSI): {Peran.VERIFIKATOR_PROVINSI},
+    (Status.TERVERIFIKASI_PROVINSI, Status.TERVERIFIKASI_PUSAT): {Peran.VERIFIKATOR_PUSAT},
+}
+# Who may send a survey back to draf from each status (a reason is required).
+PENGEMBALI: dict[str, set[str]] = {
+    Status.DIAJUKAN: {Peran.POKJA},
+    Status.DISETUJUI_POKJA: {Peran.POKJA, Peran.VERIFIKATOR_PROVINSI},
+    Status.TERVERIFIKASI_PROVINSI: {Peran.VERIFIKATOR_PROVINSI, Peran.VERIFIKATOR_PUSAT},
+    Status.TERVERIFIKASI_PUSAT: {Peran.VERIFIKATOR_PUSAT},
+}
+
+
+def langkah_berikut(penilaian: Penilaian, pengguna: Pengguna) -> list[str]:
+    """Return the statuses this user may move the survey to now (for the page's buttons)."""
+    hasil = [
+        ke
+        for (dari, ke), peran in LANGKAH.items()
+        if dari == penilaian.status and pengguna.peran in peran
+    ]
+    if pengguna.peran in PENGEMBALI.get(penilaian.status, set()):
+        hasil.append(Status.DRAF)
+    return hasil
+
+
+@transaction.atomic
+def penilaian_pindah(
+    *, penilaian: Penilaian, pengguna: Pengguna, ke: str, catatan: str = ""
+) -> Penilaian:
+    """Move a survey one workflow step, or back to draf with a reason."""
+    penilaian = Penilaian.objects.select_for_update().get(pk=penilaian.pk)
+    dari = penilaian.status
+    if ke not in langkah_berikut(penilaian, pengguna):
+        raise PermissionDenied(
+            _("Peran Anda tidak boleh memindahkan penilaian dari %(dari)s ke %(ke)s.")
+            % {"dari": Status(dari).label, "ke": Status(ke).label}
+        )
+    if ke == Status.DRAF:
+        if not catatan.strip():
+            raise ValueError(_("Alasan pengembalian wajib diisi."))
+        penilaian.alasan_dikembalikan = catatan.strip()
+    elif dari == Status.DRAF:
+        if not penilaian.lengkap:
+            raise ValueError(
+                _("Penilaian belum lengkap: %(n)s isian masih kurang.")
+                % {"n": len(penilaian.kekurangan)}
+            )
+        penilaian.alasan_dikembalikan = ""
+    penilaian.status = ke
+    penilaian.versi = F("versi") + 1
+    penilaian.diubah_oleh = pengguna
+    penilaian.save(update_fields=["status", "versi", "diubah_oleh", "alasan_dikembalikan"])
+    LangkahAlur.objects.create(
+        penilaian=penilaian, dari=dari, ke=ke, pengguna=pengguna, catatan=catatan.strip()
+    )
+    penilaian.refresh_from_db()
+    return penilaian
+
+
+def wajib_operator(pengguna: Pengguna, lokasi: Lokasi) -> None:
+    """Raise 403 unless the user may enter surveys for this lokasi's kab/kota."""
+    if not pengguna.boleh_kelola_lokasi or pengguna.kabupaten_kota_id != lokasi.kabupaten_kota_id:
+        raise PermissionDenied(_("Hanya operator kabupaten/kota ini yang boleh mengisi survei."))
