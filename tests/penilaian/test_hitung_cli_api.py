@@ -20,7 +20,9 @@ REKAMAN = {
         "4b": 25, "4c": 24.99, "5a": 60, "5b": 50.91, "6a": 75.81, "6b": 0, "7a": 100, "7b": 0,
     },
     "legalitas": {"status_penguasaan": True, "kesesuaian_rtr": True},
-    "pertimbangan_lain": {"strategis": False, "kepadatan_penduduk": 230.5, "potensi_sosekbud": False},
+    "pertimbangan_lain": {
+        "strategis": False, "kepadatan_penduduk": 230.5, "potensi_sosekbud": False,
+    },
 }  # fmt: skip
 # 1a 5, 1b 0, 1c 3, 2a 1, 2b 5, 3a 0, 3b 0, 4a 3, 4b 1, 4c 0, 5a 3, 5b 1, 6a 3, 6b 0, 7a 5, 7b 0
 NILAI = 30
