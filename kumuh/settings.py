@@ -102,15 +102,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Indonesian everywhere: the UI language, Asia/Jakarta (WIB) and the `id` locale's number
-# formats (decimal comma, dot thousands) wherever a template prints a number.
+# Indonesian everywhere: the UI language, Asia/Jakarta (WIB) and the `id` locale's decimal comma
+# wherever a template prints a number.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: years and codes must print as 2026, not 2.026. Counts and measures go through the
+# |bilangan, |desimal and |hektar filters (kumuh.angka), which write dot thousands themselves.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

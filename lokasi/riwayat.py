@@ -26,6 +26,8 @@ def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) 
 def _teks(nilai) -> str:
     if nilai is None or nilai == "":
         return ""
+    if isinstance(nilai, bool):
+        return "(+) ya" if nilai else "(−) tidak"
     if isinstance(nilai, Decimal):
         # As the user reads numbers: 0,5733 and 1.234, keeping every decimal they typed.
         tempat = max(0, -nilai.normalize().as_tuple().exponent)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokasi import riwayat
-from lokasi.models import Lokasi, Pengguna, Peran
+from lokasi.models import Lokasi, Pengguna, Peran, UnitSurvei
 from penilaian import rumus
 from penilaian.models import (
     IsianKriteria,
@@ -76,28 +76,40 @@ class Isian:
 
 def masukan_dari(penilaian: Penilaian) -> rumus.MasukanPenilaian:
     """Build the rules' input from a stored survey (its isian and numerik rows)."""
+    return susun_masukan(
+        penilaian,
+        pita={i.kode: i.pita for i in penilaian.isian.all() if i.pita},
+        numerik={b.unit_id: b.nilai() for b in penilaian.numerik.all()},
+    )
+
+
+def susun_masukan(
+    penilaian: Penilaian,
+    *,
+    pita: Mapping[str, str],
+    numerik: Mapping[int | None, Mapping[str, Decimal | None]],
+) -> rumus.MasukanPenilaian:
+    """Build the rules' input from a survey's fields and the given bands and numerik sheets.
+
+    The live panel calls this with what the form holds, unsaved; saving calls it with the
+    stored rows. A kawasan's numerik is the sum of its units' sheets (§7).
+    """
+    # No fallback to the lokasi's header numbers here: a sheet starts prefilled with them
+    # (angka_kepala), so a blank the operator leaves is a real gap, reported as such.
     lokasi = penilaian.lokasi
-    baris = list(penilaian.numerik.all())
-    per_unit = [b.nilai() for b in baris if b.unit_id is not None]
+    per_unit = [
+        {k: v for k, v in nilai.items() if v is not None}
+        for unit, nilai in numerik.items()
+        if unit is not None
+    ]
     if per_unit:
-        numerik = rumus.jumlahkan_unit(per_unit)
+        numerik_lokasi = rumus.jumlahkan_unit(per_unit)
     else:
-        numerik = next((b.nilai() for b in baris if b.unit_id is None), {})
-    # Header numbers recorded with the lokasi fill what the survey did not measure itself.
-    bawaan = {
-        "luas_verifikasi_ha": lokasi.luas_verifikasi_ha,
-        "jumlah_bangunan": lokasi.jumlah_bangunan,
-        "jumlah_penduduk": lokasi.jumlah_penduduk,
-        "jumlah_kk": lokasi.jumlah_kk,
-        "panjang_jalan_ideal_m": lokasi.panjang_jalan_ideal_m,
-        "panjang_drainase_ideal_m": lokasi.panjang_drainase_ideal_m,
-    }
-    for kunci, nilai in bawaan.items():
-        if numerik.get(kunci) is None and nilai is not None:
-            numerik[kunci] = nilai
+        numerik_lokasi = {k: v for k, v in numerik.get(None, {}).items() if v is not None}
+    numerik = numerik_lokasi
     return rumus.MasukanPenilaian(
         kategori_kota=lokasi.kabupaten_kota.kategori,
-        pita={i.kode: i.pita for i in penilaian.isian.all() if i.pita},
+        pita={k: v for k, v in pita.items() if v},
         numerik=numerik,
         status_penguasaan=penilaian.status_penguasaan,
         kesesuaian_rtr=penilaian.kesesuaian_rtr,
@@ -218,8 +230,8 @@ def penilaian_buat(*, lokasi: Lokasi, pengguna: Pengguna, tahun: int) -> Penilai
     )
     units = list(lokasi.unit_survei.all())
     NumerikPenilaian.objects.bulk_create(
-        [NumerikPenilaian(penilaian=penilaian, unit=u) for u in units]
-        or [NumerikPenilaian(penilaian=penilaian)]
+        [NumerikPenilaian(penilaian=penilaian, unit=u, **angka_kepala(u)) for u in units]
+        or [NumerikPenilaian(penilaian=penilaian, **angka_kepala(lokasi))]
     )
     IsianKriteria.objects.bulk_create(
         [IsianKriteria(penilaian=penilaian, kode=k) for k in rumus.KODE_KRITERIA]
@@ -228,6 +240,19 @@ def penilaian_buat(*, lokasi: Lokasi, pengguna: Pengguna, tahun: int) -> Penilai
     penilaian.save()
     riwayat.catat(obj=penilaian, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah={})
     return penilaian
+
+
+def angka_kepala(sumber: Lokasi | UnitSurvei) -> dict[str, Decimal | int | None]:
+    """Prefill a numerik sheet with the header numbers of its RT unit or lokasi."""
+    luas = sumber.luas_ha if isinstance(sumber, UnitSurvei) else sumber.luas_verifikasi_ha
+    return {
+        "luas_verifikasi_ha": luas,
+        "jumlah_bangunan": sumber.jumlah_bangunan,
+        "jumlah_penduduk": sumber.jumlah_penduduk,
+        "jumlah_kk": sumber.jumlah_kk,
+        "panjang_jalan_ideal_m": sumber.panjang_jalan_ideal_m,
+        "panjang_drainase_ideal_m": sumber.panjang_drainase_ideal_m,
+    }
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ app_name = "penilaian"
 
 urlpatterns = [
     path("", views.daftar, name="daftar"),
-    path("baru/<int:lokasi_pk>/", views.buat, name="buat"),
+    path("baru/", views.buat, name="buat"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/isi/", views.isi, name="isi"),
     path("<int:pk>/panel/", views.panel, name="panel"),

@@ -244,7 +244,9 @@ def buat_penilaian(
     IsianKriteria.objects.bulk_create(
         [IsianKriteria(penilaian=penilaian, kode=k, pita=pita.get(k, "")) for k in PITA_SEDANG]
     )
-    NumerikPenilaian.objects.create(penilaian=penilaian, **(numerik or {}))
+    NumerikPenilaian.objects.create(
+        penilaian=penilaian, **{**services.angka_kepala(lokasi), **(numerik or {})}
+    )
     penilaian = Penilaian.objects.select_related("lokasi__kabupaten_kota").get(pk=penilaian.pk)
     services.hitung_ulang(penilaian)
     penilaian.save()

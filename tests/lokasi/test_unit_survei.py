@@ -48,7 +48,7 @@ def test_adding_a_unit_through_the_form_updates_the_kawasan(operator_a, lokasi_a
     catatan = riwayat.untuk(lokasi_a).first()
     assert "ditambahkan" in catatan.tindakan
     assert catatan.perubahan["jumlah KK"] == ["390", "60"]
-    assert catatan.perubahan["luas verifikasi (ha)"] == ["", "0,8"]
+    assert catatan.perubahan["luas verifikasi (ha)"] == ["4,5", "0,8"]
     assert lokasi_a.luas_verifikasi_ha == Decimal("0.80")
     # the same RT again is refused with a message naming it
     r = klien.post(reverse("lokasi:unit_tambah", args=[lokasi_a.pk]), data)

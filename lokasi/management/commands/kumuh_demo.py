@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -75,6 +75,12 @@ class Command(BaseCommand):
             acak = random.Random(1100)  # fixed seed: the same demo every time (idempotent)
             for i in range(JUMLAH_LOKASI):
                 self._lokasi(i, kabkota, kelurahan, acak, operator)
+        # Apps above lokasi add their own demo data through a `<app>_demo` command; called by
+        # name so that lokasi imports nothing from them.
+        perintah = get_commands()
+        for app in ("penilaian", "kolaborasi", "monev"):
+            if f"{app}_demo" in perintah:
+                call_command(f"{app}_demo", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Data demo siap: {JUMLAH_LOKASI} lokasi di {kabkota}.")
         )
