@@ -148,6 +148,10 @@ class Penilaian(models.Model):
         return self.status == Status.DRAF
 
 
+def _jalur_foto(instance: IsianKriteria, filename: str) -> str:
+    return f"penilaian/{instance.penilaian_id}/foto/{instance.kode}-{filename}"
+
+
 class IsianKriteria(models.Model):
     """A criterion's Format Isian entry: the band chosen (if any), a photo and a note."""
 
@@ -160,7 +164,7 @@ class IsianKriteria(models.Model):
         blank=True,
         help_text=_("Kosongkan bila kriteria dihitung dari Format Numerik."),
     )
-    foto = models.ImageField(_("foto"), upload_to="penilaian/foto/", blank=True)
+    foto = models.ImageField(_("foto"), upload_to=_jalur_foto, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
 
     class Meta:

@@ -272,8 +272,6 @@ def penilaian_simpan(
     if not diperbarui:
         raise KonflikPenilaian(Penilaian.objects.select_related("diubah_oleh").get(pk=penilaian.pk))
     sebelum = potret_penilaian(_segar(penilaian.pk))
-    for nama, nilai in isian.data.items():
-        setattr(penilaian, nama, nilai)
     for baris in penilaian.isian.all():
         if baris.kode in isian.pita:
             baris.pita = isian.pita[baris.kode] or ""
@@ -286,7 +284,9 @@ def penilaian_simpan(
             if kunci in nilai:
                 setattr(baris, kunci, nilai[kunci])
         baris.save()
-    penilaian = _segar(penilaian.pk, penilaian)
+    penilaian = _segar(penilaian.pk)
+    for nama, nilai in isian.data.items():
+        setattr(penilaian, nama, nilai)
     hitung_ulang(penilaian)
     penilaian.versi = versi_awal + 1
     penilaian.diubah_oleh = pengguna
@@ -301,17 +301,13 @@ def penilaian_simpan(
     return penilaian
 
 
-def _segar(pk: int, dasar: Penilaian | None = None) -> Penilaian:
-    """Reload the survey's rows (keeping the unsaved field values of `dasar`)."""
-    segar = (
+def _segar(pk: int) -> Penilaian:
+    """Reload a survey with its bands and numerik sheets."""
+    return (
         Penilaian.objects.select_related("lokasi__kabupaten_kota")
         .prefetch_related("isian", "numerik__unit")
         .get(pk=pk)
     )
-    if dasar is not None:
-        for field in Penilaian._meta.concrete_fields:
-            setattr(segar, field.attname, getattr(dasar, field.attname))
-    return segar
 
 
 # --- workflow --------------------------------------------------------------------------------
@@ -334,6 +330,9 @@ PENGEMBALI: dict[str, set[str]] = {
 
 def langkah_berikut(penilaian: Penilaian, pengguna: Pengguna) -> list[str]:
     """Return the statuses this user may move the survey to now (for the page's buttons)."""
+    # The role alone is not enough: a Pokja member of another city must not approve.
+    if not pengguna.kabkota_terjangkau().filter(pk=penilaian.lokasi.kabupaten_kota_id).exists():
+        return []
     hasil = [
         ke
         for (dari, ke), peran in LANGKAH.items()

@@ -269,3 +269,15 @@ def test_anonymous_is_sent_to_login(lokasi_a):
     ]:
         r = klien_untuk(None).get(url)
         assert r.status_code == 302 and "/masuk/" in r["Location"]
+
+
+def test_service_refuses_a_pokja_member_of_another_city(lokasi_a, kota_b):
+    from django.core.exceptions import PermissionDenied
+
+    from tests.conftest import buat_pengguna
+
+    pokja_b = buat_pengguna("pokja_b", "pokja", kota_b)
+    penilaian = buat_penilaian(lokasi_a, status="diajukan")
+    assert services.langkah_berikut(penilaian, pokja_b) == []
+    with pytest.raises(PermissionDenied):
+        services.penilaian_pindah(penilaian=penilaian, pengguna=pokja_b, ke="disetujui_pokja")
