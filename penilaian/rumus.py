@@ -837,6 +837,18 @@ def _baca_pita(pita: Mapping[str, str | None] | None, catatan: _Catatan) -> dict
     return sah
 
 
+def persen_kriteria(kode: str, numerik: Mapping[str, Angka | None]) -> Decimal | None:
+    """Return one criterion's percentage from Format Numerik, or None when it cannot be computed
+    yet (a value missing or invalid, a zero whole). For live display while typing: it does not
+    check a part against its whole; `hitung` does and reports it."""
+    k = KRITERIA_PER_KODE[kode]
+    try:
+        angka = {f: ke_decimal(numerik[f]) for f in (k.bagian, k.pembagi)}
+        return _persen_numerik(k, angka)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _persen_numerik(k: Kriteria, angka: Mapping[str, Decimal]) -> Decimal:
     bagian, pembagi = angka[k.bagian], angka[k.pembagi]
     if k.cara is CaraHitung.KEKURANGAN:

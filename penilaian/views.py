@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -156,11 +158,18 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
             if "ajukan" in request.POST:
                 return redirect(f"{penilaian.get_absolute_url()}#alur")
             return redirect(penilaian)
+    panel_ = _panel(penilaian, form, isian_form)
+    skor = {r["kode"]: r for r in panel_["kriteria"]}
+    aspek = isian_form.kriteria()
+    for grup in aspek:
+        for r in grup["kriteria"]:
+            r["hasil"] = skor.get(r["k"].kode)
     konteks = {
         "penilaian": penilaian,
         "form": form,
         "isian_form": isian_form,
-        "panel": _panel(penilaian, form, isian_form),
+        "aspek": aspek,
+        "panel": panel_,
     }
     return render(request, "penilaian/penilaian_isi.html", konteks)
 
@@ -172,7 +181,7 @@ def panel(request: HttpRequest, pk: int) -> HttpResponse:
     penilaian = _muat(_get_untuk_isi(request, pk))
     form = PenilaianForm(request.POST, instance=penilaian)
     isian_form = IsianForm(request.POST, penilaian=penilaian)
-    konteks = {"penilaian": penilaian, "panel": _panel(penilaian, form, isian_form)}
+    konteks = {"penilaian": penilaian, "panel": _panel(penilaian, form, isian_form), "oob": True}
     return render(request, "penilaian/penilaian_isi.html#panel", konteks)
 
 
@@ -207,12 +216,43 @@ def kekurangan_terbaca(daftar: list[dict]) -> list[dict]:
     return hasil
 
 
+def per_kriteria(
+    pita: dict[str, str], numerik: dict[int | None, dict[str, Decimal | None]]
+) -> list[dict]:
+    """Each criterion's % and score from what is typed so far, even while others are missing.
+
+    A key counts once every sheet has it (a kawasan's value is the sum of its units').
+    """
+    jumlah: dict[str, Decimal] = {}
+    for kunci in rumus.NUMERIK_FIELDS:
+        nilai = [lembar.get(kunci) for lembar in numerik.values()]
+        if nilai and all(v is not None for v in nilai):
+            jumlah[kunci] = sum(nilai, Decimal(0))
+    hasil = []
+    for k in rumus.KRITERIA:
+        if pita.get(k.kode):
+            hasil.append({"kode": k.kode, "persen": None, "pita": pita[k.kode],
+                          "skor": rumus.skor_dari_pita(pita[k.kode])})  # fmt: skip
+            continue
+        persen = rumus.persen_kriteria(k.kode, jumlah)
+        try:
+            skor = rumus.skor_dari_persen(persen) if persen is not None else None
+        except ValueError:  # above 100 %: a part larger than its whole, listed as kekurangan
+            skor = None
+        hasil.append({"kode": k.kode, "persen": persen, "pita": "", "skor": skor})
+    return hasil
+
+
 def _panel(penilaian: Penilaian, form: PenilaianForm, isian_form: IsianForm) -> dict:
     """Score the form's current values; list what keeps it from scoring."""
     if not form.is_bound:
         return {
             "hasil": _hasil_tersimpan(penilaian),
             "kekurangan": kekurangan_terbaca(penilaian.kekurangan),
+            "kriteria": per_kriteria(
+                {i.kode: i.pita for i in penilaian.isian.all()},
+                {b.unit_id: b.nilai() for b in penilaian.numerik.all()},
+            ),
         }
     sah_form, sah_isian = form.is_valid(), isian_form.is_valid()
     galat_form = [
@@ -222,7 +262,8 @@ def _panel(penilaian: Penilaian, form: PenilaianForm, isian_form: IsianForm) -> 
         if n != "__all__"
     ]
     if not (sah_form and sah_isian):
-        return {"hasil": None, "kekurangan": galat_form}
+        return {"hasil": None, "kekurangan": galat_form, "kriteria": []}
+    kriteria = per_kriteria(isian_form.pita(), isian_form.numerik())
     sementara = Penilaian(
         **{f.attname: getattr(penilaian, f.attname) for f in Penilaian._meta.concrete_fields}
     )
@@ -241,8 +282,9 @@ def _panel(penilaian: Penilaian, form: PenilaianForm, isian_form: IsianForm) -> 
             "kekurangan": kekurangan_terbaca(
                 [{"field": k.field, "pesan": k.pesan} for k in e.kesalahan]
             ),
+            "kriteria": kriteria,
         }
-    return {"hasil": _hasil_rumus(hasil), "kekurangan": []}
+    return {"hasil": _hasil_rumus(hasil), "kekurangan": [], "kriteria": kriteria}
 
 
 def _hasil_rumus(hasil: rumus.HasilPenilaian) -> dict:

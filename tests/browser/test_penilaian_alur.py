@@ -45,12 +45,15 @@ def test_survey_from_entry_to_priority_list(
     page.check("#id_strategis_1")
     page.check("#id_potensi_sosekbud_1")
     expect(page.locator("#panel-nilai")).to_have_text("32")
+    expect(page.locator("#skor-1a")).to_have_text("80,00 % → 5")  # each criterion as typed
+    expect(page.locator("#skor-5a")).to_have_text("76,92 % → 5")
     expect(page.locator("#panel-tingkat")).to_have_text("Kumuh Ringan")
     expect(page.locator("#panel-prioritas")).to_have_text("C2/ 3")
 
     # the score follows the typing: 320 → 100 irregular buildings is 25 % (score 1, not 5)
     page.locator("#id_n0_bangunan_tidak_teratur").fill("100")
     expect(page.locator("#panel-nilai")).to_have_text("28")
+    expect(page.locator("#skor-1a")).to_have_text("25,00 % → 1")
     page.locator("#id_n0_bangunan_tidak_teratur").fill("320")
     expect(page.locator("#panel-nilai")).to_have_text("32")
 

@@ -1076,3 +1076,16 @@ def test_kawasan_percentages_equal_those_of_the_summed_values(unit):
     assert kawasan.persen["3a"] == hitung_persen(Decimal(tanpa), Decimal(kk))
     assert kawasan.persen["2a"] == hitung_persen(Decimal(max(ideal - ada, 0)), Decimal(ideal))
     assert kawasan.skor["3a"] == skor_dari_persen(kawasan.persen["3a"])
+
+
+def test_persen_kriteria_for_live_display():
+    from penilaian.rumus import persen_kriteria
+
+    assert persen_kriteria("1a", {"bangunan_tidak_teratur": 320, "jumlah_bangunan": 400}) == 80
+    assert (
+        persen_kriteria("2a", {"panjang_jalan_eksisting_m": 1200, "panjang_jalan_ideal_m": 1000})
+        == 0
+    )
+    assert persen_kriteria("1a", {"bangunan_tidak_teratur": 320}) is None
+    assert persen_kriteria("1a", {"bangunan_tidak_teratur": 3, "jumlah_bangunan": 0}) is None
+    assert persen_kriteria("3a", {"kk_tanpa_akses_air_minum_aman": None, "jumlah_kk": 5}) is None

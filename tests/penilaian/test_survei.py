@@ -281,3 +281,14 @@ def test_service_refuses_a_pokja_member_of_another_city(lokasi_a, kota_b):
     assert services.langkah_berikut(penilaian, pokja_b) == []
     with pytest.raises(PermissionDenied):
         services.penilaian_pindah(penilaian=penilaian, pengguna=pokja_b, ke="disetujui_pokja")
+
+
+def test_each_criterion_shows_its_percentage_as_typed(operator_a, draf):
+    # only 1a's part typed: 1a shows its % and score while the survey as a whole cannot score
+    data = data_isi(draf, numerik={"jumlah_bangunan": "400", "bangunan_tidak_teratur": "210"})
+    r = klien_untuk(operator_a).post(reverse("penilaian:panel", args=[draf.pk]), data)
+    assert 'id="skor-1a" hx-swap-oob="true">52,50 % → 3<' in r.text
+    assert 'id="skor-3a" hx-swap-oob="true">–<' in r.text
+    assert "Belum dapat dihitung" in r.text
+    halaman = klien_untuk(operator_a).get(reverse("penilaian:isi", args=[draf.pk])).text
+    assert 'id="skor-1a">–<' in halaman  # nothing typed for 1a yet in the stored draft
