@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from kumuh import views
 from lokasi import views as lokasi_views
@@ -20,6 +21,13 @@ urlpatterns = [
     path("penilaian/", include("penilaian.urls")),
     path("kolaborasi/", views.area_berikutnya, {"area": "kolaborasi"}, name="kolaborasi_beranda"),
     path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
+    path("api/v1/", include("lokasi.urls_api")),
     path("api/v1/", include("penilaian.urls_api")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path(
+        "api/v1/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api_schema"),
+        name="api_docs",
+    ),
     path("kelola/", admin.site.urls),
 ]

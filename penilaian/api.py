@@ -1,6 +1,8 @@
 """REST endpoints of penilaian (DRF). They call the same rules as the pages."""
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -8,6 +10,17 @@ from rest_framework.views import APIView
 from penilaian.kalkulator import STATUS_TIDAK_TERBACA, hitung_teks, tulis_jsonl
 
 
+@extend_schema(
+    summary="Hitung penilaian tanpa menyimpan (kalkulator)",
+    request={
+        "application/json": {"type": "array", "items": {"type": "object"}},
+        "application/x-ndjson": {"type": "string"},
+    },
+    responses={
+        (200, "application/x-ndjson"): OpenApiTypes.STR,
+        (400, "application/x-ndjson"): OpenApiTypes.STR,
+    },
+)
 class HitungView(APIView):
     """POST a JSON array or JSON Lines of survey records; get JSON Lines of results back.
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from penilaian import views, views_prioritas, views_profil
+from penilaian import views, views_impor, views_prioritas, views_profil
 
 app_name = "penilaian"
 
@@ -15,4 +15,8 @@ urlpatterns = [
     path("prioritas/", views_prioritas.daftar, name="prioritas"),
     path("prioritas/excel/", views_prioritas.excel, name="prioritas_excel"),
     path("profil/<int:lokasi_pk>/", views_profil.profil, name="profil"),
+    path("impor/", views_impor.unggah, name="impor"),
+    path("impor/templat/", views_impor.templat, name="impor_templat"),
+    path("impor/<str:kunci>/", views_impor.pratinjau, name="impor_pratinjau"),
+    path("impor/<str:kunci>/laporan/", views_impor.laporan, name="impor_laporan"),
 ]
