@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -26,6 +27,8 @@ def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) 
 def _teks(nilai) -> str:
     if nilai is None or nilai == "":
         return ""
+    if isinstance(nilai, date):
+        return angka.tanggal_indonesia(nilai)
     if isinstance(nilai, bool):
         return "(+) ya" if nilai else "(−) tidak"
     if isinstance(nilai, Decimal):
