@@ -8,9 +8,32 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kumuh import angka
 from lokasi.models import Pengguna, RiwayatPerubahan
+
+
+class KonflikPerubahan(Exception):
+    """Someone else saved the record after this user opened it (optimistic lock, `versi`).
+
+    The record passed in is the stored one, with `diubah_oleh` and `diubah_pada`.
+    """
+
+    def __init__(self, obj: models.Model, jenis: str) -> None:
+        self.obj = obj
+        pengubah = obj.diubah_oleh
+        oleh = (pengubah.get_full_name() or pengubah.username) if pengubah else _("pengguna lain")
+        waktu = timezone.localtime(obj.diubah_pada).strftime("%d-%m-%Y %H:%M")
+        super().__init__(
+            _(
+                "Data %(jenis)s ini sudah diubah oleh %(oleh)s pada %(waktu)s setelah Anda "
+                "membukanya. Perubahan Anda belum disimpan dan masih ada di formulir: salin yang "
+                "perlu, muat ulang halaman, periksa perubahan mereka, lalu isi kembali."
+            )
+            % {"jenis": jenis, "oleh": oleh, "waktu": waktu}
+        )
 
 
 def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) -> dict[str, str]:

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F, Sum
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from lokasi import riwayat
 from lokasi.models import (
@@ -61,24 +59,6 @@ def potret_lokasi(lokasi: Lokasi) -> dict[str, str]:
     )
 
 
-class KonflikPerubahan(Exception):
-    """Someone else saved the record after this user opened it."""
-
-    def __init__(self, lokasi: Lokasi) -> None:
-        self.lokasi = lokasi
-        pengubah = lokasi.diubah_oleh
-        oleh = (pengubah.get_full_name() or pengubah.username) if pengubah else _("pengguna lain")
-        waktu = timezone.localtime(lokasi.diubah_pada).strftime("%d-%m-%Y %H:%M")
-        super().__init__(
-            _(
-                "Data lokasi ini sudah diubah oleh %(oleh)s pada %(waktu)s setelah Anda "
-                "membukanya. Perubahan Anda belum disimpan: muat ulang halaman, periksa "
-                "perubahan mereka, lalu isi kembali."
-            )
-            % {"oleh": oleh, "waktu": waktu}
-        )
-
-
 @transaction.atomic
 def lokasi_simpan(
     *,
@@ -103,7 +83,9 @@ def lokasi_simpan(
             versi=F("versi") + 1
         )
         if not diperbarui:
-            raise KonflikPerubahan(Lokasi.objects.select_related("diubah_oleh").get(pk=lokasi.pk))
+            raise riwayat.KonflikPerubahan(
+                Lokasi.objects.select_related("diubah_oleh").get(pk=lokasi.pk), "lokasi"
+            )
         lokasi.versi = versi_awal + 1
         lokasi.save()
     lokasi.kelurahan.set(kelurahan)

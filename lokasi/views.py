@@ -152,7 +152,7 @@ def _form_lokasi(request: HttpRequest, lokasi: Lokasi) -> HttpResponse:
                 tipologi=form.cleaned_data["tipologi"],
                 foto_baru=form.cleaned_data.get("foto"),
             )
-        except services.KonflikPerubahan as e:
+        except riwayat.KonflikPerubahan as e:
             form.add_error(None, str(e))
         else:
             pesan = _("Lokasi %(nama)s disimpan.") % {"nama": lokasi.nama}

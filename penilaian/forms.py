@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokasi.forms import cek_foto
 from penilaian import rumus
-from penilaian.models import PITA_PILIHAN, Penilaian
+from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, Penilaian
 
 # The Tabel 2 values every criterion divides by: entered once per sheet in "data umum".
 NUMERIK_UMUM = (
@@ -76,22 +76,7 @@ class PenilaianForm(forms.ModelForm):
 
     class Meta:
         model = Penilaian
-        fields = [
-            "tahun",
-            "tanggal_survei",
-            "surveyor_nama",
-            "surveyor_instansi",
-            "surveyor_jabatan",
-            "surveyor_telepon",
-            "responden_nama",
-            "responden_jabatan",
-            "responden_telepon",
-            "status_penguasaan",
-            "kesesuaian_rtr",
-            "strategis",
-            "kepadatan_penduduk",
-            "potensi_sosekbud",
-        ]
+        fields = FIELD_ISIAN
         widgets = {"tanggal_survei": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs) -> None:

@@ -31,6 +31,24 @@ STATUS_DISETUJUI = [
     Status.TERVERIFIKASI_PUSAT,
 ]
 
+# The survey's typed header fields (Tabel 1 A–B, legalitas, pertimbangan lain): the form's
+# fields and, with the results, what the change history records.
+FIELD_ISIAN = [
+    "tahun",
+    "tanggal_survei",
+    "surveyor_nama",
+    "surveyor_instansi",
+    "surveyor_jabatan",
+    "surveyor_telepon",
+    "responden_nama",
+    "responden_jabatan",
+    "responden_telepon",
+    "status_penguasaan",
+    "kesesuaian_rtr",
+    "strategis",
+    "kepadatan_penduduk",
+    "potensi_sosekbud",
+]
 PITA_PILIHAN = [(p, p.replace("-", "–") + " %") for p in rumus.PITA_SKOR]
 KRITERIA_PILIHAN = [(k.kode, f"{k.kode} {k.nama}") for k in rumus.KRITERIA]
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokasi import riwayat
 from lokasi.models import Lokasi, Pengguna, Peran, UnitSurvei
 from penilaian import rumus
 from penilaian.models import (
+    FIELD_ISIAN,
     IsianKriteria,
     LangkahAlur,
     NumerikPenilaian,
@@ -23,43 +23,7 @@ from penilaian.models import (
     Status,
 )
 
-FIELD_RIWAYAT = [
-    "tahun",
-    "tanggal_survei",
-    "surveyor_nama",
-    "surveyor_instansi",
-    "surveyor_jabatan",
-    "surveyor_telepon",
-    "responden_nama",
-    "responden_jabatan",
-    "responden_telepon",
-    "status_penguasaan",
-    "kesesuaian_rtr",
-    "strategis",
-    "kepadatan_penduduk",
-    "potensi_sosekbud",
-    "nilai_kekumuhan",
-    "tingkat_kekumuhan",
-    "klasifikasi",
-    "prioritas",
-]
-
-
-class KonflikPenilaian(Exception):
-    """Someone else saved the survey after this user opened it."""
-
-    def __init__(self, penilaian: Penilaian) -> None:
-        pengubah = penilaian.diubah_oleh
-        oleh = (pengubah.get_full_name() or pengubah.username) if pengubah else _("pengguna lain")
-        waktu = timezone.localtime(penilaian.diubah_pada).strftime("%d-%m-%Y %H:%M")
-        super().__init__(
-            _(
-                "Penilaian ini sudah diubah oleh %(oleh)s pada %(waktu)s setelah Anda "
-                "membukanya. Isian Anda belum disimpan dan masih ada di formulir: salin yang "
-                "perlu, muat ulang halaman, lalu isi kembali."
-            )
-            % {"oleh": oleh, "waktu": waktu}
-        )
+FIELD_RIWAYAT = [*FIELD_ISIAN, "nilai_kekumuhan", "tingkat_kekumuhan", "klasifikasi", "prioritas"]
 
 
 @dataclass(frozen=True)
@@ -261,7 +225,7 @@ def penilaian_simpan(
 ) -> Penilaian:
     """Save the inputs of a draft, recompute its results, record what changed.
 
-    Refuses (KonflikPenilaian) when the survey changed since `versi_awal` was read.
+    Refuses (riwayat.KonflikPerubahan) when the survey changed since `versi_awal` was read.
     """
     wajib_operator(pengguna, penilaian.lokasi)
     if not penilaian.boleh_diubah:
@@ -270,7 +234,9 @@ def penilaian_simpan(
         pk=penilaian.pk, versi=versi_awal, status=Status.DRAF
     ).update(versi=F("versi") + 1)
     if not diperbarui:
-        raise KonflikPenilaian(Penilaian.objects.select_related("diubah_oleh").get(pk=penilaian.pk))
+        raise riwayat.KonflikPerubahan(
+            Penilaian.objects.select_related("diubah_oleh").get(pk=penilaian.pk), "penilaian"
+        )
     sebelum = potret_penilaian(_segar(penilaian.pk))
     for baris in penilaian.isian.all():
         if baris.kode in isian.pita:

@@ -151,7 +151,7 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
                 foto=isian_form.foto(),
             )
-        except services.KonflikPenilaian as e:
+        except riwayat.KonflikPerubahan as e:
             form.add_error(None, str(e))
         else:
             messages.success(request, _("Penilaian disimpan sebagai draf."))

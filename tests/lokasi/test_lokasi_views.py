@@ -11,7 +11,8 @@ from PIL import Image
 
 from lokasi import riwayat
 from lokasi.models import Kelurahan, Lokasi
-from lokasi.services import KonflikPerubahan, lokasi_simpan
+from lokasi.riwayat import KonflikPerubahan
+from lokasi.services import lokasi_simpan
 from tests.conftest import buat_lokasi, klien_untuk
 
 pytestmark = pytest.mark.django_db
