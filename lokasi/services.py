@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F, Sum
+from django.utils import timezone
 
 from lokasi import riwayat
 from lokasi.models import (
@@ -158,7 +159,9 @@ def unit_simpan(*, unit: UnitSurvei, pengguna: Pengguna) -> UnitSurvei:
 
 def _setelah_unit_berubah(lokasi: Lokasi, pengguna: Pengguna, tindakan: str, sebelum) -> None:
     hitung_ulang_dari_unit(lokasi)
-    Lokasi.objects.filter(pk=lokasi.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+    Lokasi.objects.filter(pk=lokasi.pk).update(
+        versi=F("versi") + 1, diubah_oleh=pengguna, diubah_pada=timezone.now()
+    )
     riwayat.catat(
         obj=lokasi,
         pengguna=pengguna,

@@ -335,7 +335,9 @@ def penilaian_pindah(
     penilaian.status = ke
     penilaian.versi = F("versi") + 1
     penilaian.diubah_oleh = pengguna
-    penilaian.save(update_fields=["status", "versi", "diubah_oleh", "alasan_dikembalikan"])
+    penilaian.save(
+        update_fields=["status", "versi", "diubah_oleh", "diubah_pada", "alasan_dikembalikan"]
+    )
     LangkahAlur.objects.create(
         penilaian=penilaian, dari=dari, ke=ke, pengguna=pengguna, catatan=catatan.strip()
     )
