@@ -292,3 +292,9 @@ def test_each_criterion_shows_its_percentage_as_typed(operator_a, draf):
     assert "Belum dapat dihitung" in r.text
     halaman = klien_untuk(operator_a).get(reverse("penilaian:isi", args=[draf.pk])).text
     assert 'id="skor-1a">–<' in halaman  # nothing typed for 1a yet in the stored draft
+
+
+def test_survey_list_links_import_for_operators_only(operator_a, pokja_a):
+    url_impor = reverse("penilaian:impor")
+    assert url_impor in klien_untuk(operator_a).get(reverse("penilaian:daftar")).text
+    assert url_impor not in klien_untuk(pokja_a).get(reverse("penilaian:daftar")).text
