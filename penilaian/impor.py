@@ -131,6 +131,7 @@ class Rencana:
     kabupaten_kota: KabupatenKota
     laporan: Laporan
     lokasi: list[RencanaLokasi] = field(default_factory=list)
+    wilayah: _Wilayah | None = None
 
 
 def impor_periksa(
@@ -238,7 +239,7 @@ def _cocokkan(rencana: Rencana, grup: list[GrupLokasi], *, kunci: bool) -> None:
     """Match every lokasi, kelurahan, unit and survey of the file with the database."""
     kk = rencana.kabupaten_kota
     masalah = rencana.laporan.masalah
-    wilayah = _Wilayah(kk)
+    wilayah = rencana.wilayah = _Wilayah(kk)
     semua = Lokasi.objects.filter(kabupaten_kota=kk).order_by("pk")
     if kunci:
         semua = semua.select_for_update()
@@ -537,7 +538,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
             r.lokasi = Lokasi(kabupaten_kota=rencana.kabupaten_kota, diubah_oleh=jejak.pengguna)
             baru.append(r.lokasi)
         else:
-            r.sebelum = jejak.potret_lokasi(r.lokasi)
+            r.sebelum = jejak.potret_lokasi(r.lokasi, _nama_kelurahan(rencana, r.kelurahan_ada))
             diubah.append(r.lokasi)
         _isi_lokasi(r)
         for ru in r.unit.values():
@@ -549,7 +550,8 @@ def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
         if r.unit:
             _kawasan_dari_unit(r.lokasi, [ru.unit for ru in r.unit.values()])
         if r.sebelum:
-            if jejak.ubah(r.lokasi, "diubah", r.sebelum, jejak.potret_lokasi(r.lokasi)):
+            kelurahan = _nama_kelurahan(rencana, _kelurahan_sesudah(r))
+            if jejak.ubah(r.lokasi, "diubah", r.sebelum, jejak.potret_lokasi(r.lokasi, kelurahan)):
                 r.lokasi.versi += 1
                 r.lokasi.diubah_oleh, r.lokasi.diubah_pada = jejak.pengguna, jejak.waktu
                 jumlah["lokasi_diubah"] += 1
@@ -596,14 +598,13 @@ def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
             jumlah["penilaian_tetap"] += 1
         else:
             tulis.append((r, s, t))
-    ada = Penilaian.objects.in_bulk([t.pk for _, _, t in tulis if t is not None])
     baru: list[Penilaian] = []
     for r, s, t in tulis:
         if t is None:
             p = Penilaian(lokasi=r.lokasi, tahun=s.tahun, dibuat_oleh=jejak.pengguna)
             baru.append(p)
         else:
-            p = ada[t.pk]
+            p = t.objek
             unit = {ru.unit.pk: ru.unit for ru in r.unit.values() if ru.unit is not None}
             lembar = [(unit.get(u), nilai) for u, nilai in t.lembar.items()]
             t.potret = jejak.potret_penilaian(t.nilai, t.pita, lembar)
@@ -612,7 +613,8 @@ def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
         p.diubah_oleh, p.diubah_pada = jejak.pengguna, jejak.waktu
     _sisip_objek(Penilaian, baru)
     _tulis_isian(tulis)
-    NumerikPenilaian.objects.filter(penilaian__in=list(ada)).delete()
+    ditimpa = [t.pk for _, _, t in tulis if t is not None]
+    NumerikPenilaian.objects.filter(penilaian__in=ditimpa).delete()
     numerik = {id(s): _lembar_numerik(r, s) for r, s, _ in tulis}
     kolom = ["penilaian_id", "unit_id", *rumus.NUMERIK_FIELDS]
     _sisip(
@@ -679,14 +681,15 @@ def _hasil(p: Penilaian | dict) -> impor_baca.Hasil:
 
 @dataclass
 class _Tersimpan:
-    """An existing draft as plain values: enough to compare it with the file and to write its
-    history, without loading its criteria and sheets as objects."""
+    """An existing draft as plain values (its criteria and sheets too, not loaded as objects):
+    enough to compare it with the file and to write its history; `objek` is written back."""
 
     pk: int
     nilai: dict[str, Any]
     pita: dict[str, str]
     lembar: dict[int | None, dict[str, Any]]
-    potret: dict[str, str] = field(default_factory=dict)
+    objek: Penilaian
+    potret: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hasil(self) -> impor_baca.Hasil:
@@ -707,17 +710,17 @@ class _Tersimpan:
 
 
 def _tersimpan(survei_semua: list[tuple[RencanaLokasi, Survei]]) -> dict[int, _Tersimpan]:
-    """The existing drafts the file names, as plain values (three queries for all)."""
+    """The existing drafts the file names, as plain values and objects (three queries)."""
     per_pk = {_pk_lama(r, s): r for r, s in survei_semua if s.tahun in r.penilaian}
     if not per_pk:
         return {}
     semua = list(per_pk)
-    field_nilai = {*services.FIELD_RIWAYAT, *FIELD_MASUKAN.values(), *FIELD_KETERANGAN.values()}
-    field_nilai |= {*_FIELD_HASIL_BANDING, "kekurangan"}
-    hasil = {
-        d["pk"]: _Tersimpan(d["pk"], d, {}, {})
-        for d in Penilaian.objects.filter(pk__in=semua).values("pk", *field_nilai)
-    }
+    nama = [f.attname for f in Penilaian._meta.concrete_fields]
+    hasil = {}
+    for baris in Penilaian.objects.filter(pk__in=semua).values_list(*nama):
+        nilai = dict(zip(nama, baris, strict=True))
+        objek = Penilaian.from_db(connection.alias, nama, baris)  # written back if it changes
+        hasil[objek.pk] = _Tersimpan(objek.pk, nilai, {}, {}, objek)
     isian = IsianKriteria.objects.filter(penilaian__in=semua).exclude(pita="")
     for pk, kode, pita in isian.values_list("penilaian_id", "kode", "pita"):
         hasil[pk].pita[kode] = pita
@@ -785,14 +788,21 @@ def _kawasan_dari_unit(lokasi: Lokasi, unit: list[UnitSurvei]) -> None:
     lokasi.rt_rw = lokasi_services.ringkas_rt_rw((u.rt, u.rw) for u in unit)
 
 
+def _kelurahan_sesudah(r: RencanaLokasi) -> set[int]:
+    """The lokasi's kelurahan after the import: its own, its rows' and its units' (never less)."""
+    return {*r.kelurahan_ada, *r.kelurahan, *(ru.kelurahan.pk for ru in r.unit.values())}
+
+
+def _nama_kelurahan(rencana: Rencana, pk: set[int]) -> str:
+    assert rencana.wilayah is not None
+    return ", ".join(sorted(rencana.wilayah.per_pk[k].nama for k in pk))
+
+
 def _kelurahan_tambah(rencana: Rencana) -> None:
     """Link each lokasi to the kelurahan of its rows and of its units (never unlink)."""
     through = Lokasi.kelurahan.through
     pasangan = {
-        (r.lokasi.pk, k)
-        for r in rencana.lokasi
-        for k in {*r.kelurahan, *(ru.kelurahan.pk for ru in r.unit.values())}
-        if k not in r.kelurahan_ada
+        (r.lokasi.pk, k) for r in rencana.lokasi for k in _kelurahan_sesudah(r) - r.kelurahan_ada
     }
     through.objects.bulk_create(
         [through(lokasi_id=lokasi, kelurahan_id=kel) for lokasi, kel in sorted(pasangan)]
@@ -861,8 +871,10 @@ class _Riwayat:
             self._teks_cache[kunci] = riwayat._teks(nilai)
         return self._teks_cache[kunci]
 
-    def potret_lokasi(self, lokasi: Lokasi) -> dict[str, Any]:
-        return {label: getattr(lokasi, f) for f, label in self.label_lokasi}
+    def potret_lokasi(self, lokasi: Lokasi, kelurahan: str) -> dict[str, Any]:
+        """lokasi.services.potret_lokasi (tipologi aside: an import never changes it)."""
+        hasil = {label: getattr(lokasi, f) for f, label in self.label_lokasi}
+        return hasil | {"kelurahan/desa": kelurahan}
 
     def potret_penilaian(
         self, p: Penilaian | Mapping[str, Any], pita: Mapping[str, str], lembar: list

@@ -331,6 +331,19 @@ def test_an_existing_lokasi_is_matched_by_kode_then_by_name(kota_a, operator_a):
     assert laporan.jumlah["lokasi_diubah"] == 2 and laporan.jumlah["lokasi_dibuat"] == 0
 
 
+def test_kelurahan_are_added_never_removed_and_recorded(kota_a, operator_a):
+    lokasi = buat_lokasi(kota_a, "Kampung Satu", kode="K-01")  # in KEL_1
+    baris = lokasi_baris(kelurahan=KEL_2)
+    impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert sorted(k.nama for k in lokasi.kelurahan.all()) == [KEL_1, KEL_2]
+    entri = RiwayatPerubahan.objects.get(
+        content_type=ContentType.objects.get_for_model(Lokasi), object_id=lokasi.pk
+    )
+    assert entri.tindakan == "diubah lewat impor"
+    assert entri.perubahan["kelurahan/desa"] == [KEL_1, f"{KEL_1}, {KEL_2}"]
+    assert entri.perubahan["jumlah KK"] == ["390", "90"]
+
+
 def test_a_draft_is_overwritten_and_history_says_what_changed(kota_a, operator_a):
     impor_simpan(berkas=buku([lokasi_baris()]), kabupaten_kota=kota_a, pengguna=operator_a)
     p = Penilaian.objects.get()
@@ -898,7 +911,6 @@ def test_the_template_download(operator_a):
 def test_history_snapshots_read_like_the_services_ones(kota_a, operator_a):
     """The import writes history from values; its snapshots must equal riwayat.potret and
     services.potret_penilaian, or entries would read differently from a form save's."""
-    from lokasi import riwayat
     from lokasi import services as lokasi_services
     from penilaian.impor import _Riwayat
 
@@ -912,8 +924,11 @@ def test_history_snapshots_read_like_the_services_ones(kota_a, operator_a):
     }
     assert teks == services.potret_penilaian(p)
     lokasi = p.lokasi
-    teks = {k: jejak.teks(v) for k, v in jejak.potret_lokasi(lokasi).items()}
-    assert teks == riwayat.potret(lokasi, lokasi_services.FIELD_RIWAYAT)
+    kelurahan = ", ".join(sorted(k.nama for k in lokasi.kelurahan.all()))
+    teks = {k: jejak.teks(v) for k, v in jejak.potret_lokasi(lokasi, kelurahan).items()}
+    assert teks == {
+        k: v for k, v in lokasi_services.potret_lokasi(lokasi).items() if k != "tipologi"
+    }
 
 
 # --- scale: the benchmark's generator, small ----------------------------------------------------
