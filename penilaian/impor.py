@@ -715,7 +715,8 @@ def _tersimpan(survei_semua: list[tuple[RencanaLokasi, Survei]]) -> dict[int, _T
     if not per_pk:
         return {}
     semua = list(per_pk)
-    nama = [f.attname for f in Penilaian._meta.concrete_fields]
+    # Not the stored `hasil` (a few kB of JSON each): hitung_ulang replaces it before any write.
+    nama = [f.attname for f in Penilaian._meta.concrete_fields if f.name != "hasil"]
     hasil = {}
     for baris in Penilaian.objects.filter(pk__in=semua).values_list(*nama):
         nilai = dict(zip(nama, baris, strict=True))
@@ -865,11 +866,11 @@ class _Riwayat:
         """riwayat's text of a value, remembered: surveys repeat the same counts and lengths."""
         if isinstance(nilai, dict | list):
             return riwayat._teks(nilai)
-        # Decimal("1.2") and Decimal("1.20") are equal but print differently.
-        kunci = (type(nilai), nilai, nilai.as_tuple().exponent if isinstance(nilai, Decimal) else 0)
-        if kunci not in self._teks_cache:
-            self._teks_cache[kunci] = riwayat._teks(nilai)
-        return self._teks_cache[kunci]
+        # By type and text: Decimal("1.2") and Decimal("1.20") are equal but print differently.
+        kunci = (type(nilai), str(nilai))
+        if (teks := self._teks_cache.get(kunci)) is None:
+            teks = self._teks_cache[kunci] = riwayat._teks(nilai)
+        return teks
 
     def potret_lokasi(self, lokasi: Lokasi, kelurahan: str) -> dict[str, Any]:
         """lokasi.services.potret_lokasi (tipologi aside: an import never changes it)."""

@@ -15,6 +15,7 @@ MODUL_MURNI = [
     "lokasi/wilayah.py",
     "penilaian/rumus.py",
     "penilaian/kalkulator.py",
+    "penilaian/impor_baca.py",
 ]
 
 
