@@ -16,6 +16,9 @@ MODUL_MURNI = [
     "penilaian/rumus.py",
     "penilaian/kalkulator.py",
     "penilaian/impor_baca.py",
+    "penilaian/sk_isi.py",
+    "penilaian/sk_peta.py",
+    "kumuh/pdf.py",
 ]
 
 

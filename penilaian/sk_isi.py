@@ -1,0 +1,484 @@
+"""What an SK penetapan lokasi says, as plain data: the decree, its lokasi and their scores.
+
+Pure (standard library and `kumuh.angka` only). The same shapes serve a draft, computed from
+the live data on every render, and an issued SK, whose lokasi were frozen into JSON when it was
+made final (`LokasiSK.ke_json` / `dari_json`): the PDF, Excel and map builders read only these
+shapes, so an issued SK renders the same whatever happens to the lokasi later.
+
+Texts of the decree follow LAMPIRAN C of the Perwal (seed `002…`, "Contoh Keputusan Kepala
+Daerah"); the pola penanganan stages follow its Pasal 50–55 and the tipologi considerations its
+Pasal 48.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from kumuh import angka
+
+# --- the lokasi of an SK -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KriteriaSK:
+    """One of the 16 criteria of a lokasi as Tabel 5 prints it: volume, satuan, %, nilai."""
+
+    kode: str  # "1a" … "7b"
+    aspek: int  # 1 … 7
+    nama_aspek: str
+    nama: str
+    satuan: str  # of the volume: "unit", "m", "KK", "ha"
+    volume: Decimal | None
+    persen: Decimal | None
+    skor: int | None
+    pita: str = ""  # the Format Isian band when the score was chosen, not measured
+
+
+@dataclass(frozen=True)
+class FotoSK:
+    """A photo of the lokasi: a path in the default storage, and its caption."""
+
+    berkas: str
+    keterangan: str = ""
+
+
+@dataclass(frozen=True)
+class LokasiSK:
+    """One lokasi as the SK lists and profiles it (a row of Lampiran I, a page of Lampiran III)."""
+
+    nomor: int
+    lokasi_pk: int
+    penilaian_pk: int
+    tahun_penilaian: int
+    kode: str
+    nama: str
+    luas_ha: Decimal | None
+    rt_rw: str
+    kelurahan: tuple[str, ...]
+    kecamatan: tuple[str, ...]
+    jumlah_penduduk: int | None
+    kepadatan_penduduk: Decimal | None  # jiwa/ha as the formula used it
+    lintang: Decimal | None
+    bujur: Decimal | None
+    nilai_kekumuhan: int
+    tingkat_kekumuhan: str  # "Kumuh Sedang"
+    nilai_pertimbangan_lain: int
+    tingkat_pertimbangan_lain: str  # "Tinggi"
+    legalitas: str  # "Legal" / "Tidak Legal"
+    klasifikasi: str  # "B1"
+    prioritas: int  # 1 … 9
+    pola_penanganan: str
+    kewenangan: str
+    tanggal_survei: date | None = None
+    jumlah_kk: int | None = None
+    jumlah_bangunan: int | None = None
+    batas: dict | None = None  # GeoJSON geometry (Polygon / MultiPolygon) or None
+    tipologi: tuple[str, ...] = ()
+    # Tabel 3 B/C inputs: legalitas (+/−) and pertimbangan lain scores.
+    status_penguasaan: bool | None = None
+    kesesuaian_rtr: bool | None = None
+    skor_strategis: int | None = None
+    skor_kepadatan: int | None = None
+    skor_sosekbud: int | None = None
+    skor_aspek: dict[int, int] = field(default_factory=dict)
+    kriteria: tuple[KriteriaSK, ...] = ()
+    foto: tuple[FotoSK, ...] = ()
+    permasalahan: str = ""
+    potensi: str = ""
+
+    # -- as printed -----------------------------------------------------------------------
+
+    @property
+    def label_prioritas(self) -> str:
+        """ "B1/ 2", as the template's PRIORITAS column writes it."""
+        return f"{self.klasifikasi}/ {self.prioritas}"
+
+    @property
+    def tingkat_singkat(self) -> str:
+        """ "Sedang" for "Kumuh Sedang": the narrow TINGK. column."""
+        return self.tingkat_kekumuhan.removeprefix("Kumuh ")
+
+    @property
+    def kecamatan_utama(self) -> str:
+        """The first kecamatan: where the lokasi is counted and labelled on the map."""
+        return self.kecamatan[0] if self.kecamatan else ""
+
+    @property
+    def luas_ha_sk(self) -> Decimal | None:
+        return _dua_desimal(self.luas_ha)
+
+    def ke_json(self) -> dict[str, Any]:
+        """Return a JSON-safe dict (Decimals and dates as strings) to freeze into the SK."""
+        data = asdict(self)
+        for kunci, nilai in data.items():
+            data[kunci] = _ke_json(nilai)
+        data["kriteria"] = [{k: _ke_json(v) for k, v in c.items()} for c in data["kriteria"]]
+        data["skor_aspek"] = {str(k): v for k, v in self.skor_aspek.items()}
+        return data
+
+    @classmethod
+    def dari_json(cls, data: dict[str, Any]) -> LokasiSK:
+        d = dict(data)
+        for kunci in ("luas_ha", "kepadatan_penduduk", "lintang", "bujur"):
+            d[kunci] = _desimal(d.get(kunci))
+        d["tanggal_survei"] = (
+            date.fromisoformat(d["tanggal_survei"]) if d.get("tanggal_survei") else None
+        )
+        d["kelurahan"] = tuple(d.get("kelurahan", ()))
+        d["kecamatan"] = tuple(d.get("kecamatan", ()))
+        d["tipologi"] = tuple(d.get("tipologi", ()))
+        d["skor_aspek"] = {int(k): v for k, v in d.get("skor_aspek", {}).items()}
+        d["kriteria"] = tuple(
+            KriteriaSK(**{**c, "volume": _desimal(c["volume"]), "persen": _desimal(c["persen"])})
+            for c in d.get("kriteria", ())
+        )
+        d["foto"] = tuple(FotoSK(**f) for f in d.get("foto", ()))
+        return cls(**d)
+
+
+def _ke_json(nilai: Any) -> Any:
+    if isinstance(nilai, Decimal):
+        return str(nilai)
+    if isinstance(nilai, date):
+        return nilai.isoformat()
+    if isinstance(nilai, tuple):
+        return list(nilai)
+    return nilai
+
+
+def _desimal(nilai: Any) -> Decimal | None:
+    return None if nilai in (None, "") else Decimal(str(nilai))
+
+
+def _dua_desimal(nilai: Decimal | None) -> Decimal | None:
+    if nilai is None:
+        return None
+    return nilai.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# --- the decree ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StempelSK:
+    """A verification block under Lampiran I: who verified for which team, and when."""
+
+    tim: str  # "pusat", "provinsi", "kabkota"
+    judul: tuple[str, ...]  # the block's heading lines, as the template prints them
+    nama: str = ""
+    jabatan: str = ""
+    nip: str = ""
+    tanggal: date | None = None
+
+
+# Headings of the three verification blocks (LAMPIRAN C, under the Daftar Lokasi).
+JUDUL_STEMPEL: dict[str, tuple[str, ...]] = {
+    "pusat": ("Tim Verifikasi Pusat",),
+    "provinsi": (
+        "Tim Verifikasi Provinsi",
+        "Organisasi Perangkat Daerah Provinsi",
+        "(Bidang Perumahan dan Kawasan Permukiman)",
+    ),
+    "kabkota": (
+        "Organisasi Perangkat Daerah Kab/Kota",
+        "(Bidang Perumahan dan Kawasan Permukiman)",
+    ),
+}
+URUTAN_STEMPEL = ("pusat", "provinsi", "kabkota")
+
+MENIMBANG = (
+    "bahwa setiap orang berhak untuk bertempat tinggal dan mendapatkan lingkungan hidup yang "
+    "laik dan sehat;",
+    "bahwa penyelenggaraan peningkatan kualitas perumahan kumuh dan permukiman kumuh "
+    "merupakan tanggung jawab pemerintah kabupaten/kota berdasarkan penetapan lokasi "
+    "perumahan kumuh dan permukiman kumuh yang didahului proses pendataan;",
+    "bahwa berdasarkan Pasal 98 ayat (2) Undang-Undang Nomor 1 Tahun 2011 tentang Perumahan "
+    "dan Kawasan Permukiman, penetapan lokasi perumahan kumuh dan permukiman kumuh wajib "
+    "dilakukan pemerintah daerah dengan melibatkan peran masyarakat;",
+    # d. names the decree: filled in by IsiSK.menimbang.
+)
+
+MENGINGAT = (
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik "
+    "Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587);",
+    "Peraturan Pemerintah Nomor 14 Tahun 2016 tentang Penyelenggaraan Perumahan dan Kawasan "
+    "Permukiman (Lembaran Negara Republik Indonesia Tahun 2016 Nomor 101, Tambahan Lembaran "
+    "Negara Republik Indonesia Nomor 5883);",
+    # The template leaves the number blank ("Nomor .../PRT/M/201"); the regulation in force is
+    # Permen PUPR 14/PRT/M/2018.
+    "Peraturan Menteri Pekerjaan Umum dan Perumahan Rakyat Nomor 14/PRT/M/2018 tentang "
+    "Pencegahan dan Peningkatan Kualitas terhadap Perumahan Kumuh dan Permukiman Kumuh;",
+)
+
+
+@dataclass(frozen=True)
+class IsiSK:
+    """The whole SK: header, decree texts, verification blocks and the lokasi in order."""
+
+    jenis_daerah: str  # "Kota" / "Kabupaten"
+    nama_daerah: str  # "Pekalongan" (without "Kota")
+    provinsi: str
+    nomor: str
+    tanggal: date | None
+    tempat: str  # "Ditetapkan di"
+    tentang: str
+    penandatangan_nama: str
+    penandatangan_jabatan: str  # "WALI KOTA PEKALONGAN"
+    lokasi: tuple[LokasiSK, ...]
+    mengingat_tambahan: tuple[str, ...] = ()
+    stempel: tuple[StempelSK, ...] = ()
+    draf: bool = True
+    dibuat_pada: str = ""  # "25 November 2026 13.05 WIB": when a draft's data was read
+
+    # -- names ---------------------------------------------------------------------------
+
+    @property
+    def kepala(self) -> str:
+        """ "Wali Kota" or "Bupati"."""
+        return "Wali Kota" if self.jenis_daerah.lower() == "kota" else "Bupati"
+
+    @property
+    def daerah(self) -> str:
+        """ "Kota Pekalongan"."""
+        return f"{self.jenis_daerah} {self.nama_daerah}"
+
+    @property
+    def judul_kepala(self) -> str:
+        """ "WALI KOTA PEKALONGAN": the heading and the signing office."""
+        return f"{self.kepala} {self.nama_daerah}".upper()
+
+    @property
+    def nomor_cetak(self) -> str:
+        return self.nomor or "....."
+
+    @property
+    def tanggal_cetak(self) -> str:
+        return angka.tanggal_indonesia(self.tanggal) if self.tanggal else "....."
+
+    # -- totals (KEEMPAT) -----------------------------------------------------------------
+
+    @property
+    def jumlah_lokasi(self) -> int:
+        return len(self.lokasi)
+
+    @property
+    def daftar_kecamatan(self) -> list[str]:
+        """Every kecamatan any lokasi lies in, once, in order of first appearance."""
+        return list(dict.fromkeys(k for lok in self.lokasi for k in lok.kecamatan))
+
+    @property
+    def jumlah_kecamatan(self) -> int:
+        return len(self.daftar_kecamatan)
+
+    @property
+    def luas_total_ha(self) -> Decimal:
+        """The sum of the areas as printed (2 decimals each), so the column adds up."""
+        return sum((lok.luas_ha_sk or Decimal(0) for lok in self.lokasi), Decimal("0.00"))
+
+    @property
+    def jumlah_penduduk(self) -> int:
+        return sum(lok.jumlah_penduduk or 0 for lok in self.lokasi)
+
+    @property
+    def kalimat_keempat(self) -> str:
+        """KEEMPAT with the counts and area written with their words (penilaian.md §9)."""
+        return (
+            f"Lokasi Perumahan Kumuh dan Permukiman Kumuh di {self.daerah} meliputi sejumlah "
+            f"{angka.dengan_terbilang(self.jumlah_lokasi)} lokasi, di "
+            f"{angka.dengan_terbilang(self.jumlah_kecamatan)} kecamatan, dengan luas total "
+            f"sebesar {angka.dengan_terbilang(self.luas_total_ha, 'hektar', tempat=2)};"
+        )
+
+    # -- decree texts ---------------------------------------------------------------------
+
+    @property
+    def judul_keputusan(self) -> str:
+        return f"KEPUTUSAN {self.judul_kepala}"
+
+    @property
+    def menimbang(self) -> tuple[str, ...]:
+        return (
+            *MENIMBANG,
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b dan "
+            f"huruf c perlu menetapkan Keputusan {self.kepala} tentang {self.tentang_judul};",
+        )
+
+    @property
+    def mengingat(self) -> tuple[str, ...]:
+        return (*MENGINGAT, *self.mengingat_tambahan)
+
+    @property
+    def tentang_judul(self) -> str:
+        """TENTANG in title case for running text ("Penetapan Lokasi … di Kota X")."""
+        return self.tentang
+
+    @property
+    def diktum(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+        """KESATU … KETUJUH: (label, text) — KELIMA's text is its three items."""
+        d = self.daerah
+        return (
+            (
+                "KESATU",
+                "Lokasi Perumahan Kumuh dan Permukiman Kumuh merupakan satuan perumahan dan "
+                "permukiman dalam lingkup wilayah kabupaten/kota yang dinilai tidak laik huni "
+                "karena ketidakteraturan bangunan, tingkat kepadatan bangunan yang tinggi, dan "
+                "kualitas bangunan serta sarana dan prasarana yang tidak memenuhi syarat;",
+            ),
+            (
+                "KEDUA",
+                "Lokasi Perumahan Kumuh dan Permukiman Kumuh ditetapkan berdasarkan hasil "
+                "pendataan yang dilakukan oleh Pemerintah Daerah dengan melibatkan peran "
+                "masyarakat menggunakan Ketentuan Tata Cara Penetapan Lokasi sebagaimana diatur "
+                "dalam Peraturan Menteri Pekerjaan Umum dan Perumahan Rakyat Nomor "
+                "14/PRT/M/2018 tentang Pencegahan dan Peningkatan Kualitas terhadap Perumahan "
+                "Kumuh dan Permukiman Kumuh;",
+            ),
+            (
+                "KETIGA",
+                f"Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} ditetapkan sebagai dasar "
+                "penyusunan Rencana Pencegahan dan Peningkatan Kualitas Perumahan Kumuh dan "
+                f"Permukiman Kumuh di {d}, yang merupakan komitmen Pemerintah Daerah dalam "
+                "mendukung Program Nasional Pengentasan Permukiman Kumuh, termasuk dalam hal "
+                "ini Target Nasional Permukiman Tanpa Kumuh;",
+            ),
+            ("KEEMPAT", self.kalimat_keempat),
+            (
+                "KELIMA",
+                (
+                    f"Daftar Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
+                    "lanjut dalam Lampiran I;",
+                    f"Peta Sebaran Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
+                    "lebih lanjut dalam Lampiran II; dan",
+                    f"Buku Profil Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
+                    "lebih lanjut dalam Lampiran III.",
+                ),
+            ),
+            (
+                "KEENAM",
+                f"Berdasarkan Penetapan Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} ini, "
+                "maka Pemerintah Daerah berkomitmen untuk melaksanakan Peningkatan Kualitas "
+                "Perumahan Kumuh dan Permukiman Kumuh secara tuntas dan berkelanjutan sebagai "
+                "prioritas pembangunan daerah dalam bidang perumahan dan permukiman, "
+                "bersama-sama Pemerintah Provinsi dan Pemerintah;",
+            ),
+            ("KETUJUH", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+        )
+
+    KELIMA_PENUTUP = (
+        "dimana ketiga lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
+        "Keputusan {kepala} ini;"
+    )
+
+    def stempel_urut(self) -> list[StempelSK]:
+        """The three verification blocks in the template's order, blank ones included."""
+        ada = {s.tim: s for s in self.stempel}
+        return [ada.get(t) or StempelSK(tim=t, judul=JUDUL_STEMPEL[t]) for t in URUTAN_STEMPEL]
+
+
+def tentang_baku(jenis_daerah: str, nama_daerah: str) -> str:
+    """The template's TENTANG for a daerah."""
+    return f"Penetapan Lokasi Perumahan Kumuh dan Permukiman Kumuh di {jenis_daerah} {nama_daerah}"
+
+
+# --- pola penanganan (Pasal 50–55) and tipologi (Pasal 48) ----------------------------------
+
+# (tahap, kegiatan) per pola. Pasal 55 (2) of the seed splits one item over two letters
+# ("c. proses pelaksanaan konstruksi pembangunan / d. Perumahan dan Permukiman baru"), a
+# typesetting slip: it is joined here and the letters after it move up.
+TAHAPAN_POLA: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "Pemugaran": (
+        (
+            "Pra konstruksi",
+            (
+                "identifikasi permasalahan dan kajian kebutuhan Pemugaran",
+                "sosialisasi dan rembuk warga pada masyarakat terdampak",
+                "pendataan masyarakat terdampak",
+                "penyusunan rencana Pemugaran",
+                "musyawarah untuk penyepakatan",
+            ),
+        ),
+        (
+            "Konstruksi",
+            ("proses pelaksanaan konstruksi", "pemantauan dan evaluasi pelaksanaan konstruksi"),
+        ),
+        ("Pasca konstruksi", ("pemanfaatan", "pemeliharaan dan perbaikan")),
+    ),
+    "Peremajaan": (
+        (
+            "Pra konstruksi",
+            (
+                "identifikasi permasalahan dan kajian kebutuhan Peremajaan",
+                "penghunian sementara untuk masyarakat terdampak",
+                "sosialisasi dan rembuk warga pada masyarakat terdampak",
+                "pendataan masyarakat terdampak",
+                "penyusunan rencana Peremajaan",
+                "musyawarah dan diskusi penyepakatan",
+            ),
+        ),
+        (
+            "Konstruksi",
+            (
+                "proses ganti rugi bagi masyarakat terdampak berdasarkan hasil kesepakatan",
+                "penghunian sementara masyarakat terdampak pada lokasi lain",
+                "proses pelaksanaan konstruksi Peremajaan pada lokasi Permukiman eksisting",
+                "pemantauan dan evaluasi pelaksanaan konstruksi Peremajaan",
+                "proses penghunian kembali masyarakat terdampak",
+            ),
+        ),
+        ("Pasca konstruksi", ("pemanfaatan", "pemeliharaan dan perbaikan")),
+    ),
+    "Pemukiman Kembali": (
+        (
+            "Pra konstruksi",
+            (
+                "kajian pemanfaatan ruang dan/atau kajian legalitas tanah",
+                "penghunian sementara untuk masyarakat di Perumahan dan Permukiman Kumuh pada "
+                "lokasi rawan bencana",
+                "sosialisasi dan rembuk warga pada masyarakat terdampak",
+                "pendataan masyarakat terdampak",
+                "penyusunan rencana Permukiman baru, rencana pembongkaran Permukiman eksisting "
+                "dan rencana pelaksanaan Pemukiman Kembali",
+                "musyawarah dan diskusi penyepakatan",
+            ),
+        ),
+        (
+            "Konstruksi",
+            (
+                "proses ganti rugi bagi masyarakat terdampak sesuai dengan ketentuan peraturan "
+                "perundang-undangan",
+                "proses legalisasi tanah pada lokasi pemukiman baru",
+                "proses pelaksanaan konstruksi pembangunan Perumahan dan Permukiman baru",
+                "pemantauan dan evaluasi pelaksanaan konstruksi",
+                "Pemukiman Kembali",
+                "proses penghunian kembali masyarakat terdampak",
+                "proses pembongkaran pada lokasi pemukiman eksisting",
+            ),
+        ),
+        ("Pasca konstruksi", ("pemanfaatan", "pemeliharaan dan perbaikan")),
+    ),
+}
+PASAL_POLA = {
+    "Pemugaran": "Pasal 50–51",
+    "Peremajaan": "Pasal 52–53",
+    "Pemukiman Kembali": "Pasal 54–55",
+}
+
+# Pasal 48: what the handling must consider for each tipologi, by the lokasi's tipologi label.
+PERTIMBANGAN_TIPOLOGI: dict[str, str] = {
+    "di atas air": "karakteristik daya guna, daya dukung, daya rusak air serta kelestarian air",
+    "di tepi air": "karakteristik daya dukung tanah tepi air, pasang surut air serta "
+    "kelestarian air dan tanah",
+    "dataran rendah": "karakteristik daya dukung tanah, jenis tanah serta kelestarian tanah",
+    "perbukitan": "karakteristik kelerengan, daya dukung tanah, jenis tanah serta "
+    "kelestarian tanah",
+    "daerah rawan bencana": "karakteristik kebencanaan, daya dukung tanah, jenis tanah serta "
+    "kelestarian tanah",
+}
+
+
+def pertimbangan_tipologi(tipologi: str) -> str:
+    """Return Pasal 48's consideration for a tipologi label ("Di tepi air" → …), or ""."""
+    return PERTIMBANGAN_TIPOLOGI.get(tipologi.strip().lower(), "")
