@@ -91,6 +91,20 @@ DATABASES = {
 if "DATABASE_URL" not in env:
     VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ yet
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Background renders write their progress while requests write too: wait for the lock
+    # instead of failing, and take it at BEGIN so two writers never deadlock on an upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+
+# Background work (long PDF renders): a thread of the web process by default (kumuh/tugas.py);
+# the tests run tasks inline with Django's ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": env("KUMUH_TUGAS_BACKEND", default="kumuh.tugas.LatarBackend"),
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "lokasi.Pengguna"

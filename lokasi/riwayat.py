@@ -41,13 +41,14 @@ def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) 
     hasil = {}
     for nama in fields:
         field = obj._meta.get_field(nama)
-        hasil[str(field.verbose_name)] = _teks(getattr(obj, nama))
+        hasil[str(field.verbose_name)] = teks(getattr(obj, nama))
     for label, fungsi in tambahan.items():
         hasil[label] = fungsi()
     return hasil
 
 
-def _teks(nilai) -> str:
+def teks(nilai) -> str:
+    """Return a value as the history shows it (Indonesian numbers and dates)."""
     if nilai is None or nilai == "":
         return ""
     if isinstance(nilai, date):

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kumuh import angka
 from penilaian.prioritas import BarisPrioritas
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMAT_HEKTAR = "#,##0.00"
 FORMAT_BILANGAN = "#,##0"
 FORMAT_NILAI = "0"

@@ -865,11 +865,11 @@ class _Riwayat:
     def teks(self, nilai: Any) -> str:
         """riwayat's text of a value, remembered: surveys repeat the same counts and lengths."""
         if isinstance(nilai, dict | list):
-            return riwayat._teks(nilai)
+            return riwayat.teks(nilai)
         # By type and text: Decimal("1.2") and Decimal("1.20") are equal but print differently.
         kunci = (type(nilai), str(nilai))
         if (teks := self._teks_cache.get(kunci)) is None:
-            teks = self._teks_cache[kunci] = riwayat._teks(nilai)
+            teks = self._teks_cache[kunci] = riwayat.teks(nilai)
         return teks
 
     def potret_lokasi(self, lokasi: Lokasi, kelurahan: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ Decisions a Dinas user should know (also stated on the page):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna
 from penilaian import rumus
-from penilaian.models import Penilaian
+from penilaian.models import STATUS_DISETUJUI, Penilaian
 
 TINGKAT_DAFTAR = [
     rumus.TingkatKekumuhan.BERAT,
@@ -45,10 +46,17 @@ def legenda() -> list[tuple[int, str]]:
 
 
 def penilaian_terakhir(
-    penilaian: QuerySet[Penilaian], *, tahun: int | None = None
+    penilaian: QuerySet[Penilaian],
+    *,
+    tahun: int | None = None,
+    status: Sequence[str] = STATUS_DISETUJUI,
 ) -> QuerySet[Penilaian]:
-    """Return the latest approved survey of each lokasi in `penilaian` (up to `tahun`)."""
-    terbaru = Penilaian.objects.disetujui().filter(lokasi=OuterRef("lokasi"))
+    """Return the latest survey of each lokasi in `penilaian` (up to `tahun`) in `status`.
+
+    By default the latest approved one (the priority list); the SK asks for the latest
+    terverifikasi pusat.
+    """
+    terbaru = Penilaian.objects.filter(status__in=status, lokasi=OuterRef("lokasi"))
     if tahun is not None:
         terbaru = terbaru.filter(tahun__lte=tahun)
     return penilaian.filter(pk=Subquery(terbaru.order_by("-tahun", "-pk").values("pk")[:1]))

@@ -173,7 +173,7 @@ def potret_penilaian(penilaian: Penilaian) -> dict[str, str]:
         awalan = f"RT {baris.unit.rt}/RW {baris.unit.rw}: " if baris.unit_id else ""
         for kunci in rumus.NUMERIK_FIELDS:
             label = f"{awalan}{rumus.NUMERIK_FIELDS[kunci]}"
-            tambahan[label] = lambda b=baris, k=kunci: riwayat._teks(getattr(b, k))
+            tambahan[label] = lambda b=baris, k=kunci: riwayat.teks(getattr(b, k))
     return riwayat.potret(penilaian, FIELD_RIWAYAT, **tambahan)
 
 

@@ -367,10 +367,12 @@ class IsiSK:
             ("KETUJUH", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
         )
 
-    KELIMA_PENUTUP = (
-        "dimana ketiga lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
-        "Keputusan {kepala} ini;"
-    )
+    @property
+    def kelima_penutup(self) -> str:
+        return (
+            "dimana ketiga lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
+            f"Keputusan {self.kepala} ini;"
+        )
 
     def stempel_urut(self) -> list[StempelSK]:
         """The three verification blocks in the template's order, blank ones included."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from penilaian import views, views_impor, views_prioritas, views_profil
+from penilaian import views, views_impor, views_prioritas, views_profil, views_sk
 
 app_name = "penilaian"
 
@@ -15,6 +15,17 @@ urlpatterns = [
     path("prioritas/", views_prioritas.daftar, name="prioritas"),
     path("prioritas/excel/", views_prioritas.excel, name="prioritas_excel"),
     path("profil/<int:lokasi_pk>/", views_profil.profil, name="profil"),
+    path("sk/", views_sk.daftar, name="sk_daftar"),
+    path("sk/baru/", views_sk.buat, name="sk_buat"),
+    path("sk/<int:pk>/", views_sk.detail, name="sk_detail"),
+    path("sk/<int:pk>/ubah/", views_sk.ubah, name="sk_ubah"),
+    path("sk/<int:pk>/verifikasi/<str:tim>/", views_sk.verifikasi, name="sk_verifikasi"),
+    path("sk/<int:pk>/kecualikan/", views_sk.kecualikan, name="sk_kecualikan"),
+    path("sk/<int:pk>/sertakan/<int:lokasi_pk>/", views_sk.sertakan, name="sk_sertakan"),
+    path("sk/<int:pk>/tetapkan/", views_sk.tetapkan, name="sk_tetapkan"),
+    path("sk/<int:pk>/excel/", views_sk.excel, name="sk_excel"),
+    path("sk/<int:pk>/berkas/", views_sk.ekspor, name="sk_ekspor"),
+    path("sk/<int:pk>/berkas/<int:ekspor_pk>/", views_sk.unduh, name="sk_unduh"),
     path("impor/", views_impor.unggah, name="impor"),
     path("impor/templat/", views_impor.templat, name="impor_templat"),
     path("impor/<str:kunci>/", views_impor.pratinjau, name="impor_pratinjau"),

@@ -23,8 +23,6 @@ from penilaian.prioritas import (
     uraian_saringan,
 )
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrioritas]:
     filter_form = FilterPrioritasForm(request.GET or None, pengguna=request.user)
@@ -65,7 +63,7 @@ def excel(request: HttpRequest) -> HttpResponse:
         subjudul=f"Berdasarkan penilaian terakhir yang disetujui ({sampai})",
         catatan=uraian_saringan(saringan) and f"Saringan: {uraian_saringan(saringan)}",
     )
-    respons = HttpResponse(ekspor.isi_xlsx(buku), content_type=XLSX)
+    respons = HttpResponse(ekspor.isi_xlsx(buku), content_type=ekspor.XLSX)
     nama = f"daftar-prioritas-{slugify(wilayah)}-{tahun}.xlsx"
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons

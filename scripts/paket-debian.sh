@@ -8,6 +8,8 @@ command -v chromium >/dev/null 2>&1 || [ -x "${KUMUH_CHROMIUM:-/usr/bin/chromium
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || kurang="$kurang postgresql"
 command -v pdftotext >/dev/null 2>&1 || kurang="$kurang poppler-utils"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || kurang="$kurang fonts-dejavu-core"
+# The SK prints in Liberation Sans/Serif (metric-compatible with Arial/Times New Roman).
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || kurang="$kurang fonts-liberation"
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || kurang="$kurang libpango-1.0-0 libpangoft2-1.0-0"
 [ -z "$kurang" ] && exit 0
 if [ "$(id -u)" = 0 ]; then

@@ -18,6 +18,7 @@ MODUL_MURNI = [
     "penilaian/impor_baca.py",
     "penilaian/sk_isi.py",
     "penilaian/sk_peta.py",
+    "penilaian/sk_xlsx.py",
     "kumuh/pdf.py",
 ]
 

@@ -22,8 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokasi.models import Lokasi, Pengguna, RiwayatPerubahan, UnitSurvei
-from penilaian import rumus, services
-from penilaian.models import IsianKriteria, LangkahAlur, Penilaian, Status
+from penilaian import rumus, services, services_sk
+from penilaian.models import SK, IsianKriteria, LangkahAlur, Penilaian, Status
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi's kumuh_demo
 AWALAN_KODE = "DEMO-"
@@ -31,6 +31,16 @@ TAHUN_LAMA, TAHUN_BARU = 2024, 2025
 BENIH = "penilaian-demo-1"  # with the lokasi code: a fixed random stream per lokasi
 
 OPERATOR, POKJA = "operator.pekalongan", "pokja.pekalongan"
+TAHUN_SK_DEMO = 2026
+MENGINGAT_DEMO = (
+    "Peraturan Wali Kota Pekalongan Nomor 50 Tahun 2022 tentang Pelaksanaan Pencegahan dan "
+    "Peningkatan Kualitas terhadap Perumahan Kumuh dan Permukiman Kumuh;"
+)
+# Synthetic names: the demo must not put real officials' names on a decree.
+VERIFIKASI_DEMO = (
+    ("provinsi", "Ir. Contoh Verifikator, M.T.", "Kepala Bidang Kawasan Permukiman", ""),
+    ("kabkota", "Budi Contoh, S.T.", "Kepala Dinas Perkim (demo)", "19700101 199503 1 001"),
+)
 VERIFIKATOR_PROVINSI, VERIFIKATOR_PUSAT = "verifikator.jateng", "verifikator.pusat"
 
 # Drafts that are not simply "saved": still being filled in, or sent back by the Pokja.
@@ -170,6 +180,41 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Penilaian demo: {dibuat} dibuat untuk {len(daftar)} lokasi demo.")
         )
+        if daftar:
+            self._sk(pengguna[POKJA], daftar)
+
+    def _sk(self, pokja: Pengguna, daftar: list[Lokasi]) -> None:
+        """A draft SK of the demo city, made through the services as the Pokja would."""
+        if SK.objects.filter(kabupaten_kota=pokja.kabupaten_kota).exists():
+            return
+        with transaction.atomic():
+            sk = services_sk.sk_buat(pengguna=pokja, tahun=TAHUN_SK_DEMO)
+            sk = services_sk.sk_simpan(
+                sk=sk,
+                pengguna=pokja,
+                versi=sk.versi,
+                data={
+                    "penandatangan_nama": "A. DEMO SANTOSO",
+                    "mengingat_tambahan": MENGINGAT_DEMO,
+                },
+            )
+            for tim, nama, jabatan, nip in VERIFIKASI_DEMO:
+                services_sk.verifikasi_simpan(
+                    sk=sk,
+                    pengguna=pokja,
+                    tim=tim,
+                    data={"nama": nama, "jabatan": jabatan, "nip": nip},
+                )
+            cadangan = services_sk.daftar_sk(sk).disertakan
+            if len(cadangan) > 1:
+                services_sk.sk_kecualikan(
+                    sk=sk,
+                    pengguna=pokja,
+                    lokasi=cadangan[-1].lokasi,
+                    alasan="Sedang ditangani program KOTAKU 2026; ditinjau ulang pada SK berikut.",
+                )
+        jumlah = len(services_sk.daftar_sk(sk).disertakan)
+        self.stdout.write(self.style.SUCCESS(f"Draf SK demo: {jumlah} lokasi (tahun {sk.tahun})."))
 
     def _lokasi(self, lokasi: Lokasi, pengguna: dict[str, Pengguna]) -> int:
         sudah = set(lokasi.penilaian.values_list("tahun", flat=True))

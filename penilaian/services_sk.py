@@ -1,0 +1,562 @@
+"""Writes and reads of the SK penetapan lokasi: draft, exclusions, verification, freezing.
+
+Which lokasi an SK covers: per lokasi of the kab/kota, its latest penilaian *terverifikasi
+pusat* up to the SK's tahun (LAMPIRAN C: "daftar lokasi yang telah diverifikasi oleh Pemerintah
+Pusat dan Pemerintah Daerah Provinsi"; in our workflow pusat comes after provinsi). A lokasi
+whose latest verified survey is Tidak Kumuh is not listed (penilaian.md §6 Rule). The Pokja may
+leave lokasi out with a reason. Lampiran I lists the rest in the priority list's order:
+prioritas 1 → 9, nilai kekumuhan high → low, nama.
+
+A draft is read live on every render. `sk_tetapkan` freezes each lokasi's data, scores and
+photos into `SKLokasi` (photos copied under the SK's own folder), so an issued SK renders the
+same whatever later surveys or edits do.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lokasi import riwayat
+from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
+from penilaian import rumus, sk_cetak, sk_isi, sk_xlsx
+from penilaian.ekspor import XLSX, isi_xlsx
+from penilaian.models import (
+    SK,
+    EksporSK,
+    PengecualianSK,
+    Penilaian,
+    SKLokasi,
+    Status,
+    VerifikasiSK,
+)
+from penilaian.prioritas import penilaian_terakhir
+
+log = logging.getLogger(__name__)
+
+# Who prepares the draft and issues it: the Dinas admin and the Pokja PKP of the kab/kota.
+PERAN_PENGELOLA_SK = {Peran.ADMIN_KABKOTA, Peran.POKJA}
+STATUS_SK = [Status.TERVERIFIKASI_PUSAT]
+FIELD_SK = [
+    "tahun",
+    "nomor",
+    "tanggal",
+    "tempat",
+    "tentang",
+    "penandatangan_nama",
+    "penandatangan_jabatan",
+    "mengingat_tambahan",
+]
+# Photos per lokasi in the Buku Profil: enough to show the conditions, few enough to print.
+FOTO_PER_LOKASI = 4
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+def boleh_kelola_sk(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> bool:
+    return (
+        pengguna.is_active
+        and pengguna.peran in PERAN_PENGELOLA_SK
+        and pengguna.kabupaten_kota_id == kabupaten_kota.pk
+    )
+
+
+def wajib_kelola_sk(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> None:
+    """Raise 403 unless the user is the Dinas admin or a Pokja member of that kab/kota."""
+    if not boleh_kelola_sk(pengguna, kabupaten_kota):
+        raise PermissionDenied(
+            _("Hanya admin Dinas dan anggota Pokja PKP kabupaten/kota ini yang boleh mengubah SK.")
+        )
+
+
+def _wajib_draf(sk: SK) -> None:
+    if not sk.boleh_diubah:
+        raise ValidationError(_("SK ini sudah ditetapkan; isinya tidak dapat diubah lagi."))
+
+
+# --- which lokasi ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaftarSK:
+    """The draft's lokasi: listed, left out by the Pokja, and left out by their score."""
+
+    disertakan: list[Penilaian]
+    dikecualikan: list[tuple[Penilaian, PengecualianSK]]
+    tidak_kumuh: list[Penilaian]
+    # Lokasi with a newer approved survey not yet verified by pusat: the SK uses the older one.
+    menunggu_verifikasi: list[Penilaian]
+
+
+def _urutan(p: Penilaian) -> tuple:
+    return (p.prioritas, -(p.nilai_kekumuhan or 0), p.lokasi.nama, p.lokasi.pk)
+
+
+def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
+    return qs.select_related("lokasi__kabupaten_kota").prefetch_related(
+        Prefetch(
+            "lokasi__kelurahan",
+            queryset=Kelurahan.objects.select_related("kecamatan").order_by("kode"),
+        ),
+        "lokasi__tipologi_set",
+        "lokasi__foto",
+        "isian",
+    )
+
+
+def daftar_sk(sk: SK) -> DaftarSK:
+    """Return the lokasi of a draft SK as they stand now (a few queries, any number of rows)."""
+    semua = Penilaian.objects.filter(lokasi__kabupaten_kota=sk.kabupaten_kota)
+    terakhir = list(_dengan_rincian(penilaian_terakhir(semua, tahun=sk.tahun, status=STATUS_SK)))
+    kecuali = {
+        e.lokasi_id: e for e in sk.pengecualian.select_related("oleh").order_by("waktu", "pk")
+    }
+    kumuh = sorted((p for p in terakhir if p.klasifikasi and p.prioritas), key=_urutan)
+    tidak = [p for p in terakhir if p.tingkat_kekumuhan == rumus.TingkatKekumuhan.TIDAK_KUMUH]
+    disetujui_baru = penilaian_terakhir(semua, tahun=sk.tahun).select_related("lokasi")
+    dipakai = {p.lokasi_id: p for p in terakhir}
+    # The latest approved survey is the used one unless a newer one awaits pusat.
+    menunggu = [p for p in disetujui_baru if p.pk != getattr(dipakai.get(p.lokasi_id), "pk", None)]
+    return DaftarSK(
+        disertakan=[p for p in kumuh if p.lokasi_id not in kecuali],
+        dikecualikan=[(p, kecuali[p.lokasi_id]) for p in kumuh if p.lokasi_id in kecuali],
+        tidak_kumuh=tidak,
+        menunggu_verifikasi=sorted(menunggu, key=lambda p: p.lokasi.nama),
+    )
+
+
+# --- the SK's content ------------------------------------------------------------------------
+
+
+def _desimal(teks: str | None) -> Decimal | None:
+    return None if teks in (None, "") else Decimal(teks)
+
+
+def _foto(p: Penilaian) -> tuple[sk_isi.FotoSK, ...]:
+    """Up to FOTO_PER_LOKASI photos: the lokasi's own first, then the criteria's."""
+    foto = [sk_isi.FotoSK(f.berkas.name, f.keterangan) for f in p.lokasi.foto.all()]
+    for isian in p.isian.all():
+        if isian.foto:
+            nama = rumus.KRITERIA_PER_KODE[isian.kode].nama
+            foto.append(sk_isi.FotoSK(isian.foto.name, isian.keterangan or f"{isian.kode} {nama}"))
+    return tuple(foto[:FOTO_PER_LOKASI])
+
+
+def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
+    """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian)."""
+    lokasi: Lokasi = p.lokasi
+    kelurahan = list(lokasi.kelurahan.all())
+    kecamatan = sorted({k.kecamatan.kode: k.kecamatan for k in kelurahan}.values(), key=_kode)
+    hasil = p.hasil or {}
+    pita = {i.kode: i.pita for i in p.isian.all() if i.pita}
+    kriteria = []
+    for aspek in rumus.ASPEK:
+        for kode in aspek.kriteria:
+            k = rumus.KRITERIA_PER_KODE[kode]
+            dari_pita = hasil.get("sumber", {}).get(kode) == "pita"
+            kriteria.append(
+                sk_isi.KriteriaSK(
+                    kode=kode,
+                    aspek=aspek.kode,
+                    nama_aspek=aspek.nama,
+                    nama=k.nama,
+                    satuan=k.satuan,
+                    volume=None if dari_pita else _desimal(hasil.get("volume", {}).get(kode)),
+                    persen=_desimal(hasil.get("persen", {}).get(kode)),
+                    skor=hasil.get("skor", {}).get(kode),
+                    pita=(pita.get(kode, "").replace("-", "–") + " %") if dari_pita else "",
+                )
+            )
+    skor_lain = hasil.get("skor_pertimbangan", {})
+    return sk_isi.LokasiSK(
+        nomor=nomor,
+        lokasi_pk=lokasi.pk,
+        penilaian_pk=p.pk,
+        tahun_penilaian=p.tahun,
+        tanggal_survei=p.tanggal_survei,
+        kode=lokasi.kode,
+        nama=lokasi.nama,
+        luas_ha=lokasi.luas_ha,
+        rt_rw=lokasi.rt_rw,
+        kelurahan=tuple(k.nama for k in kelurahan),
+        kecamatan=tuple(k.nama for k in kecamatan),
+        jumlah_penduduk=lokasi.jumlah_penduduk,
+        jumlah_kk=lokasi.jumlah_kk,
+        jumlah_bangunan=lokasi.jumlah_bangunan,
+        kepadatan_penduduk=_desimal(hasil.get("kepadatan_penduduk")),
+        lintang=lokasi.lintang,
+        bujur=lokasi.bujur,
+        batas=lokasi.batas or None,
+        tipologi=tuple(t.get_kode_display() for t in lokasi.tipologi_set.all()),
+        nilai_kekumuhan=p.nilai_kekumuhan,
+        tingkat_kekumuhan=p.tingkat_kekumuhan,
+        nilai_pertimbangan_lain=p.nilai_pertimbangan_lain,
+        tingkat_pertimbangan_lain=p.tingkat_pertimbangan_lain,
+        legalitas=p.legalitas,
+        status_penguasaan=p.status_penguasaan,
+        kesesuaian_rtr=p.kesesuaian_rtr,
+        skor_strategis=skor_lain.get("strategis"),
+        skor_kepadatan=skor_lain.get("kepadatan_penduduk"),
+        skor_sosekbud=skor_lain.get("potensi_sosekbud"),
+        klasifikasi=p.klasifikasi,
+        prioritas=p.prioritas,
+        pola_penanganan=p.pola_penanganan,
+        kewenangan=p.kewenangan,
+        skor_aspek={int(k): v for k, v in hasil.get("skor_aspek", {}).items()},
+        kriteria=tuple(kriteria),
+        foto=_foto(p),
+        permasalahan=lokasi.permasalahan,
+        potensi=lokasi.potensi,
+    )
+
+
+def _kode(k) -> str:
+    return k.kode
+
+
+def _daerah(kabkota: KabupatenKota) -> dict[str, str]:
+    return {
+        "jenis_daerah": kabkota.get_jenis_display(),
+        "nama_daerah": kabkota.nama.removeprefix("Kota ").removeprefix("Kabupaten "),
+        "provinsi": str(kabkota.provinsi),
+    }
+
+
+def _stempel(sk: SK) -> tuple[sk_isi.StempelSK, ...]:
+    return tuple(
+        sk_isi.StempelSK(
+            tim=v.tim,
+            judul=sk_isi.JUDUL_STEMPEL[v.tim],
+            nama=v.nama,
+            jabatan=v.jabatan,
+            nip=v.nip,
+            tanggal=v.tanggal,
+        )
+        for v in sk.verifikasi.all()
+    )
+
+
+def lokasi_sk(sk: SK) -> tuple[sk_isi.LokasiSK, ...]:
+    """Return the SK's lokasi in Lampiran I order: frozen when issued, live for a draft."""
+    if sk.status == SK.Status.DITETAPKAN:
+        return tuple(sk_isi.LokasiSK.dari_json(b.data) for b in sk.lokasi_beku.order_by("nomor"))
+    return tuple(
+        potret_lokasi(p, nomor) for nomor, p in enumerate(daftar_sk(sk).disertakan, start=1)
+    )
+
+
+def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_isi.IsiSK:
+    """Return everything the SK's files print."""
+    daerah = sk.daerah_beku or _daerah(sk.kabupaten_kota)
+    waktu = timezone.localtime()
+    return sk_isi.IsiSK(
+        **daerah,
+        nomor=sk.nomor,
+        tanggal=sk.tanggal,
+        tempat=sk.tempat,
+        tentang=sk.tentang,
+        penandatangan_nama=sk.penandatangan_nama,
+        penandatangan_jabatan=sk.penandatangan_jabatan,
+        mengingat_tambahan=tuple(
+            baris.strip() for baris in sk.mengingat_tambahan.splitlines() if baris.strip()
+        ),
+        stempel=_stempel(sk),
+        lokasi=lokasi_sk(sk) if lokasi is None else lokasi,
+        draf=sk.status == SK.Status.DRAF,
+        dibuat_pada=f"{sk_isi.angka.tanggal_indonesia(waktu.date())} {waktu:%H.%M} WIB",
+    )
+
+
+# --- writes ----------------------------------------------------------------------------------
+
+
+def _potret_sk(sk: SK) -> dict[str, str]:
+    return riwayat.potret(sk, FIELD_SK)
+
+
+def sk_buat(*, pengguna: Pengguna, tahun: int) -> SK:
+    """Start a draft SK of the user's kab/kota, with the template's texts filled in."""
+    kabkota = pengguna.kabupaten_kota
+    if kabkota is None:
+        raise PermissionDenied(_("Pengguna ini tidak terikat pada kabupaten/kota."))
+    wajib_kelola_sk(pengguna, kabkota)
+    daerah = _daerah(kabkota)
+    kepala = "Wali Kota" if kabkota.jenis == KabupatenKota.Jenis.KOTA else "Bupati"
+    with transaction.atomic():
+        sk = SK.objects.create(
+            kabupaten_kota=kabkota,
+            tahun=tahun,
+            tempat=daerah["nama_daerah"],
+            tentang=sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"]),
+            penandatangan_jabatan=f"{kepala} {daerah['nama_daerah']}".upper(),
+            dibuat_oleh=pengguna,
+            diubah_oleh=pengguna,
+        )
+        riwayat.catat(
+            obj=sk, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah=_potret_sk(sk)
+        )
+    return sk
+
+
+def _kunci(sk: SK, versi: int | None) -> SK:
+    """Lock the stored SK row; refuse a stale form (optimistic lock) and an issued SK."""
+    tersimpan = SK.objects.select_for_update().select_related("diubah_oleh").get(pk=sk.pk)
+    if versi is not None and tersimpan.versi != versi:
+        raise riwayat.KonflikPerubahan(tersimpan, _("SK"))
+    _wajib_draf(tersimpan)
+    return tersimpan
+
+
+@transaction.atomic
+def sk_simpan(*, sk: SK, pengguna: Pengguna, data: Mapping[str, object], versi: int) -> SK:
+    """Save the header fields of a draft (nomor, tanggal, penandatangan…), with history."""
+    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    tersimpan = _kunci(sk, versi)
+    sebelum = _potret_sk(tersimpan)
+    for nama in FIELD_SK:
+        if nama in data:
+            setattr(tersimpan, nama, data[nama])
+    tersimpan.diubah_oleh = pengguna
+    tersimpan.versi = F("versi") + 1
+    tersimpan.save()
+    tersimpan.refresh_from_db()
+    riwayat.catat(
+        obj=tersimpan,
+        pengguna=pengguna,
+        tindakan="diubah",
+        sebelum=sebelum,
+        sesudah=_potret_sk(tersimpan),
+    )
+    return tersimpan
+
+
+def _potret_verifikasi(v: VerifikasiSK, field: tuple[str, ...]) -> dict[str, str]:
+    label = v.get_tim_display()
+    return {
+        f"{label}: {v._meta.get_field(k).verbose_name}": riwayat.teks(getattr(v, k)) for k in field
+    }
+
+
+def _naikkan_versi(sk: SK, pengguna: Pengguna) -> None:
+    SK.objects.filter(pk=sk.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+
+
+@transaction.atomic
+def verifikasi_simpan(
+    *, sk: SK, pengguna: Pengguna, tim: str, data: Mapping[str, object]
+) -> VerifikasiSK:
+    """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft."""
+    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    tersimpan = _kunci(sk, None)
+    v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim)
+    field = ("nama", "jabatan", "nip", "tanggal")
+    sebelum = _potret_verifikasi(v, field)
+    for nama in field:
+        if nama in data:
+            setattr(v, nama, data[nama])
+    v.full_clean()
+    v.save()
+    sesudah = _potret_verifikasi(v, field)
+    riwayat.catat(
+        obj=tersimpan, pengguna=pengguna, tindakan="verifikasi", sebelum=sebelum, sesudah=sesudah
+    )
+    _naikkan_versi(tersimpan, pengguna)
+    return v
+
+
+@transaction.atomic
+def sk_kecualikan(*, sk: SK, pengguna: Pengguna, lokasi: Lokasi, alasan: str) -> PengecualianSK:
+    """Leave a lokasi out of a draft, with a reason (required)."""
+    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    tersimpan = _kunci(sk, None)
+    if lokasi.kabupaten_kota_id != tersimpan.kabupaten_kota_id:
+        raise PermissionDenied(_("Lokasi ini bukan lokasi kabupaten/kota SK ini."))
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError(
+            {"alasan": _("Alasan wajib diisi: tulis mengapa lokasi ini dikecualikan.")}
+        )
+    e, _dibuat = PengecualianSK.objects.update_or_create(
+        sk=tersimpan, lokasi=lokasi, defaults={"alasan": alasan, "oleh": pengguna}
+    )
+    riwayat.catat(
+        obj=tersimpan,
+        pengguna=pengguna,
+        tindakan="lokasi dikecualikan",
+        sebelum={},
+        sesudah={str(lokasi): alasan},
+    )
+    _naikkan_versi(tersimpan, pengguna)
+    return e
+
+
+@transaction.atomic
+def sk_sertakan(*, sk: SK, pengguna: Pengguna, lokasi: Lokasi) -> None:
+    """Put a left-out lokasi back into the draft."""
+    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    tersimpan = _kunci(sk, None)
+    terhapus, _jenis = PengecualianSK.objects.filter(sk=tersimpan, lokasi=lokasi).delete()
+    if terhapus:
+        riwayat.catat(
+            obj=tersimpan,
+            pengguna=pengguna,
+            tindakan="lokasi disertakan kembali",
+            sebelum={str(lokasi): _("dikecualikan")},
+            sesudah={str(lokasi): _("disertakan")},
+        )
+        _naikkan_versi(tersimpan, pengguna)
+
+
+def _salin_foto(sk: SK, lokasi: sk_isi.LokasiSK) -> tuple[sk_isi.FotoSK, ...]:
+    """Copy the photos under the SK's folder, so deleting them from the lokasi keeps the SK."""
+    salinan = []
+    for i, foto in enumerate(lokasi.foto, start=1):
+        if not default_storage.exists(foto.berkas):
+            continue
+        with default_storage.open(foto.berkas, "rb") as f:
+            nama = f"sk/{sk.pk}/foto/{lokasi.nomor:03d}-{i}-{posixpath.basename(foto.berkas)}"
+            disimpan = default_storage.save(nama, ContentFile(f.read()))
+        salinan.append(sk_isi.FotoSK(disimpan, foto.keterangan))
+    return tuple(salinan)
+
+
+@transaction.atomic
+def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
+    """Issue the SK: check it is complete, freeze its lokasi and texts, and lock it.
+
+    Raises ValidationError naming every missing field at once.
+    """
+    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    tersimpan = _kunci(sk, versi)
+    kurang = {}
+    if not tersimpan.nomor.strip():
+        kurang["nomor"] = _("Nomor SK wajib diisi sebelum ditetapkan.")
+    if tersimpan.tanggal is None:
+        kurang["tanggal"] = _("Tanggal ditetapkan wajib diisi sebelum ditetapkan.")
+    if not tersimpan.penandatangan_nama.strip():
+        kurang["penandatangan_nama"] = _("Nama penandatangan wajib diisi sebelum ditetapkan.")
+    daftar = daftar_sk(tersimpan)
+    if not daftar.disertakan:
+        kurang["__all__"] = _("SK tanpa lokasi tidak dapat ditetapkan.")
+    if kurang:
+        raise ValidationError(kurang)
+    for nomor, p in enumerate(daftar.disertakan, start=1):
+        lokasi = potret_lokasi(p, nomor)
+        lokasi = sk_isi.LokasiSK(**{**lokasi.__dict__, "foto": _salin_foto(tersimpan, lokasi)})
+        SKLokasi.objects.create(
+            sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=nomor, data=lokasi.ke_json()
+        )
+    tersimpan.daerah_beku = _daerah(tersimpan.kabupaten_kota)
+    tersimpan.status = SK.Status.DITETAPKAN
+    tersimpan.ditetapkan_pada = timezone.now()
+    tersimpan.ditetapkan_oleh = pengguna
+    tersimpan.diubah_oleh = pengguna
+    tersimpan.versi = F("versi") + 1
+    tersimpan.save()
+    tersimpan.refresh_from_db()
+    riwayat.catat(
+        obj=tersimpan,
+        pengguna=pengguna,
+        tindakan="ditetapkan",
+        sebelum={_("status"): str(SK.Status.DRAF.label)},
+        sesudah={
+            _("status"): str(SK.Status.DITETAPKAN.label),
+            _("jumlah lokasi"): str(len(daftar.disertakan)),
+        },
+    )
+    return tersimpan
+
+
+# --- files -----------------------------------------------------------------------------------
+
+FORMAT_EKSPOR = {"pdf": "application/pdf", "xlsx": XLSX}
+# A running job whose progress has been silent this long died with its process.
+BATAS_SENYAP = timedelta(minutes=10)
+
+
+def nama_berkas(sk: SK, bagian: str, format: str) -> str:
+    """ "sk-kota-pekalongan-2026-lampiran1-draf.pdf"."""
+    status = "" if sk.status == SK.Status.DITETAPKAN else "-draf"
+    return f"sk-{slugify(str(sk.kabupaten_kota))}-{sk.tahun}-{bagian}{status}.{format}"
+
+
+def buat_berkas(sk: SK, bagian: str, format: str, kemajuan=None) -> bytes:
+    """Render one part (or "semua") of the SK as PDF, or the Excel workbook."""
+    isi = isi_sk(sk)
+    if format == "xlsx":
+        data = isi_xlsx(sk_xlsx.buku_sk(isi))
+        if kemajuan:
+            kemajuan(1, 1)
+        return data
+    return sk_cetak.pdf_sk(isi, bagian, kemajuan)
+
+
+def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> EksporSK:
+    """Ask for a file in the background; reuse a job already running, or an issued SK's file."""
+    if bagian not in (*sk_cetak.BAGIAN, sk_cetak.SEMUA) or format not in FORMAT_EKSPOR:
+        raise ValidationError(_("Bagian atau format berkas tidak dikenal."))
+    sama = sk.ekspor.filter(bagian=bagian, format=format)
+    batas = timezone.now() - BATAS_SENYAP
+    ada = sama.filter(
+        status__in=[EksporSK.Status.ANTRI, EksporSK.Status.BERJALAN], diperbarui_pada__gte=batas
+    ).first()
+    if ada is None and sk.status == SK.Status.DITETAPKAN:
+        # An issued SK never changes: its file is made once.
+        ada = sama.filter(status=EksporSK.Status.SELESAI).first()
+    if ada is not None:
+        return ada
+    ekspor = EksporSK.objects.create(
+        sk=sk, bagian=bagian, format=format, versi_sk=sk.versi, dibuat_oleh=pengguna
+    )
+    from penilaian.tugas import buat_ekspor_sk  # the task module imports this one
+
+    buat_ekspor_sk.enqueue(ekspor.pk)
+    return ekspor
+
+
+def ekspor_jalankan(ekspor_pk: int) -> None:
+    """Render a requested file, recording progress; a failure is recorded, never raised."""
+    ekspor = EksporSK.objects.select_related("sk__kabupaten_kota__provinsi").get(pk=ekspor_pk)
+    EksporSK.objects.filter(pk=ekspor_pk).update(
+        status=EksporSK.Status.BERJALAN, diperbarui_pada=timezone.now()
+    )
+
+    def kemajuan(selesai: int, total: int) -> None:
+        persen = min(99, int(100 * selesai / total)) if total else 0
+        EksporSK.objects.filter(pk=ekspor_pk).update(
+            kemajuan=persen, diperbarui_pada=timezone.now()
+        )
+
+    try:
+        data = buat_berkas(ekspor.sk, ekspor.bagian, ekspor.format, kemajuan)
+    except Exception as e:  # any failure must reach the user, not only the log
+        log.exception("Ekspor SK %s gagal", ekspor_pk)
+        EksporSK.objects.filter(pk=ekspor_pk).update(
+            status=EksporSK.Status.GAGAL,
+            pesan=(_("Berkas gagal dibuat: %(galat)s") % {"galat": e})[:300],
+            selesai_pada=timezone.now(),
+        )
+        return
+    ekspor.berkas.save(
+        nama_berkas(ekspor.sk, ekspor.bagian, ekspor.format), ContentFile(data), save=False
+    )
+    EksporSK.objects.filter(pk=ekspor_pk).update(
+        berkas=ekspor.berkas.name,
+        status=EksporSK.Status.SELESAI,
+        kemajuan=100,
+        selesai_pada=timezone.now(),
+    )

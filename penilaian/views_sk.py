@@ -1,0 +1,257 @@
+"""The SK penetapan lokasi pages: list, draft page with its forms, files in the background."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from lokasi import riwayat
+from lokasi.models import Lokasi
+from penilaian import services_sk, sk_cetak
+from penilaian.akses import get_sk_for_user
+from penilaian.ekspor import XLSX, isi_xlsx
+from penilaian.forms_sk import PengecualianForm, SKBaruForm, SKForm, VerifikasiForm
+from penilaian.models import SK, EksporSK, VerifikasiSK
+from penilaian.sk_xlsx import buku_sk
+
+
+@login_required
+@require_GET
+def daftar(request: HttpRequest) -> HttpResponse:
+    sk = SK.objects.untuk(request.user).select_related("kabupaten_kota")
+    kabkota = request.user.kabupaten_kota
+    boleh_buat = kabkota is not None and services_sk.boleh_kelola_sk(request.user, kabkota)
+    konteks = {"daftar_sk": sk, "baru_form": SKBaruForm() if boleh_buat else None}
+    return render(request, "penilaian/sk_daftar.html", konteks)
+
+
+@login_required
+@require_POST
+def buat(request: HttpRequest) -> HttpResponse:
+    form = SKBaruForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tahun SK tidak valid: isi tahun antara 2000 dan 2100."))
+        return redirect("penilaian:sk_daftar")
+    sk = services_sk.sk_buat(pengguna=request.user, tahun=form.cleaned_data["tahun"])
+    messages.success(request, _("Draf SK dibuat. Lengkapi nomor, tanggal dan penandatangan."))
+    return redirect(sk)
+
+
+def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
+    boleh = sk.boleh_diubah and services_sk.boleh_kelola_sk(request.user, sk.kabupaten_kota)
+    verifikasi = {v.tim: v for v in sk.verifikasi.all()}
+    konteks = {
+        "sk": sk,
+        "boleh_ubah": boleh,
+        "bagian": sk_cetak.BAGIAN,
+        "riwayat": riwayat.untuk(sk),
+        "ekspor": _ekspor_terbaru(sk),
+        "form": form.get("form") or (SKForm(instance=sk) if boleh else None),
+        "verifikasi_form": [
+            (
+                tim,
+                label,
+                form.get(f"verifikasi_{tim}")
+                or VerifikasiForm(
+                    instance=verifikasi.get(tim) or VerifikasiSK(sk=sk, tim=tim), prefix=tim
+                ),
+            )
+            for tim, label in VerifikasiSK.Tim.choices
+        ]
+        if boleh
+        else [],
+        "verifikasi": [verifikasi.get(tim) for tim, _label in VerifikasiSK.Tim.choices],
+    }
+    if sk.status == SK.Status.DRAF:
+        daftar = services_sk.daftar_sk(sk)
+        konteks["daftar"] = daftar
+        konteks["isi"] = services_sk.isi_sk(
+            sk,
+            lokasi=tuple(
+                services_sk.potret_lokasi(p, i) for i, p in enumerate(daftar.disertakan, 1)
+            ),
+        )
+    else:
+        konteks["isi"] = services_sk.isi_sk(sk)
+    return konteks
+
+
+def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
+    """The latest job per (bagian, format), newest first."""
+    terbaru: dict[tuple[str, str], EksporSK] = {}
+    for e in sk.ekspor.select_related("dibuat_oleh")[:50]:
+        terbaru.setdefault((e.bagian, e.format), e)
+    return list(terbaru.values())
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    return render(request, "penilaian/sk_detail.html", _konteks(request, sk))
+
+
+@login_required
+@require_POST
+def ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    form = SKForm(request.POST, instance=SK.objects.get(pk=sk.pk))
+    if form.is_valid():
+        data = {k: form.cleaned_data[k] for k in services_sk.FIELD_SK}
+        try:
+            services_sk.sk_simpan(
+                sk=sk, pengguna=request.user, data=data, versi=form.cleaned_data["versi"]
+            )
+        except riwayat.KonflikPerubahan as e:
+            form.add_error(None, str(e))
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Data SK disimpan."))
+            return redirect(sk)
+    konteks = _konteks(request, sk, form=form)
+    return render(request, "penilaian/sk_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def verifikasi(request: HttpRequest, pk: int, tim: str) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    if tim not in VerifikasiSK.Tim.values:
+        raise Http404
+    form = VerifikasiForm(request.POST, prefix=tim)
+    if form.is_valid():
+        try:
+            services_sk.verifikasi_simpan(
+                sk=sk, pengguna=request.user, tim=tim, data=form.cleaned_data
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Blok verifikasi disimpan."))
+            return redirect(f"{sk.get_absolute_url()}#verifikasi")
+    konteks = _konteks(request, sk, **{f"verifikasi_{tim}": form})
+    return render(request, "penilaian/sk_detail.html", konteks, status=400)
+
+
+def _lokasi_sk(sk: SK, pk: int) -> Lokasi:
+    return get_object_or_404(Lokasi.objects.filter(kabupaten_kota=sk.kabupaten_kota), pk=pk)
+
+
+@login_required
+@require_POST
+def kecualikan(request: HttpRequest, pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    form = PengecualianForm(request.POST)
+    if not form.is_valid():
+        for galat in form.errors.get("alasan", []):
+            messages.error(request, _("Alasan dikecualikan: %(galat)s") % {"galat": galat})
+        return redirect(f"{sk.get_absolute_url()}#lokasi")
+    lokasi = _lokasi_sk(sk, form.cleaned_data["lokasi"])
+    try:
+        services_sk.sk_kecualikan(
+            sk=sk, pengguna=request.user, lokasi=lokasi, alasan=form.cleaned_data["alasan"]
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, _("%(lokasi)s dikecualikan dari SK.") % {"lokasi": lokasi})
+    return redirect(f"{sk.get_absolute_url()}#lokasi")
+
+
+@login_required
+@require_POST
+def sertakan(request: HttpRequest, pk: int, lokasi_pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    lokasi = _lokasi_sk(sk, lokasi_pk)
+    try:
+        services_sk.sk_sertakan(sk=sk, pengguna=request.user, lokasi=lokasi)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, _("%(lokasi)s disertakan kembali.") % {"lokasi": lokasi})
+    return redirect(f"{sk.get_absolute_url()}#lokasi")
+
+
+@login_required
+@require_POST
+def tetapkan(request: HttpRequest, pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    try:
+        versi = int(request.POST.get("versi", ""))
+    except ValueError:
+        versi = -1
+    try:
+        services_sk.sk_tetapkan(sk=sk, pengguna=request.user, versi=versi)
+    except riwayat.KonflikPerubahan as e:
+        messages.error(request, str(e))
+    except ValidationError as e:
+        messages.error(
+            request, _("SK belum dapat ditetapkan: %(alasan)s") % {"alasan": " ".join(e.messages)}
+        )
+    else:
+        messages.success(
+            request, _("SK ditetapkan. Data lokasinya kini beku dan tidak berubah lagi.")
+        )
+    return redirect(sk)
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def excel(request: HttpRequest, pk: int) -> HttpResponse:
+    sk = get_sk_for_user(request.user, pk)
+    respons = HttpResponse(isi_xlsx(buku_sk(services_sk.isi_sk(sk))), content_type=XLSX)
+    nama = services_sk.nama_berkas(sk, "lampiran1", "xlsx")
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+@login_required
+def ekspor(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the jobs panel (polled by htmx while a job runs). POST: ask for a file."""
+    sk = get_sk_for_user(request.user, pk)
+    if request.method == "POST":
+        try:
+            services_sk.ekspor_minta(
+                sk=sk,
+                pengguna=request.user,
+                bagian=request.POST.get("bagian", ""),
+                format=request.POST.get("format", "pdf"),
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        if not request.htmx:
+            return redirect(f"{sk.get_absolute_url()}#berkas")
+    elif request.method != "GET":
+        return HttpResponse(status=405)
+    konteks = {"sk": sk, "ekspor": _ekspor_terbaru(sk), "bagian": sk_cetak.BAGIAN}
+    return render(request, "penilaian/sk_detail.html#berkas", konteks)
+
+
+@login_required
+@require_GET
+def unduh(request: HttpRequest, pk: int, ekspor_pk: int) -> FileResponse:
+    sk = get_sk_for_user(request.user, pk)
+    ekspor = get_object_or_404(sk.ekspor.filter(status=EksporSK.Status.SELESAI), pk=ekspor_pk)
+    if not ekspor.berkas:
+        raise Http404
+    jenis = services_sk.FORMAT_EKSPOR[ekspor.format]
+    return FileResponse(
+        ekspor.berkas.open("rb"),
+        as_attachment=True,
+        filename=services_sk.nama_berkas(sk, ekspor.bagian, ekspor.format),
+        content_type=jenis,
+    )
