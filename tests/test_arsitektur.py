@@ -19,6 +19,7 @@ MODUL_MURNI = [
     "penilaian/sk_isi.py",
     "penilaian/sk_peta.py",
     "penilaian/sk_xlsx.py",
+    "penilaian/sk_contoh.py",
     "kumuh/pdf.py",
 ]
 

@@ -1,0 +1,232 @@
+"""The SK's PDF files: Keputusan, Lampiran I (Daftar Lokasi), II (Peta Sebaran), III (Buku Profil).
+
+Templates live in `templates/penilaian/cetak/`; they read only `sk_isi.IsiSK`, so a draft and an
+issued SK render through the same code. Long parts are cut into chunks rendered in parallel
+processes (`kumuh.pdf`) and joined; page numbers are stamped on the joined file, per part
+("Halaman 3 dari 19"), as an SK numbers each annex on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+
+from kumuh import pdf
+from penilaian import rumus, sk_isi, sk_peta
+
+BAGIAN = {
+    "keputusan": "Keputusan",
+    "lampiran1": "Lampiran I — Daftar Lokasi",
+    "lampiran2": "Lampiran II — Peta Sebaran",
+    "lampiran3": "Lampiran III — Buku Profil",
+}
+SEMUA = "semua"
+# Rows per chunk of Lampiran I: about two landscape pages, so each worker process gets several
+# chunks and per-document overhead stays small (see docs/sk.md for the measurements).
+BARIS_PER_POTONGAN = 60
+# Lokasi per chunk of the Buku Profil (2–3 pages each); also the progress step.
+LOKASI_PER_POTONGAN = 5
+NOMOR_HALAMAN = "Halaman {n} dari {total}"
+
+Kemajuan = Callable[[int, int], None]
+
+
+def _html(template: str, isi: sk_isi.IsiSK, **konteks) -> str:
+    return render_to_string(f"penilaian/cetak/{template}.html", {"isi": isi, **konteks})
+
+
+def _potong(urutan: Sequence, ukuran: int) -> list[Sequence]:
+    return [urutan[i : i + ukuran] for i in range(0, len(urutan), ukuran)] or [urutan]
+
+
+def _bernomor(pdfs: list[bytes]) -> bytes:
+    return pdf.beri_nomor_halaman(pdf.gabung(pdfs), format=NOMOR_HALAMAN)
+
+
+# --- Keputusan -------------------------------------------------------------------------------
+
+
+def html_keputusan(isi: sk_isi.IsiSK) -> str:
+    return _html("sk_keputusan", isi)
+
+
+def pdf_keputusan(isi: sk_isi.IsiSK, kemajuan: Kemajuan | None = None) -> bytes:
+    hasil = _bernomor([pdf.render_pdf(html_keputusan(isi))])
+    if kemajuan:
+        kemajuan(1, 1)
+    return hasil
+
+
+# --- Lampiran I ------------------------------------------------------------------------------
+
+
+def html_lampiran1(isi: sk_isi.IsiSK, *, baris_per_potongan: int = BARIS_PER_POTONGAN) -> list[str]:
+    """Return the HTML chunks of the Daftar Lokasi (one document each)."""
+    potongan = _potong(isi.lokasi, baris_per_potongan)
+    return [
+        _html(
+            "sk_lampiran1",
+            isi,
+            baris=bagian,
+            pertama=i == 0,
+            terakhir=i == len(potongan) - 1,
+            nomor_kolom=range(1, 17),
+        )
+        for i, bagian in enumerate(potongan)
+    ]
+
+
+def pdf_lampiran1(
+    isi: sk_isi.IsiSK,
+    kemajuan: Kemajuan | None = None,
+    *,
+    baris_per_potongan: int = BARIS_PER_POTONGAN,
+    proses: int | None = None,
+) -> bytes:
+    potongan = html_lampiran1(isi, baris_per_potongan=baris_per_potongan)
+    return _bernomor(pdf.render_paralel(potongan, proses=proses, kemajuan=kemajuan))
+
+
+# --- Lampiran II -----------------------------------------------------------------------------
+
+
+def html_lampiran2(isi: sk_isi.IsiSK) -> str:
+    svg = sk_peta.peta_sebaran(isi.lokasi, lebar_mm=277, tinggi_mm=148)
+    return _html("sk_lampiran2", isi, svg=svg)
+
+
+def pdf_lampiran2(isi: sk_isi.IsiSK, kemajuan: Kemajuan | None = None) -> bytes:
+    hasil = _bernomor([pdf.render_pdf(html_lampiran2(isi))])
+    if kemajuan:
+        kemajuan(1, 1)
+    return hasil
+
+
+# --- Lampiran III ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AspekProfil:
+    kode: int
+    nama: str
+    kriteria: list[sk_isi.KriteriaSK]
+    skor: int | None
+
+
+@dataclass(frozen=True)
+class FotoCetak:
+    url: str
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class ProfilCetak:
+    """One lokasi's page of the Buku Profil, shaped for the template."""
+
+    lokasi: sk_isi.LokasiSK
+    peta: str
+    aspek: list[AspekProfil]
+    tahapan: tuple
+    pasal_pola: str
+    tipologi: list[tuple[str, str]]
+    foto: list[FotoCetak]
+
+    @property
+    def penguasaan(self) -> str:
+        return _tanda(self.lokasi.status_penguasaan)
+
+    @property
+    def rtr(self) -> str:
+        return _tanda(self.lokasi.kesesuaian_rtr)
+
+
+def _tanda(nilai: bool | None) -> str:
+    """Tabel 3 B writes legalitas inputs as (+) or (−)."""
+    return "–" if nilai is None else ("(+) ya" if nilai else "(−) tidak")
+
+
+def _foto_cetak(foto: sk_isi.FotoSK) -> FotoCetak | None:
+    """Return the photo as a file URL for WeasyPrint, or None when the file is gone."""
+    try:
+        jalur = Path(default_storage.path(foto.berkas))
+    except NotImplementedError:  # a storage without local paths: not printable offline
+        return None
+    return FotoCetak(jalur.as_uri(), foto.keterangan) if jalur.exists() else None
+
+
+def profil_cetak(lokasi: sk_isi.LokasiSK, semua: Sequence[sk_isi.LokasiSK]) -> ProfilCetak:
+    per_aspek: dict[int, list[sk_isi.KriteriaSK]] = {}
+    for k in lokasi.kriteria:
+        per_aspek.setdefault(k.aspek, []).append(k)
+    return ProfilCetak(
+        lokasi=lokasi,
+        peta=sk_peta.peta_lokasi(lokasi, semua, lebar_mm=80, tinggi_mm=62),
+        aspek=[
+            AspekProfil(a.kode, a.nama, per_aspek.get(a.kode, []), lokasi.skor_aspek.get(a.kode))
+            for a in rumus.ASPEK
+        ],
+        tahapan=sk_isi.TAHAPAN_POLA.get(lokasi.pola_penanganan, ()),
+        pasal_pola=sk_isi.PASAL_POLA.get(lokasi.pola_penanganan, ""),
+        tipologi=[(t, teks) for t in lokasi.tipologi if (teks := sk_isi.pertimbangan_tipologi(t))],
+        foto=[f for f in map(_foto_cetak, lokasi.foto) if f],
+    )
+
+
+def html_lampiran3(
+    isi: sk_isi.IsiSK, *, lokasi_per_potongan: int = LOKASI_PER_POTONGAN
+) -> list[str]:
+    potongan = _potong(isi.lokasi, lokasi_per_potongan)
+    return [
+        _html(
+            "sk_lampiran3",
+            isi,
+            profil=[profil_cetak(lok, isi.lokasi) for lok in bagian],
+            pertama=i == 0,
+        )
+        for i, bagian in enumerate(potongan)
+    ]
+
+
+def pdf_lampiran3(
+    isi: sk_isi.IsiSK,
+    kemajuan: Kemajuan | None = None,
+    *,
+    lokasi_per_potongan: int = LOKASI_PER_POTONGAN,
+    proses: int | None = None,
+) -> bytes:
+    potongan = html_lampiran3(isi, lokasi_per_potongan=lokasi_per_potongan)
+    return _bernomor(pdf.render_paralel(potongan, proses=proses, kemajuan=kemajuan))
+
+
+# --- all parts -------------------------------------------------------------------------------
+
+_PEMBUAT = {
+    "keputusan": pdf_keputusan,
+    "lampiran1": pdf_lampiran1,
+    "lampiran2": pdf_lampiran2,
+    "lampiran3": pdf_lampiran3,
+}
+# Relative cost of each part, to turn per-part progress into one bar.
+_BOBOT = {"keputusan": 1, "lampiran1": 3, "lampiran2": 1, "lampiran3": 15}
+
+
+def pdf_sk(isi: sk_isi.IsiSK, bagian: str, kemajuan: Kemajuan | None = None) -> bytes:
+    """Render one part, or all four joined ("semua"), each part numbered on its own."""
+    if bagian != SEMUA:
+        return _PEMBUAT[bagian](isi, kemajuan)
+    total = sum(_BOBOT.values())
+    selesai = 0
+    hasil = []
+    for nama, pembuat in _PEMBUAT.items():
+
+        def lapor(k: int, n: int, awal=selesai, bobot=_BOBOT[nama]) -> None:
+            if kemajuan:
+                kemajuan(awal * n + bobot * k, total * n)
+
+        hasil.append(pembuat(isi, lapor))
+        selesai += _BOBOT[nama]
+    return pdf.gabung(hasil)
