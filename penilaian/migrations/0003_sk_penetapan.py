@@ -8,114 +8,323 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokasi', '0001_awal'),
-        ('penilaian', '0002_foto_per_penilaian'),
+        ("lokasi", "0001_awal"),
+        ("penilaian", "0002_foto_per_penilaian"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SK',
+            name="SK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(help_text='Penilaian yang dipakai: terverifikasi pusat sampai dengan tahun ini.', validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun')),
-                ('nomor', models.CharField(blank=True, max_length=100, verbose_name='nomor')),
-                ('tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal ditetapkan')),
-                ('tempat', models.CharField(max_length=100, verbose_name='ditetapkan di')),
-                ('tentang', models.CharField(max_length=300, verbose_name='tentang')),
-                ('penandatangan_nama', models.CharField(blank=True, help_text='Nama lengkap tanpa gelar, seperti pada templat.', max_length=150, verbose_name='nama penandatangan')),
-                ('penandatangan_jabatan', models.CharField(max_length=150, verbose_name='jabatan penandatangan')),
-                ('mengingat_tambahan', models.TextField(blank=True, help_text='Satu peraturan per baris; dicetak sesudah tiga dasar hukum baku.', verbose_name='mengingat (tambahan)')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditetapkan', 'Ditetapkan')], default='draf', max_length=12, verbose_name='status')),
-                ('daerah_beku', models.JSONField(blank=True, default=dict, verbose_name='data daerah saat ditetapkan')),
-                ('ditetapkan_pada', models.DateTimeField(blank=True, null=True, verbose_name='ditetapkan pada')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('versi', models.PositiveIntegerField(default=1, editable=False)),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ditetapkan_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diubah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kabupaten_kota', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sk', to='lokasi.kabupatenkota', verbose_name='kabupaten/kota')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tahun",
+                    models.PositiveSmallIntegerField(
+                        help_text="Penilaian yang dipakai: terverifikasi pusat sampai dengan tahun ini.",
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="tahun",
+                    ),
+                ),
+                ("nomor", models.CharField(blank=True, max_length=100, verbose_name="nomor")),
+                (
+                    "tanggal",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal ditetapkan"),
+                ),
+                ("tempat", models.CharField(max_length=100, verbose_name="ditetapkan di")),
+                ("tentang", models.CharField(max_length=300, verbose_name="tentang")),
+                (
+                    "penandatangan_nama",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nama lengkap tanpa gelar, seperti pada templat.",
+                        max_length=150,
+                        verbose_name="nama penandatangan",
+                    ),
+                ),
+                (
+                    "penandatangan_jabatan",
+                    models.CharField(max_length=150, verbose_name="jabatan penandatangan"),
+                ),
+                (
+                    "mengingat_tambahan",
+                    models.TextField(
+                        blank=True,
+                        help_text="Satu peraturan per baris; dicetak sesudah tiga dasar hukum baku.",
+                        verbose_name="mengingat (tambahan)",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditetapkan", "Ditetapkan")],
+                        default="draf",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "daerah_beku",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="data daerah saat ditetapkan"
+                    ),
+                ),
+                (
+                    "ditetapkan_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditetapkan pada"),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada"),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("versi", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ditetapkan_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kabupaten_kota",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sk",
+                        to="lokasi.kabupatenkota",
+                        verbose_name="kabupaten/kota",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SK penetapan lokasi',
-                'verbose_name_plural': 'SK penetapan lokasi',
-                'ordering': ['-tahun', '-pk'],
+                "verbose_name": "SK penetapan lokasi",
+                "verbose_name_plural": "SK penetapan lokasi",
+                "ordering": ["-tahun", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='EksporSK',
+            name="EksporSK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bagian', models.CharField(max_length=12, verbose_name='bagian')),
-                ('format', models.CharField(max_length=4, verbose_name='format')),
-                ('status', models.CharField(choices=[('antri', 'Menunggu'), ('berjalan', 'Sedang dibuat'), ('selesai', 'Selesai'), ('gagal', 'Gagal')], default='antri', max_length=10)),
-                ('kemajuan', models.PositiveSmallIntegerField(default=0, verbose_name='kemajuan (%)')),
-                ('pesan', models.CharField(blank=True, max_length=300, verbose_name='pesan')),
-                ('berkas', models.FileField(blank=True, upload_to=penilaian.models._jalur_ekspor, verbose_name='berkas')),
-                ('versi_sk', models.PositiveIntegerField(default=1)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('diperbarui_pada', models.DateTimeField(auto_now=True)),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True)),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ekspor', to='penilaian.sk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("bagian", models.CharField(max_length=12, verbose_name="bagian")),
+                ("format", models.CharField(max_length=4, verbose_name="format")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("antri", "Menunggu"),
+                            ("berjalan", "Sedang dibuat"),
+                            ("selesai", "Selesai"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="antri",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "kemajuan",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="kemajuan (%)"),
+                ),
+                ("pesan", models.CharField(blank=True, max_length=300, verbose_name="pesan")),
+                (
+                    "berkas",
+                    models.FileField(
+                        blank=True, upload_to=penilaian.models._jalur_ekspor, verbose_name="berkas"
+                    ),
+                ),
+                ("versi_sk", models.PositiveIntegerField(default=1)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                ("diperbarui_pada", models.DateTimeField(auto_now=True)),
+                ("selesai_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ekspor",
+                        to="penilaian.sk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ekspor SK',
-                'verbose_name_plural': 'ekspor SK',
-                'ordering': ['-dibuat_pada', '-pk'],
+                "verbose_name": "ekspor SK",
+                "verbose_name_plural": "ekspor SK",
+                "ordering": ["-dibuat_pada", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PengecualianSK',
+            name="PengecualianSK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alasan', models.TextField(verbose_name='alasan')),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
-                ('lokasi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lokasi.lokasi')),
-                ('oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pengecualian', to='penilaian.sk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("alasan", models.TextField(verbose_name="alasan")),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
+                (
+                    "lokasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lokasi.lokasi",
+                    ),
+                ),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengecualian",
+                        to="penilaian.sk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengecualian lokasi SK',
-                'verbose_name_plural': 'pengecualian lokasi SK',
-                'constraints': [models.UniqueConstraint(fields=('sk', 'lokasi'), name='pengecualian_sk_unik')],
+                "verbose_name": "pengecualian lokasi SK",
+                "verbose_name_plural": "pengecualian lokasi SK",
+                "constraints": [
+                    models.UniqueConstraint(fields=("sk", "lokasi"), name="pengecualian_sk_unik")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SKLokasi',
+            name="SKLokasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.PositiveIntegerField(verbose_name='nomor urut')),
-                ('data', models.JSONField(verbose_name='data beku')),
-                ('lokasi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sk_lokasi', to='lokasi.lokasi')),
-                ('penilaian', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sk_lokasi', to='penilaian.penilaian')),
-                ('sk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lokasi_beku', to='penilaian.sk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.PositiveIntegerField(verbose_name="nomor urut")),
+                ("data", models.JSONField(verbose_name="data beku")),
+                (
+                    "lokasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sk_lokasi",
+                        to="lokasi.lokasi",
+                    ),
+                ),
+                (
+                    "penilaian",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sk_lokasi",
+                        to="penilaian.penilaian",
+                    ),
+                ),
+                (
+                    "sk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lokasi_beku",
+                        to="penilaian.sk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokasi SK',
-                'verbose_name_plural': 'lokasi SK',
-                'ordering': ['sk', 'nomor'],
-                'constraints': [models.UniqueConstraint(fields=('sk', 'lokasi'), name='sk_lokasi_unik'), models.UniqueConstraint(fields=('sk', 'nomor'), name='sk_lokasi_nomor_unik')],
+                "verbose_name": "lokasi SK",
+                "verbose_name_plural": "lokasi SK",
+                "ordering": ["sk", "nomor"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("sk", "lokasi"), name="sk_lokasi_unik"),
+                    models.UniqueConstraint(fields=("sk", "nomor"), name="sk_lokasi_nomor_unik"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='VerifikasiSK',
+            name="VerifikasiSK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tim', models.CharField(choices=[('pusat', 'Tim Verifikasi Pusat'), ('provinsi', 'Tim Verifikasi Provinsi'), ('kabkota', 'OPD Kabupaten/Kota')], max_length=10, verbose_name='tim')),
-                ('nama', models.CharField(blank=True, max_length=150, verbose_name='nama')),
-                ('jabatan', models.CharField(blank=True, max_length=150, verbose_name='jabatan')),
-                ('nip', models.CharField(blank=True, max_length=30, verbose_name='NIP')),
-                ('tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal')),
-                ('sk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verifikasi', to='penilaian.sk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tim",
+                    models.CharField(
+                        choices=[
+                            ("pusat", "Tim Verifikasi Pusat"),
+                            ("provinsi", "Tim Verifikasi Provinsi"),
+                            ("kabkota", "OPD Kabupaten/Kota"),
+                        ],
+                        max_length=10,
+                        verbose_name="tim",
+                    ),
+                ),
+                ("nama", models.CharField(blank=True, max_length=150, verbose_name="nama")),
+                ("jabatan", models.CharField(blank=True, max_length=150, verbose_name="jabatan")),
+                ("nip", models.CharField(blank=True, max_length=30, verbose_name="NIP")),
+                ("tanggal", models.DateField(blank=True, null=True, verbose_name="tanggal")),
+                (
+                    "sk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="verifikasi",
+                        to="penilaian.sk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verifikasi SK',
-                'verbose_name_plural': 'verifikasi SK',
-                'constraints': [models.UniqueConstraint(fields=('sk', 'tim'), name='verifikasi_sk_unik')],
+                "verbose_name": "verifikasi SK",
+                "verbose_name_plural": "verifikasi SK",
+                "constraints": [
+                    models.UniqueConstraint(fields=("sk", "tim"), name="verifikasi_sk_unik")
+                ],
             },
         ),
     ]

@@ -49,9 +49,8 @@ class Command(BaseCommand):
         detik = angka.format_desimal(time.perf_counter() - mulai, 1)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-        self.stdout.write(
-            self.style.SUCCESS(f"{keluaran} ditulis ({angka.format_bilangan(len(data))} bita, {detik} detik).")
-        )
+        ukuran = angka.format_bilangan(len(data))
+        self.stdout.write(self.style.SUCCESS(f"{keluaran} ditulis ({ukuran} bita, {detik} detik)."))
 
     def _kemajuan(self, selesai: int, total: int) -> None:
         # Progress goes to stderr, and only to a terminal: a script reading stdout sees the
