@@ -8,15 +8,19 @@ processes (`kumuh.pdf`) and joined; page numbers are stamped on the joined file,
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from kumuh import pdf
-from penilaian import rumus, sk_isi, sk_peta
+from penilaian import rumus, sk_isi, sk_peta, sk_tata
 
 BAGIAN = {
     "keputusan": "Keputusan",
@@ -25,14 +29,15 @@ BAGIAN = {
     "lampiran3": "Lampiran III — Buku Profil",
 }
 SEMUA = "semua"
-# Rows per chunk of Lampiran I: about two landscape pages, so each worker process gets several
-# chunks and per-document overhead stays small (see docs/sk.md for the measurements).
-BARIS_PER_POTONGAN = 60
+# Chunks of Lampiran I: two per core keeps both cores busy to the end and the progress bar
+# moving; more chunks only add per-document overhead (docs/sk.md).
+POTONGAN_LAMPIRAN1 = 2 * (os.cpu_count() or 1)
 # Lokasi per chunk of the Buku Profil (2–3 pages each); also the progress step.
 LOKASI_PER_POTONGAN = 5
 NOMOR_HALAMAN = "Halaman {n} dari {total}"
 
 Kemajuan = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 def _html(template: str, isi: sk_isi.IsiSK, **konteks) -> str:
@@ -64,31 +69,76 @@ def pdf_keputusan(isi: sk_isi.IsiSK, kemajuan: Kemajuan | None = None) -> bytes:
 # --- Lampiran I ------------------------------------------------------------------------------
 
 
-def html_lampiran1(isi: sk_isi.IsiSK, *, baris_per_potongan: int = BARIS_PER_POTONGAN) -> list[str]:
-    """Return the HTML chunks of the Daftar Lokasi (one document each)."""
-    potongan = _potong(isi.lokasi, baris_per_potongan)
+def _baris_html(lok: sk_isi.LokasiSK) -> str:
+    """One row of the Daftar Lokasi as HTML: built here, not in the template, since 500 rows ×
+    16 cells through the template engine cost more than the rest of the parent's work."""
+    sel = []
+    for teks, k in zip(sk_tata.sel_lampiran1(lok), sk_tata.KOLOM, strict=True):
+        kelas = f"{k.rata} nowrap".strip() if k.nowrap else k.rata
+        atribut = f' class="{kelas}"' if kelas else ""
+        sel.append(f"<td{atribut}>{escape(teks)}</td>")
+    return f"<tr>{''.join(sel)}</tr>"
+
+
+def html_lampiran1(
+    isi: sk_isi.IsiSK,
+    *,
+    kelompok: Sequence[Sequence[Sequence[sk_isi.LokasiSK]]] | None = None,
+    halaman_per_potongan: Sequence[int] | None = None,
+) -> list[str]:
+    """Return the HTML chunks of the Daftar Lokasi: whole planned pages, one document each.
+
+    `kelompok` is the plan (chunks of pages of lokasi, sk_tata). Each chunk numbers its own
+    pages ("Halaman 7 dari 25"), starting after the pages of the chunks before it: by default
+    the planned page counts, or `halaman_per_potongan` when the real counts differ.
+    """
+    if kelompok is None:
+        kelompok = rencana_lampiran1(isi)
+    jumlah = list(halaman_per_potongan or (len(b) for b in kelompok))
     return [
         _html(
             "sk_lampiran1",
             isi,
-            baris=bagian,
+            halaman=[mark_safe("".join(map(_baris_html, h))) for h in bagian],
             pertama=i == 0,
-            terakhir=i == len(potongan) - 1,
-            nomor_kolom=range(1, 17),
+            terakhir=i == len(kelompok) - 1,
+            kolom=sk_tata.KOLOM,
+            grup=sk_tata.grup_kolom(),
+            nomor_awal=sum(jumlah[:i]),
+            jumlah_halaman=sum(jumlah),
         )
-        for i, bagian in enumerate(potongan)
+        for i, bagian in enumerate(kelompok)
     ]
+
+
+def rencana_lampiran1(isi: sk_isi.IsiSK, potongan: int | None = None) -> list:
+    """Plan the pages and group them into chunks (see sk_tata)."""
+    return sk_tata.bagi_halaman(sk_tata.rencana_halaman(isi), potongan or POTONGAN_LAMPIRAN1)
 
 
 def pdf_lampiran1(
     isi: sk_isi.IsiSK,
     kemajuan: Kemajuan | None = None,
     *,
-    baris_per_potongan: int = BARIS_PER_POTONGAN,
+    potongan: int | None = None,
     proses: int | None = None,
 ) -> bytes:
-    potongan = html_lampiran1(isi, baris_per_potongan=baris_per_potongan)
-    return _bernomor(pdf.render_paralel(potongan, proses=proses, kemajuan=kemajuan))
+    """Render the Daftar Lokasi in parallel chunks that number their own pages.
+
+    Should a chunk come out with more pages than planned (the estimate of sk_tata missed), the
+    chunks are rendered once more with the real counts, so the numbers are always right.
+    """
+    pdf.panaskan(proses)  # start the workers while the pages are planned
+    kelompok = rencana_lampiran1(isi, potongan)
+    rencana = [len(b) for b in kelompok]
+    html = html_lampiran1(isi, kelompok=kelompok)
+    hasil = pdf.render_paralel(html, proses=proses, kemajuan=kemajuan)
+    nyata = [pdf.jumlah_halaman(h) for h in hasil]
+    if nyata != rencana:
+        log.warning("Lampiran I: halaman %s, rencana %s; dirender ulang", nyata, rencana)
+        html = html_lampiran1(isi, kelompok=kelompok, halaman_per_potongan=nyata)
+        hasil = pdf.render_paralel(html, proses=proses)
+    return pdf.gabung(hasil)
 
 
 # --- Lampiran II -----------------------------------------------------------------------------
@@ -198,6 +248,7 @@ def pdf_lampiran3(
     lokasi_per_potongan: int = LOKASI_PER_POTONGAN,
     proses: int | None = None,
 ) -> bytes:
+    pdf.panaskan(proses)
     potongan = html_lampiran3(isi, lokasi_per_potongan=lokasi_per_potongan)
     return _bernomor(pdf.render_paralel(potongan, proses=proses, kemajuan=kemajuan))
 

@@ -1,0 +1,399 @@
+"""Long PDF documents, fast: render HTML chunks in parallel processes, join them, number the pages.
+
+Pure helper (WeasyPrint, pypdf and the standard library; no Django): it takes HTML strings and
+knows nothing of what they hold. The caller cuts a long document (Lampiran I of an SK: a table of
+hundreds of rows) into independent, complete HTML documents, each with its own `<thead>`:
+
+    pdf = render_paralel(potongan, base_url=...)        # one PDF per chunk, in input order
+    dokumen = beri_nomor_halaman(gabung(pdf))           # one PDF, "Halaman n dari N" stamped
+
+`counter(page)` restarts in every chunk, so chunks are rendered without page numbers and
+`beri_nomor_halaman` stamps them afterwards: one overlay PDF rendered by WeasyPrint (one page per
+target page, each of that page's own size) merged onto the pages with pypdf.
+
+Worker processes come from one pool per process, created on first use (or by `panaskan`),
+reused by every later call and shut down at exit. They are started by the "forkserver" method
+with this module and WeasyPrint preloaded in the server: never a plain fork of the caller, which
+may be a threaded web server. The first start costs ~0.6 s as with "spawn" (one WeasyPrint
+import), but a restarted pool is ready in ~0.1 s instead of ~0.6 s, and workers share the
+server's pages (figures: `bench/pdf_tabel.py --metode`). Like every non-fork start method, a
+worker imports the caller's main module as `__mp_main__`: a script that calls `render_paralel`
+needs the `if __name__ == "__main__":` guard (manage.py, pytest and WSGI servers have it).
+Workers import this module and WeasyPrint only, never Django settings.
+
+Measured on 2 cores, Lampiran I of 500 rows × 16 columns (`bench/pdf_tabel.py`): one table with
+automatic layout 5.8 s; fixed layout 4.4 s; fixed layout in 4-10 chunks on 2 processes 2.45 s
+warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s).
+"""
+
+from __future__ import annotations
+
+import atexit
+import html as html_lib
+import io
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter, Transformation
+
+# Options of `write_pdf`. WeasyPrint's defaults are already the fastest (fonts subset, images
+# left as they are, no hinting, compressed streams); see bench/pdf_tabel.py --opsi.
+OPSI_PDF: dict = {}
+
+# Start method of the worker processes: "forkserver" (fast, safe with threads) or "spawn".
+METODE_MULAI = "forkserver"
+
+# Where beri_nomor_halaman puts the number: distance from the nearest vertical edge and, for
+# "kiri"/"kanan", from the side edge.
+JARAK_TEPI_MM = 8.0
+JARAK_SISI_MM = 15.0
+POSISI = (
+    "bawah-tengah",
+    "bawah-kiri",
+    "bawah-kanan",
+    "atas-tengah",
+    "atas-kiri",
+    "atas-kanan",
+)
+
+_MM = 72 / 25.4
+
+
+class GagalRender(RuntimeError):
+    """A chunk could not be rendered; `indeks` is its position in the input (0-based)."""
+
+    def __init__(self, indeks: int, sebab: BaseException):
+        self.indeks = indeks
+        super().__init__(f"potongan {indeks} gagal dirender: {type(sebab).__name__}: {sebab}")
+
+
+# --- one document ------------------------------------------------------------------------------
+
+
+def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    """Render one HTML document to PDF bytes."""
+    if not isinstance(html, str):
+        raise TypeError(f"html harus str, bukan {type(html).__name__}")
+    return _kelas_html()(string=html, base_url=base_url, url_fetcher=_pengambil()).write_pdf(
+        **OPSI_PDF
+    )
+
+
+_lokal = threading.local()
+
+
+def _pengambil():
+    """Return this thread's URL fetcher: local files and data: URLs only, never the network.
+
+    A print document has no business fetching from the internet (and the machine may have
+    none); one fetcher per thread also saves building an SSL context for every document.
+    """
+    if not hasattr(_lokal, "pengambil"):
+        from weasyprint import URLFetcher
+
+        _lokal.pengambil = URLFetcher(allowed_protocols={"file", "data"})
+    return _lokal.pengambil
+
+
+_HTMLCetak = None
+
+
+def _kelas_html():
+    """Return WeasyPrint's HTML class with our small user-agent stylesheet (cetak_ua.css)."""
+    global _HTMLCetak
+    if _HTMLCetak is None:
+        # Imported here: ~0.5 s, paid only by processes that make PDFs (and the fork server).
+        from weasyprint import CSS, HTML
+
+        ua = CSS(filename=str(Path(__file__).with_name("cetak_ua.css")))
+
+        class HTMLCetak(HTML):
+            def _ua_stylesheets(self, forms: bool = False) -> list:
+                return [ua]
+
+        _HTMLCetak = HTMLCetak
+    return _HTMLCetak
+
+
+def _kerja(html: str, base_url: str | None) -> bytes:
+    """What a worker process runs (top level, so that it pickles by name)."""
+    return render_pdf(html, base_url=base_url)
+
+
+# --- the pool ----------------------------------------------------------------------------------
+
+_kunci = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_ukuran_pool = 0
+
+
+def _konteks() -> multiprocessing.context.BaseContext:
+    metode = METODE_MULAI
+    if metode not in multiprocessing.get_all_start_methods():  # Windows has no forkserver
+        metode = "spawn"
+    konteks = multiprocessing.get_context(metode)
+    if metode == "forkserver":
+        # Once per process: the server imports these, every worker forked from it starts warm.
+        # No effect if the server of this process is already running.
+        konteks.set_forkserver_preload([__name__, "weasyprint"])
+    return konteks
+
+
+def _jumlah_cpu() -> int:
+    # process_cpu_count (3.13) honours the CPU affinity of the process; else os.cpu_count.
+    return (getattr(os, "process_cpu_count", None) or os.cpu_count)() or 1
+
+
+def _kirim(ukuran: int, html: object, base_url: str | None) -> tuple[ProcessPoolExecutor, Future]:
+    """Submit one chunk to the shared pool, growing it to `ukuran` workers if it is smaller.
+
+    Under the lock, so that no caller submits to a pool another thread has just replaced; work
+    already submitted to a replaced pool still finishes there. A pool found broken (a worker
+    died while nobody was waiting on it) is replaced.
+    """
+    global _pool, _ukuran_pool
+    with _kunci:
+        for _ in range(2):
+            if _pool is None or _ukuran_pool < ukuran:
+                lama = _pool
+                _ukuran_pool = max(ukuran, _jumlah_cpu())
+                _pool = ProcessPoolExecutor(max_workers=_ukuran_pool, mp_context=_konteks())
+                if lama is not None:
+                    lama.shutdown(wait=False)
+            try:
+                return _pool, _pool.submit(_kerja, html, base_url)
+            except BrokenProcessPool:
+                _pool.shutdown(wait=False, cancel_futures=True)
+                _pool, _ukuran_pool = None, 0
+        raise BrokenProcessPool("pool PDF tidak dapat dimulai")
+
+
+def _buang_pool(rusak: ProcessPoolExecutor) -> None:
+    """Forget a broken pool (a worker died) so that the next call starts a new one."""
+    global _pool, _ukuran_pool
+    with _kunci:
+        if _pool is rusak:
+            _pool, _ukuran_pool = None, 0
+    rusak.shutdown(wait=False, cancel_futures=True)
+
+
+@atexit.register
+def tutup_pool() -> None:
+    """Stop the worker processes (at exit; callable any time, the next call starts new ones)."""
+    global _pool, _ukuran_pool
+    with _kunci:
+        pool, _pool, _ukuran_pool = _pool, None, 0
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def render_paralel(
+    potongan: Sequence[str],
+    *,
+    base_url: str | None = None,
+    proses: int | None = None,
+    kemajuan: Callable[[int, int], None] | None = None,
+) -> list[bytes]:
+    """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
+
+    `proses` defaults to the number of CPUs and is capped at the number of chunks. With one chunk or
+    one process the chunks are rendered in this process, without a pool. `kemajuan(done, total)`
+    is called in this process after each chunk finishes. A chunk that fails raises `GagalRender`
+    naming its index (the original exception is its `__cause__`); chunks not started yet are
+    cancelled and the pool stays usable. A worker that dies (killed, out of memory) fails every
+    chunk in flight with BrokenProcessPool, the lowest of them is named; the next call starts a
+    new pool.
+    """
+    if proses is not None and proses < 1:
+        raise ValueError(f"proses harus ≥ 1, bukan {proses}")
+    total = len(potongan)
+    proses = min(proses or _jumlah_cpu(), total)
+    hasil: list[bytes | None] = [None] * total
+    if proses <= 1:
+        for i, html in enumerate(potongan):
+            try:
+                hasil[i] = render_pdf(html, base_url=base_url)
+            except Exception as exc:
+                raise GagalRender(i, exc) from exc
+            if kemajuan is not None:
+                kemajuan(i + 1, total)
+        return hasil  # type: ignore[return-value]
+
+    berikut = 0
+    jalan: dict[Future, tuple[int, ProcessPoolExecutor]] = {}
+    selesai = 0
+    try:
+        while selesai < total:
+            # At most `proses` chunks in flight, so that `proses` is honoured on a bigger pool.
+            while berikut < total and len(jalan) < proses:
+                pool, fut = _kirim(proses, potongan[berikut], base_url)
+                jalan[fut] = (berikut, pool)
+                berikut += 1
+            beres, _ = wait(jalan, return_when=FIRST_COMPLETED)
+            for fut in sorted(beres, key=lambda f: jalan[f][0]):
+                i, pool = jalan.pop(fut)
+                try:
+                    hasil[i] = fut.result()
+                except BrokenProcessPool as exc:
+                    _buang_pool(pool)
+                    raise GagalRender(i, exc) from exc
+                except Exception as exc:
+                    raise GagalRender(i, exc) from exc
+                selesai += 1
+                if kemajuan is not None:
+                    kemajuan(selesai, total)
+    finally:
+        for fut in jalan:
+            fut.cancel()
+    return hasil  # type: ignore[return-value]
+
+
+def panaskan(proses: int | None = None) -> None:
+    """Start the pool's workers in the background and return at once (optional).
+
+    A cold pool costs ~0.6-1 s on the first call (fork server start, WeasyPrint import); call
+    this before querying the data and building the HTML chunks to overlap the two.
+    """
+    proses = proses or _jumlah_cpu()
+    if proses > 1:
+        # Starting the fork server blocks for its WeasyPrint import (~0.6 s): do it in a
+        # thread, so the caller plans and templates meanwhile. _kirim holds the pool lock.
+        threading.Thread(target=_panaskan, args=(proses,), daemon=True).start()
+
+
+def _panaskan(proses: int) -> None:
+    for _ in range(proses):
+        _kirim(proses, "<p></p>", None)
+
+
+# --- joining and numbering ---------------------------------------------------------------------
+
+
+def gabung(pdf: Sequence[bytes]) -> bytes:
+    """Join PDFs in order into one (pypdf)."""
+    penulis = PdfWriter()
+    for isi in pdf:
+        penulis.append(PdfReader(io.BytesIO(isi)))
+    keluar = io.BytesIO()
+    penulis.write(keluar)
+    return keluar.getvalue()
+
+
+def jumlah_halaman(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _css_angka(x: float) -> str:
+    return f"{x:.3f}".rstrip("0").rstrip(".")
+
+
+def _html_nomor(
+    halaman: Sequence[tuple[float, float]],
+    teks: Sequence[str],
+    posisi: str,
+    ukuran_pt: float,
+    font: str,
+) -> str:
+    """The overlay: one page per (width, height) in pt, `teks[i]` placed on page i."""
+    vertikal, horisontal = posisi.split("-")
+    ukuran = {u: f"u{k}" for k, u in enumerate(dict.fromkeys(halaman))}
+    css = [
+        "@page { margin: 0 }",
+        "html, body { margin: 0; padding: 0 }",
+        f"body {{ font-family: {_css_string(font)}, sans-serif;"
+        f" font-size: {_css_angka(ukuran_pt)}pt; line-height: 1 }}",
+        ".h { position: relative; overflow: hidden; break-before: page }",
+        ".h:first-child { break-before: auto }",
+        ".n { position: absolute; white-space: nowrap }",
+    ]
+    for (lebar, tinggi), nama in ukuran.items():
+        # The block is 1pt shorter than the page so that rounding never spills onto a new page.
+        css.append(f"@page {nama} {{ size: {_css_angka(lebar)}pt {_css_angka(tinggi)}pt }}")
+        css.append(
+            f".{nama} {{ page: {nama}; width: {_css_angka(lebar)}pt;"
+            f" height: {_css_angka(tinggi - 1)}pt }}"
+        )
+    tepi = JARAK_TEPI_MM * _MM
+    sisi = JARAK_SISI_MM * _MM
+    letak = {
+        "atas": f"top: {_css_angka(tepi)}pt",
+        "bawah": f"bottom: {_css_angka(tepi - 1)}pt",
+        "tengah": "left: 0; right: 0; text-align: center",
+        "kiri": f"left: {_css_angka(sisi)}pt",
+        "kanan": f"right: {_css_angka(sisi)}pt; text-align: right",
+    }
+    css.append(f".n {{ {letak[vertikal]}; {letak[horisontal]} }}")
+    badan = "".join(
+        f'<div class="h {ukuran[u]}"><div class="n">{html_lib.escape(t)}</div></div>'
+        for u, t in zip(halaman, teks, strict=True)
+    )
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><style>'
+        + "\n".join(css)
+        + f"</style></head><body>{badan}</body></html>"
+    )
+
+
+def _css_string(teks: str) -> str:
+    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def beri_nomor_halaman(
+    pdf: bytes,
+    *,
+    format: str = "Halaman {n} dari {total}",
+    mulai: int = 1,
+    posisi: str = "bawah-tengah",
+    ukuran_pt: float = 8,
+    font: str = "Liberation Sans",
+) -> bytes:
+    """Stamp page numbers on every page, each page keeping its own size and orientation.
+
+    `format` takes `{n}` (this page's number, from `mulai`) and `{total}` (the last number,
+    `mulai` + pages - 1). `posisi` is one of POSISI; the text sits JARAK_TEPI_MM from the top or
+    bottom edge as the page is shown (its /Rotate and crop box honoured). The text is real text:
+    pdftotext reads it after the page's own.
+    """
+    if posisi not in POSISI:
+        raise ValueError(f"posisi harus salah satu dari {POSISI}, bukan {posisi!r}")
+    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    halaman = list(penulis.pages)
+    if not halaman:
+        return pdf
+    total = mulai + len(halaman) - 1
+    ukuran: list[tuple[float, float]] = []
+    for hal in halaman:
+        kotak = hal.cropbox
+        lebar, tinggi = round(float(kotak.width), 3), round(float(kotak.height), 3)
+        ukuran.append((tinggi, lebar) if hal.rotation % 180 else (lebar, tinggi))
+    teks = [format.format(n=mulai + i, total=total) for i in range(len(halaman))]
+    lapisan = PdfReader(
+        io.BytesIO(render_pdf(_html_nomor(ukuran, teks, posisi, ukuran_pt, font)))
+    ).pages
+    if len(lapisan) != len(halaman):  # pragma: no cover - a layout surprise, not a user error
+        raise RuntimeError(f"lapisan nomor {len(lapisan)} halaman, dokumen {len(halaman)}")
+
+    for hal, atas in zip(halaman, lapisan, strict=True):
+        kotak = hal.cropbox
+        x0, y0 = float(kotak.left), float(kotak.bottom)
+        lebar, tinggi = float(kotak.width), float(kotak.height)
+        # Overlay coordinates are the page as shown; map them back to the unrotated page:
+        # /Rotate r turns the shown page r degrees clockwise, so turn the overlay r anticlockwise.
+        putar = hal.rotation % 360
+        geser = {0: (0, 0), 90: (lebar, 0), 180: (lebar, tinggi), 270: (0, tinggi)}[putar]
+        if putar == 0 and x0 == 0 and y0 == 0:
+            hal.merge_page(atas)
+        else:
+            hal.merge_transformed_page(
+                atas,
+                Transformation().rotate(putar).translate(x0 + geser[0], y0 + geser[1]),
+            )
+        hal.compress_content_streams()
+    keluar = io.BytesIO()
+    penulis.write(keluar)
+    return keluar.getvalue()
