@@ -272,15 +272,16 @@ def rencana_halaman(isi: IsiSK) -> list[list[LokasiSK]]:
 
 
 def bagi_halaman(halaman: list[list[LokasiSK]], potongan: int) -> list[list[list[LokasiSK]]]:
-    """Group consecutive pages into at most `potongan` chunks of about equal row counts."""
+    """Group consecutive pages into at most `potongan` chunks of about equal row counts.
+
+    A page goes to the chunk its middle row falls in, so the chunks stay balanced and in order.
+    """
     potongan = max(1, min(potongan, len(halaman)))
-    total = sum(len(h) for h in halaman)
-    hasil: list[list[list[LokasiSK]]] = [[]]
+    total = sum(len(h) for h in halaman) or 1
+    hasil: list[list[list[LokasiSK]]] = [[] for _ in range(potongan)]
     dihitung = 0
     for h in halaman:
-        # Start the next chunk once this one holds its share of the rows.
-        if hasil[-1] and len(hasil) < potongan and dihitung >= total * len(hasil) / potongan:
-            hasil.append([])
-        hasil[-1].append(h)
+        tengah = dihitung + len(h) / 2
+        hasil[min(potongan - 1, int(tengah * potongan / total))].append(h)
         dihitung += len(h)
-    return hasil
+    return [k for k in hasil if k]

@@ -251,3 +251,15 @@ def test_a_dead_worker_is_named_and_the_next_call_gets_a_new_pool():
         pdf.render_paralel([_MatikanPekerja(), _halaman("B")], proses=2)
     hasil = pdf.render_paralel([_halaman("HIDUP 0"), _halaman("HIDUP 1")], proses=2)
     assert [teks(isi) for isi in hasil] == ["HIDUP 0", "HIDUP 1"]
+
+
+def test_print_documents_never_fetch_from_the_network(tmp_path):
+    # An image from the internet is left out (WeasyPrint logs and goes on); a local one prints.
+    gambar = tmp_path / "titik.png"
+    from PIL import Image
+
+    Image.new("RGB", (4, 4), "red").save(gambar)
+    dengan_lokal = pdf.render_pdf(f'<img src="{gambar.as_uri()}">')
+    dengan_jaringan = pdf.render_pdf('<img src="http://127.0.0.1:9/x.png">')
+    assert b"/Image" in dengan_lokal
+    assert b"/Image" not in dengan_jaringan

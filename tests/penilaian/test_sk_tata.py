@@ -1,0 +1,125 @@
+"""Lampiran I's pages planned before rendering (penilaian.sk_tata): the plan is what prints."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kumuh import pdf
+from penilaian import sk_cetak, sk_tata
+from penilaian.sk_contoh import isi_contoh
+
+
+def test_a_short_text_takes_one_line_and_a_long_one_wraps():
+    assert sk_tata.jumlah_baris("Legal", 14, 7.2) == 1
+    assert sk_tata.jumlah_baris("", 14, 7.2) == 1
+    panjang = "Kampung Nelayan Bantaran Kali Loji Pasirkratonkramat Kidul"
+    assert sk_tata.jumlah_baris(panjang, 31, 7.2) >= 3
+    # The wider the column, the fewer the lines.
+    assert sk_tata.jumlah_baris(panjang, 60, 7.2) < sk_tata.jumlah_baris(panjang, 31, 7.2)
+
+
+def test_a_word_wider_than_the_column_is_split_over_lines():
+    kata = "Pasirkratonkramat" * 3
+    lebar = sk_tata.lebar_teks_mm(kata, 7.2)
+    assert sk_tata.jumlah_baris(kata, lebar / 2.5, 7.2) == 3
+
+
+def test_text_width_scales_with_the_size_and_bold_is_wider():
+    a = sk_tata.lebar_teks_mm("KELURAHAN", 7)
+    assert sk_tata.lebar_teks_mm("KELURAHAN", 14) == pytest.approx(2 * a)
+    assert sk_tata.lebar_teks_mm("KELURAHAN", 7, tebal=True) > a
+
+
+def test_the_columns_fill_the_landscape_page_and_groups_follow_the_template():
+    assert sk_tata.LEBAR_TABEL_MM == 277
+    assert [g for g, n in sk_tata.grup_kolom() if n > 1] == [
+        "LINGKUP ADMINISTRATIF", "KEPENDUDUKAN", "KOORDINAT", "KEKUMUHAN", "PERT. LAIN",
+    ]  # fmt: skip
+    assert sum(n for _, n in sk_tata.grup_kolom()) == 16
+
+
+def test_a_row_with_a_long_name_is_taller():
+    isi = isi_contoh(2)
+    pendek = sk_tata.sel_lampiran1(isi.lokasi[0])
+    panjang = sk_tata.sel_lampiran1(replace(isi.lokasi[0], nama="Kampung " * 12))
+    assert sk_tata.tinggi_baris_mm(panjang) > sk_tata.tinggi_baris_mm(pendek)
+
+
+def test_the_first_page_holds_fewer_rows_and_pages_group_into_balanced_chunks():
+    isi = isi_contoh(300)
+    halaman = sk_tata.rencana_halaman(isi)
+    assert [lok for h in halaman for lok in h] == list(isi.lokasi)
+    assert len(halaman[0]) < len(halaman[1])
+    kelompok = sk_tata.bagi_halaman(halaman, 4)
+    assert len(kelompok) == 4
+    assert [h for k in kelompok for h in k] == halaman
+    ukuran = [sum(len(h) for h in k) for k in kelompok]
+    assert max(ukuran) - min(ukuran) <= 2 * max(len(h) for h in halaman)
+    assert sk_tata.bagi_halaman(halaman[:2], 8) == [[halaman[0]], [halaman[1]]]
+
+
+def test_the_tail_gets_its_own_page_when_it_does_not_fit():
+    isi = isi_contoh(300)
+    # Some length of the list fills the last page so that the totals and the verification
+    # blocks need a page of their own: the plan says so, and the PDF has that many pages.
+    for jumlah in range(250, 300):
+        pendek = replace(isi, lokasi=isi.lokasi[:jumlah])
+        rencana = sk_tata.rencana_halaman(pendek)
+        if rencana[-1] == []:
+            break
+    else:
+        pytest.fail("no length of the list pushed the totals to a new page")
+    assert pdf.jumlah_halaman(sk_cetak.pdf_lampiran1(pendek)) == len(rencana)
+
+
+def _halaman(data: bytes, tmp_path: Path) -> list[str]:
+    berkas = tmp_path / "l1.pdf"
+    berkas.write_bytes(data)
+    teks = subprocess.run(
+        ["pdftotext", "-raw", str(berkas), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return teks.split("\f")[: pdf.jumlah_halaman(data)]
+
+
+@pytest.mark.parametrize("jumlah", [1, 45, 160])
+def test_the_printed_pages_are_the_planned_pages_whatever_the_chunks(jumlah, tmp_path, caplog):
+    isi = isi_contoh(jumlah)
+    # Some long names and RT lists, so rows of many heights.
+    lokasi = [
+        replace(lok, nama=lok.nama + " Bantaran Sungai Loji Kidul" * (lok.nomor % 3))
+        for lok in isi.lokasi
+    ]
+    isi = replace(isi, lokasi=tuple(lokasi))
+    rencana = sk_tata.rencana_halaman(isi)
+    satu = sk_cetak.pdf_lampiran1(isi, potongan=1)
+    empat = sk_cetak.pdf_lampiran1(isi, potongan=4)
+    assert "dirender ulang" not in caplog.text  # the estimate held: no second pass
+    halaman_satu, halaman_empat = _halaman(satu, tmp_path), _halaman(empat, tmp_path)
+    assert len(halaman_satu) == len(halaman_empat) == len(rencana)
+    assert halaman_satu == halaman_empat
+    n = len(rencana)
+    for i, (teks, baris) in enumerate(zip(halaman_empat, rencana, strict=True), start=1):
+        assert f"Halaman {i} dari {n}" in teks
+        if baris:
+            assert f"\n{baris[-1].nomor} " in teks, (i, baris[-1].nomor)
+
+
+def test_a_wrong_plan_is_rendered_again_with_the_real_page_counts(tmp_path, monkeypatch, caplog):
+    isi = isi_contoh(80)
+    asli = sk_tata.rencana_halaman
+
+    def terlalu_penuh(isi):
+        # Pretend everything fits on one page: the render will need more.
+        return [[lok for h in asli(isi) for lok in h]]
+
+    monkeypatch.setattr(sk_tata, "rencana_halaman", terlalu_penuh)
+    data = sk_cetak.pdf_lampiran1(isi, potongan=1)
+    assert "dirender ulang" in caplog.text
+    halaman = _halaman(data, tmp_path)
+    n = len(halaman)
+    assert n > 1
+    assert all(f"Halaman {i} dari {n}" in t for i, t in enumerate(halaman, start=1))
