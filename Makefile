@@ -9,13 +9,15 @@ HASIL := var/hasil-tes
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser bench clean
+.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser bench bench-sk sk-preview clean
 
 help:
 	@echo "make run    jalankan aplikasi dengan data demo di http://127.0.0.1:8000"
 	@echo "make test   semua pemeriksaan: ruff, check, migrasi, pytest SQLite + PostgreSQL + Chromium"
 	@echo "make lint   ruff check dan ruff format --check"
 	@echo "make format rapikan kode dengan ruff"
+	@echo "make sk-preview  SK demo ke PDF, Excel dan PNG per halaman di var/sk-pratinjau/"
+	@echo "make bench-sk    tolok ukur PDF SK (Lampiran I 500 lokasi, Buku Profil 100)"
 
 install: $(VENV)/.terpasang
 
@@ -81,3 +83,11 @@ clean:
 
 bench: install
 	$(PYTEST) bench -q
+
+# Lampiran I of 500 lokasi against a plain HTML table, and the Buku Profil of 100 (docs/sk.md).
+bench-sk: install
+	$(PY) bench/bench_sk.py
+
+# The demo SK as PDF, Excel and PNG pages in var/sk-pratinjau/ (needs pdftoppm).
+sk-preview: install paket
+	sh scripts/sk-pratinjau.sh
