@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from kumuh import pdf
 from lokasi import riwayat
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
 from penilaian import rumus, sk_cetak, sk_isi, sk_xlsx
@@ -531,6 +532,8 @@ def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> Eks
 def ekspor_jalankan(ekspor_pk: int) -> None:
     """Render a requested file, recording progress; a failure is recorded, never raised."""
     ekspor = EksporSK.objects.select_related("sk__kabupaten_kota__provinsi").get(pk=ekspor_pk)
+    if ekspor.format == "pdf":
+        pdf.panaskan()  # the workers start while the SK's data is read
     EksporSK.objects.filter(pk=ekspor_pk).update(
         status=EksporSK.Status.BERJALAN, diperbarui_pada=timezone.now()
     )

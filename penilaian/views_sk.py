@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kumuh import pdf
 from lokasi import riwayat
 from lokasi.models import Lokasi
 from penilaian import services_sk, sk_cetak
@@ -93,6 +94,9 @@ def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
+    # Whoever opens the SK page is likely to ask for its PDFs: start the render workers now
+    # (in the background; a no-op when they run), so the first file does not wait for them.
+    pdf.panaskan()
     return render(request, "penilaian/sk_detail.html", _konteks(request, sk))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kumuh import angka
+from kumuh import angka, pdf
 from penilaian import services_sk, sk_cetak
 from penilaian.models import SK
 
@@ -37,6 +37,8 @@ class Command(BaseCommand):
         if id is None:
             self._daftar(opsi["kab_kota"])
             return
+        if opsi["format"] == "pdf":
+            pdf.panaskan()  # the workers start while the SK's data is read
         sk = SK.objects.select_related("kabupaten_kota__provinsi").filter(pk=id).first()
         if sk is None:
             raise CommandError(f"SK dengan ID {id} tidak ada. Jalankan tanpa ID untuk daftarnya.")
