@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -457,7 +457,7 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
         raise ValidationError(kurang)
     for nomor, p in enumerate(daftar.disertakan, start=1):
         lokasi = potret_lokasi(p, nomor)
-        lokasi = sk_isi.LokasiSK(**{**lokasi.__dict__, "foto": _salin_foto(tersimpan, lokasi)})
+        lokasi = replace(lokasi, foto=_salin_foto(tersimpan, lokasi))
         SKLokasi.objects.create(
             sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=nomor, data=lokasi.ke_json()
         )

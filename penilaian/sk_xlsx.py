@@ -144,9 +144,11 @@ def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
         (f"KEPUTUSAN {isi.judul_kepala}", ""),
         ("NOMOR", f": {isi.nomor_cetak}"),
         ("TANGGAL", f": {isi.tanggal_cetak}"),
+        ("TENTANG", f": {isi.tentang.upper()}"),
     )
     for baris, (label, teks) in enumerate(kepala_lampiran, start=1):
-        rata = Alignment(horizontal="left", vertical="center")
+        # TENTANG wraps in its merged cell, as in the PDF's annex heading.
+        rata = Alignment(horizontal="left", vertical="top", wrap_text=label == "TENTANG")
         lembar.cell(baris, kiri, label).alignment = rata
         if teks:
             lembar.merge_cells(
@@ -159,6 +161,8 @@ def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
         lembar.merge_cells(
             start_row=baris, start_column=kiri_teks, end_row=baris, end_column=JUMLAH_KOLOM
         )
+
+    lembar.row_dimensions[len(kepala_lampiran)].height = 30  # TENTANG takes two lines
 
     sel = lembar.cell(BARIS_TITEL, 1, _judul_daftar(isi))
     sel.font = Font(bold=True, size=12)

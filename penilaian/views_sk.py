@@ -49,9 +49,8 @@ def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
     konteks = {
         "sk": sk,
         "boleh_ubah": boleh,
-        "bagian": sk_cetak.BAGIAN,
         "riwayat": riwayat.untuk(sk),
-        "ekspor": _ekspor_terbaru(sk),
+        **_konteks_berkas(sk),
         "form": form.get("form") or (SKForm(instance=sk) if boleh else None),
         "verifikasi_form": [
             (
@@ -80,6 +79,16 @@ def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
     else:
         konteks["isi"] = services_sk.isi_sk(sk)
     return konteks
+
+
+def _konteks_berkas(sk: SK) -> dict:
+    ekspor = _ekspor_terbaru(sk)
+    # While a job runs the panel polls itself; the answer without one stops the polling.
+    return {
+        "ekspor": ekspor,
+        "ekspor_aktif": any(e.aktif for e in ekspor),
+        "bagian": sk_cetak.BAGIAN,
+    }
 
 
 def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
@@ -241,7 +250,7 @@ def ekspor(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{sk.get_absolute_url()}#berkas")
     elif request.method != "GET":
         return HttpResponse(status=405)
-    konteks = {"sk": sk, "ekspor": _ekspor_terbaru(sk), "bagian": sk_cetak.BAGIAN}
+    konteks = {"sk": sk, **_konteks_berkas(sk)}
     return render(request, "penilaian/sk_detail.html#berkas", konteks)
 
 

@@ -354,3 +354,16 @@ def test_ekspor_sk_lists_and_writes(kota_a, sk_a, tmp_path, capsys):
         call_command("ekspor_sk", 9999)
     with pytest.raises(CommandError, match="lampiran1"):
         call_command("ekspor_sk", sk_a.pk, "--format", "xlsx", "--bagian", "lampiran3")
+
+
+def test_the_files_panel_polls_while_a_job_runs(kota_a, sk_a, pokja_a):
+    for bagian in ("lampiran3", "semua"):
+        EksporSK.objects.create(
+            sk=sk_a, bagian=bagian, format="pdf", status="berjalan", kemajuan=40
+        )
+    panel = klien_untuk(pokja_a).get(
+        f"/penilaian/sk/{sk_a.pk}/berkas/", headers={"HX-Request": "true"}
+    )
+    teks = panel.content.decode()
+    assert teks.count('hx-trigger="every 1s"') == 1
+    assert 'value="40"' in teks and "40 %" in teks

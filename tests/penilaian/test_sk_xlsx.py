@@ -184,8 +184,8 @@ def gabungan_dari(lembar: Worksheet, sel: str) -> str | None:
 
 
 def kepala_lampiran(lembar: Worksheet) -> list[list]:
-    """The annex heading, rows 1–4 of columns K…M."""
-    return [[lembar.cell(b, k).value for k in (11, 12, 13)] for b in range(1, 5)]
+    """The annex heading, rows 1–5 of columns K…M."""
+    return [[lembar.cell(b, k).value for k in (11, 12, 13)] for b in range(1, 6)]
 
 
 @pytest.fixture(scope="module")
@@ -219,8 +219,13 @@ def test_the_annex_heading_and_title(lampiran):
         ["KEPUTUSAN WALI KOTA PEKALONGAN", None, None],
         ["NOMOR", None, ": ....."],
         ["TANGGAL", None, ": ....."],
+        [
+            "TENTANG",
+            None,
+            ": PENETAPAN LOKASI PERUMAHAN KUMUH DAN PERMUKIMAN KUMUH DI KOTA PEKALONGAN",
+        ],
     ]
-    assert {"K1:P1", "K2:P2", "K3:L3", "M3:P3", "K4:L4", "M4:P4"} <= gabungan(lampiran)
+    assert {"K1:P1", "K2:P2", "K3:L3", "M3:P3", "K4:L4", "M4:P4", "M5:P5"} <= gabungan(lampiran)
     assert "DAFTAR LOKASI PERUMAHAN KUMUH DAN PERMUKIMAN KUMUH DI KOTA PEKALONGAN" in teks
 
 
@@ -228,7 +233,7 @@ def test_an_issued_sk_prints_its_number_and_date_and_no_draft_line():
     isi = buat_isi(nomor="600/123/2026", tanggal=date(2026, 12, 1), draf=False, dibuat_pada="")
     lembar = muat(isi)[LEMBAR_LAMPIRAN]
     teks = semua_teks(lembar)
-    assert kepala_lampiran(lembar)[2:] == [
+    assert kepala_lampiran(lembar)[2:4] == [
         ["NOMOR", None, ": 600/123/2026"],
         ["TANGGAL", None, ": 1 Desember 2026"],
     ]
