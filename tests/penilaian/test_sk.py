@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from decimal import Decimal
 
@@ -193,6 +194,9 @@ def test_a_later_survey_and_edits_never_change_an_issued_sk(sk_ditetapkan, pokja
     sk, lokasi = sk_ditetapkan
     sebelum = services_sk.lokasi_sk(sk)
     keempat = services_sk.isi_sk(sk).kalimat_keempat
+    berkas_sebelum = {
+        b: _teks_pdf(services_sk.buat_berkas(sk, b, "pdf")) for b in ("lampiran1", "lampiran3")
+    }
 
     buat_penilaian(lokasi, tahun=2026, status=PUSAT, pita=PITA_BERAT)
     lokasi.nama = "Nama Baru"
@@ -206,6 +210,17 @@ def test_a_later_survey_and_edits_never_change_an_issued_sk(sk_ditetapkan, pokja
     assert services_sk.lokasi_sk(sk) == sebelum
     assert services_sk.isi_sk(sk).kalimat_keempat == keempat
     assert "Kota Berganti" not in services_sk.isi_sk(sk).daerah
+    for bagian, teks in berkas_sebelum.items():
+        assert _teks_pdf(services_sk.buat_berkas(sk, bagian, "pdf")) == teks, bagian
+    assert "Kampung Beku" in berkas_sebelum["lampiran1"]
+    assert "Gang sempit" in berkas_sebelum["lampiran3"]  # the copied photo still prints
+
+
+def _teks_pdf(data: bytes) -> str:
+    keluaran = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return keluaran.stdout.decode()
 
 
 def test_an_issued_sk_refuses_every_write(sk_ditetapkan, pokja_a):
