@@ -11,25 +11,27 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kumuh import angka
 from penilaian.prioritas import BarisPrioritas
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMAT_HEKTAR = "#,##0.00"
-FORMAT_BILANGAN = "#,##0"
-FORMAT_NILAI = "0"
+# One look for every workbook the Dinas gets: the SK's (sk_xlsx, pure) sets it.
+from penilaian.sk_xlsx import (
+    BINGKAI,
+    FORMAT_BILANGAN,
+    FORMAT_HEKTAR,
+    FORMAT_NILAI,
+    ISI_KEPALA,
+    KANAN,
+    KIRI,
+    TEBAL,
+    TENGAH,
+)
 
-_TIPIS = Side(style="thin", color="000000")
-BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-ISI_KEPALA = PatternFill("solid", start_color="D9E1F2")
-TEBAL = Font(bold=True)
-TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
-KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
-KANAN = Alignment(horizontal="right", vertical="top")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # (group, column header, width). A column without group spans both header rows.
 KOLOM: tuple[tuple[str, str, float], ...] = (
