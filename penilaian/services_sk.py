@@ -315,7 +315,10 @@ def sk_buat(*, pengguna: Pengguna, tahun: int) -> SK:
 
 def _kunci(sk: SK, versi: int | None) -> SK:
     """Lock the stored SK row; refuse a stale form (optimistic lock) and an issued SK."""
-    tersimpan = SK.objects.select_for_update().select_related("diubah_oleh").get(pk=sk.pk)
+    # of=self: PostgreSQL cannot lock the nullable side of the outer join to diubah_oleh.
+    tersimpan = (
+        SK.objects.select_for_update(of=("self",)).select_related("diubah_oleh").get(pk=sk.pk)
+    )
     if versi is not None and tersimpan.versi != versi:
         raise riwayat.KonflikPerubahan(tersimpan, _("SK"))
     _wajib_draf(tersimpan)
