@@ -92,11 +92,10 @@ if "DATABASE_URL" not in env:
     VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ yet
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Background renders write their progress while requests write too: wait for the lock
-    # instead of failing, and take it at BEGIN so two writers never deadlock on an upgrade.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    )
+    # Background renders write their progress (short autocommit updates) while requests write
+    # too: wait for the lock instead of failing at once. Not transaction_mode IMMEDIATE: it
+    # makes every read-only request take the write lock, and parallel htmx requests then fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
 
 # Background work (long PDF renders): a thread of the web process by default (kumuh/tugas.py);
 # the tests run tasks inline with Django's ImmediateBackend.
