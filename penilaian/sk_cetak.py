@@ -2,8 +2,9 @@
 
 Templates live in `templates/penilaian/cetak/`; they read only `sk_isi.IsiSK`, so a draft and an
 issued SK render through the same code. Long parts are cut into chunks rendered in parallel
-processes (`kumuh.pdf`) and joined; page numbers are stamped on the joined file, per part
-("Halaman 3 dari 19"), as an SK numbers each annex on its own.
+processes (`kumuh.pdf`) and joined. Each part is numbered on its own ("Halaman 3 dari 19"), as
+an SK numbers each annex: Lampiran I's chunks are planned pages that number themselves
+(sk_tata); the other parts get the numbers stamped on the joined file.
 """
 
 from __future__ import annotations
