@@ -32,6 +32,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kumuh import angka
 from lokasi import geo
 from penilaian import kalkulator, rumus
 
@@ -385,13 +386,7 @@ _POLA_DMS = re.compile(
 )
 _POLA_TANGGAL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _POLA_TANGGAL_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_BULAN = {
-    nama: i
-    for i, nama in enumerate(
-        ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-         "september", "oktober", "november", "desember"), start=1,
-    )
-}  # fmt: skip
+_BULAN = {nama.lower(): i for i, nama in enumerate(angka.BULAN, start=1)}
 _POLA_TANGGAL_TEKS = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{4})$")
 _POLA_LABEL_PRIORITAS = re.compile(r"^([ABC][1-6])\s*/\s*([1-9])$")
 _YA = {"+", "(+)", "ya", "y", "yes", "true", "benar", "ada", "jelas", "sesuai", "legal"}
