@@ -6,7 +6,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +23,7 @@ from lokasi.models import Lokasi
 from lokasi.serializers import LokasiRingkasSerializer
 from penilaian import rumus
 from penilaian.kalkulator import STATUS_TIDAK_TERBACA, hitung_teks, tulis_jsonl
-from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian, Status
+from penilaian.models import BERPRIORITAS, IsianKriteria, NumerikPenilaian, Penilaian, Status
 from penilaian.prioritas import PRIORITAS_DAFTAR, penilaian_terakhir
 
 
@@ -281,15 +281,6 @@ class TahunFilter(django_filters.NumberFilter):
         super().__init__(min_value=2000, max_value=2100, **kwargs)
 
 
-# The priority list's order (penilaian.prioritas.daftar_prioritas), NULLs last on every database.
-URUTAN_PRIORITAS = (
-    F("prioritas").asc(nulls_last=True),
-    F("nilai_kekumuhan").desc(nulls_last=True),
-    "lokasi__nama",
-    "lokasi__pk",
-)
-
-
 class PenilaianFilter(django_filters.FilterSet):
     """The priority list's filters (penilaian.prioritas.FilterPrioritasForm), by code."""
 
@@ -352,7 +343,7 @@ class PenilaianFilter(django_filters.FilterSet):
         if self.form.cleaned_data.get("terakhir_disetujui") and not self.form.cleaned_data.get(
             "ordering"
         ):
-            qs = qs.order_by(*URUTAN_PRIORITAS)
+            qs = qs.urut_prioritas()
         return qs
 
     def saring_kecamatan(self, qs: QuerySet[Penilaian], name: str, kode: str) -> QuerySet:
@@ -362,10 +353,9 @@ class PenilaianFilter(django_filters.FilterSet):
         )
 
     def saring_kumuh(self, qs: QuerySet[Penilaian], name: str, kumuh: bool | None) -> QuerySet:
-        berprioritas = ~Q(klasifikasi="") & Q(prioritas__isnull=False)
         if kumuh is None:
             return qs
-        return qs.filter(berprioritas if kumuh else ~berprioritas)
+        return qs.filter(BERPRIORITAS if kumuh else ~BERPRIORITAS)
 
     def saring_terakhir_disetujui(
         self, qs: QuerySet[Penilaian], name: str, terakhir: bool | None

@@ -53,6 +53,19 @@ PITA_PILIHAN = [(p, p.replace("-", "–") + " %") for p in rumus.PITA_SKOR]
 KRITERIA_PILIHAN = [(k.kode, f"{k.kode} {k.nama}") for k in rumus.KRITERIA]
 
 
+# A survey that puts its lokasi on the priority list: scored, with a class and a priority
+# (Tabel 4). A Tidak Kumuh or incomplete survey has neither.
+BERPRIORITAS = ~models.Q(klasifikasi="") & models.Q(prioritas__isnull=False)
+# The priority list's order: prioritas 1 → 9, nilai kekumuhan high → low, nama (NULLs last on
+# every database, for lists that also hold surveys without a priority).
+URUTAN_PRIORITAS = (
+    models.F("prioritas").asc(nulls_last=True),
+    models.F("nilai_kekumuhan").desc(nulls_last=True),
+    "lokasi__nama",
+    "lokasi__pk",
+)
+
+
 class PenilaianQuerySet(models.QuerySet["Penilaian"]):
     def untuk(self, pengguna: Pengguna) -> PenilaianQuerySet:
         """Return the surveys of the lokasi the user may see."""
@@ -60,6 +73,12 @@ class PenilaianQuerySet(models.QuerySet["Penilaian"]):
 
     def disetujui(self) -> PenilaianQuerySet:
         return self.filter(status__in=STATUS_DISETUJUI)
+
+    def berprioritas(self) -> PenilaianQuerySet:
+        return self.filter(BERPRIORITAS)
+
+    def urut_prioritas(self) -> PenilaianQuerySet:
+        return self.order_by(*URUTAN_PRIORITAS)
 
 
 class Penilaian(models.Model):

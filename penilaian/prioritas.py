@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna
 from penilaian import rumus
-from penilaian.models import STATUS_DISETUJUI, Penilaian
+from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian
 
 TINGKAT_DAFTAR = [
     rumus.TingkatKekumuhan.BERAT,
@@ -284,13 +284,12 @@ def daftar_prioritas(
         terakhir = terakhir.filter(
             lokasi__in=Lokasi.objects.filter(kelurahan__kecamatan=kecamatan).values("pk")
         )
-    kumuh = terakhir.exclude(klasifikasi="").filter(prioritas__isnull=False)
+    kumuh = terakhir.berprioritas()
     sisa = terakhir.aggregate(
         tidak_kumuh=Count("pk", filter=Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH)),
         tanpa_hasil=Count(
             "pk",
-            filter=(Q(klasifikasi="") | Q(prioritas__isnull=True))
-            & ~Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH),
+            filter=~BERPRIORITAS & ~Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH),
         ),
     )
     qs = kumuh
@@ -313,7 +312,7 @@ def daftar_prioritas(
         # The rich results can be large; only the density is shown.
         .annotate(kepadatan_hasil=KT("hasil__kepadatan_penduduk"))
         .defer("hasil", "kekurangan", "lokasi__permasalahan", "lokasi__potensi")
-        .order_by("prioritas", "-nilai_kekumuhan", "lokasi__nama", "lokasi__pk")
+        .urut_prioritas()
     )
     hasil = DaftarPrioritas(
         baris=[], tidak_kumuh=sisa["tidak_kumuh"], tanpa_hasil=sisa["tanpa_hasil"]

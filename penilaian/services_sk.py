@@ -103,10 +103,6 @@ class DaftarSK:
     menunggu_verifikasi: list[Penilaian]
 
 
-def _urutan(p: Penilaian) -> tuple:
-    return (p.prioritas, -(p.nilai_kekumuhan or 0), p.lokasi.nama, p.lokasi.pk)
-
-
 def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
     return qs.select_related("lokasi__kabupaten_kota").prefetch_related(
         Prefetch(
@@ -122,11 +118,12 @@ def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
 def daftar_sk(sk: SK) -> DaftarSK:
     """Return the lokasi of a draft SK as they stand now (a few queries, any number of rows)."""
     semua = Penilaian.objects.filter(lokasi__kabupaten_kota=sk.kabupaten_kota)
-    terakhir = list(_dengan_rincian(penilaian_terakhir(semua, tahun=sk.tahun, status=STATUS_SK)))
+    terakhir = penilaian_terakhir(semua, tahun=sk.tahun, status=STATUS_SK).urut_prioritas()
+    terakhir = list(_dengan_rincian(terakhir))
     kecuali = {
         e.lokasi_id: e for e in sk.pengecualian.select_related("oleh").order_by("waktu", "pk")
     }
-    kumuh = sorted((p for p in terakhir if p.klasifikasi and p.prioritas), key=_urutan)
+    kumuh = [p for p in terakhir if p.klasifikasi and p.prioritas]  # in the list's order
     tidak = [p for p in terakhir if p.tingkat_kekumuhan == rumus.TingkatKekumuhan.TIDAK_KUMUH]
     disetujui_baru = penilaian_terakhir(semua, tahun=sk.tahun).select_related("lokasi")
     dipakai = {p.lokasi_id: p for p in terakhir}
