@@ -1,8 +1,32 @@
 // Leaflet maps of lokasi. The GeoJSON comes in the data-geojson attribute of #data-peta, so no
 // inline script is needed (the CSP stays 'self') and htmx can swap it with the list.
+// A page may restyle its map by setting window.KumuhPeta.gaya before DOMContentLoaded (see
+// peta_prioritas.js): {style, pointToLayer, onEachFeature, urutkan}.
 (function () {
   "use strict";
   var WARNA = "#b3461b";
+
+  function tautanLokasi(p) {
+    var a = document.createElement("a");
+    a.href = "/lokasi/" + p.id + "/";
+    a.textContent = p.nama;
+    return a;
+  }
+
+  var GAYA_LOKASI = {
+    style: function () { return { color: WARNA, weight: 2, fillOpacity: 0.25 }; },
+    pointToLayer: function (f, latlng) {
+      return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: WARNA, fillOpacity: 0.9 });
+    },
+    onEachFeature: function (f, layer) {
+      var p = f.properties || {};
+      layer.bindPopup(tautanLokasi(p));
+      layer.bindTooltip(p.nama);
+      layer.options.className = "fitur-lokasi";
+    }
+  };
+
+  window.KumuhPeta = { gaya: null, tautanLokasi: tautanLokasi };
 
   function bacaData(id) {
     var el = document.getElementById(id);
@@ -10,7 +34,7 @@
     try { return JSON.parse(el.dataset.geojson); } catch (e) { return null; }
   }
 
-  function buatPeta(wadah) {
+  function buatPeta(wadah, gaya) {
     var peta = L.map(wadah, { scrollWheelZoom: false }).setView([-2.5, 118], 5);
     var tile = wadah.dataset.tile;
     if (tile) {
@@ -21,38 +45,30 @@
       }).addTo(peta);
     }
     var lapisan = L.geoJSON(null, {
-      style: function () { return { color: WARNA, weight: 2, fillOpacity: 0.25 }; },
-      pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: WARNA, fillOpacity: 0.9 });
-      },
-      onEachFeature: function (f, layer) {
-        var p = f.properties || {};
-        var a = document.createElement("a");
-        a.href = "/lokasi/" + p.id + "/";
-        a.textContent = p.nama;
-        layer.bindPopup(a);
-        layer.bindTooltip(p.nama);
-        layer.options.className = "fitur-lokasi";
-      }
+      style: gaya.style,
+      pointToLayer: gaya.pointToLayer,
+      onEachFeature: gaya.onEachFeature
     }).addTo(peta);
     wadah.dataset.siap = "1";
-    return { peta: peta, lapisan: lapisan };
+    return { peta: peta, lapisan: lapisan, gaya: gaya };
   }
 
   function isi(obj, data) {
     obj.lapisan.clearLayers();
     if (!data) return;
+    if (obj.gaya.urutkan) {
+      data = { type: "FeatureCollection", features: obj.gaya.urutkan(data.features || []) };
+    }
     obj.lapisan.addData(data);
     var batas = obj.lapisan.getBounds();
     if (batas.isValid()) obj.peta.fitBounds(batas, { maxZoom: 17, padding: [20, 20] });
-    var wadah = obj.peta.getContainer();
-    wadah.dataset.jumlahFitur = String(obj.lapisan.getLayers().length);
+    obj.peta.getContainer().dataset.jumlahFitur = String(obj.lapisan.getLayers().length);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var wadah = document.getElementById("peta");
     if (!wadah || typeof L === "undefined") return;
-    var obj = buatPeta(wadah);
+    var obj = buatPeta(wadah, window.KumuhPeta.gaya || GAYA_LOKASI);
     isi(obj, bacaData(wadah.dataset.sumber));
     // The list's filters swap the result partial (with its data) via htmx: redraw from it.
     document.body.addEventListener("htmx:afterSettle", function () {

@@ -76,3 +76,7 @@ def test_survey_from_entry_to_priority_list(
     expect(baris).to_have_count(1)
     expect(baris).to_contain_text("C2/ 3")
     expect(baris).to_contain_text("Pemukiman Kembali")
+    # The map draws the lokasi in the colour of its prioritas (peta.js + peta_prioritas.js).
+    page.wait_for_load_state()
+    expect(page.locator("#peta")).to_have_attribute("data-jumlah-fitur", "1")
+    expect(page.locator("#peta .fitur-prioritas.prioritas-3")).to_have_count(1)
