@@ -464,8 +464,6 @@ class EksporSK(models.Model):
     kemajuan = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
     pesan = models.CharField(_("pesan"), max_length=300, blank=True)
     berkas = models.FileField(_("berkas"), upload_to=_jalur_ekspor, blank=True)
-    # The SK's state when the job was asked for: a draft's file is stale once the SK changes.
-    versi_sk = models.PositiveIntegerField(default=1)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

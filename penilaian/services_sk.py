@@ -36,6 +36,7 @@ from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
 from penilaian import rumus, sk_cetak, sk_isi, sk_xlsx
 from penilaian.ekspor import XLSX, isi_xlsx
 from penilaian.models import (
+    PITA_PILIHAN,
     SK,
     EksporSK,
     PengecualianSK,
@@ -61,6 +62,7 @@ FIELD_SK = [
     "penandatangan_jabatan",
     "mengingat_tambahan",
 ]
+LABEL_PITA = dict(PITA_PILIHAN)  # "51-75" → "51–75 %", as the Format Isian shows it
 # Photos per lokasi in the Buku Profil: enough to show the conditions, few enough to print.
 FOTO_PER_LOKASI = 4
 
@@ -157,10 +159,8 @@ def _foto(p: Penilaian) -> tuple[sk_isi.FotoSK, ...]:
 def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
     """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian)."""
     lokasi: Lokasi = p.lokasi
-    kelurahan = list(lokasi.kelurahan.all())
-    kecamatan = sorted({k.kecamatan.kode: k.kecamatan for k in kelurahan}.values(), key=_kode)
     hasil = p.hasil or {}
-    pita = {i.kode: i.pita for i in p.isian.all() if i.pita}
+    pita = {i.kode: LABEL_PITA.get(i.pita, i.pita) for i in p.isian.all() if i.pita}
     kriteria = []
     for aspek in rumus.ASPEK:
         for kode in aspek.kriteria:
@@ -176,7 +176,7 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
                     volume=None if dari_pita else _desimal(hasil.get("volume", {}).get(kode)),
                     persen=_desimal(hasil.get("persen", {}).get(kode)),
                     skor=hasil.get("skor", {}).get(kode),
-                    pita=(pita.get(kode, "").replace("-", "–") + " %") if dari_pita else "",
+                    pita=pita.get(kode, "") if dari_pita else "",
                 )
             )
     skor_lain = hasil.get("skor_pertimbangan", {})
@@ -190,8 +190,8 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
         nama=lokasi.nama,
         luas_ha=lokasi.luas_ha,
         rt_rw=lokasi.rt_rw,
-        kelurahan=tuple(k.nama for k in kelurahan),
-        kecamatan=tuple(k.nama for k in kecamatan),
+        kelurahan=tuple(k.nama for k in lokasi.daftar_kelurahan),
+        kecamatan=tuple(k.nama for k in lokasi.daftar_kecamatan),
         jumlah_penduduk=lokasi.jumlah_penduduk,
         jumlah_kk=lokasi.jumlah_kk,
         jumlah_bangunan=lokasi.jumlah_bangunan,
@@ -199,7 +199,7 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
         lintang=lokasi.lintang,
         bujur=lokasi.bujur,
         batas=lokasi.batas or None,
-        tipologi=tuple(t.get_kode_display() for t in lokasi.tipologi_set.all()),
+        tipologi=tuple(lokasi.daftar_tipologi),
         nilai_kekumuhan=p.nilai_kekumuhan,
         tingkat_kekumuhan=p.tingkat_kekumuhan,
         nilai_pertimbangan_lain=p.nilai_pertimbangan_lain,
@@ -220,10 +220,6 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
         permasalahan=lokasi.permasalahan,
         potensi=lokasi.potensi,
     )
-
-
-def _kode(k) -> str:
-    return k.kode
 
 
 def _daerah(kabkota: KabupatenKota) -> dict[str, str]:
@@ -248,13 +244,13 @@ def _stempel(sk: SK) -> tuple[sk_isi.StempelSK, ...]:
     )
 
 
-def lokasi_sk(sk: SK) -> tuple[sk_isi.LokasiSK, ...]:
-    """Return the SK's lokasi in Lampiran I order: frozen when issued, live for a draft."""
+def lokasi_sk(sk: SK, daftar: DaftarSK | None = None) -> tuple[sk_isi.LokasiSK, ...]:
+    """Return the SK's lokasi in Lampiran I order: frozen when issued, live for a draft
+    (from `daftar` when the caller already has it)."""
     if sk.status == SK.Status.DITETAPKAN:
         return tuple(sk_isi.LokasiSK.dari_json(b.data) for b in sk.lokasi_beku.order_by("nomor"))
-    return tuple(
-        potret_lokasi(p, nomor) for nomor, p in enumerate(daftar_sk(sk).disertakan, start=1)
-    )
+    disertakan = (daftar or daftar_sk(sk)).disertakan
+    return tuple(potret_lokasi(p, nomor) for nomor, p in enumerate(disertakan, start=1))
 
 
 def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_isi.IsiSK:
@@ -455,11 +451,10 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
         kurang["__all__"] = _("SK tanpa lokasi tidak dapat ditetapkan.")
     if kurang:
         raise ValidationError(kurang)
-    for nomor, p in enumerate(daftar.disertakan, start=1):
-        lokasi = potret_lokasi(p, nomor)
+    for p, lokasi in zip(daftar.disertakan, lokasi_sk(tersimpan, daftar), strict=True):
         lokasi = replace(lokasi, foto=_salin_foto(tersimpan, lokasi))
         SKLokasi.objects.create(
-            sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=nomor, data=lokasi.ke_json()
+            sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=lokasi.nomor, data=lokasi.ke_json()
         )
     tersimpan.daerah_beku = _daerah(tersimpan.kabupaten_kota)
     tersimpan.status = SK.Status.DITETAPKAN
@@ -520,9 +515,7 @@ def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> Eks
         ada = sama.filter(status=EksporSK.Status.SELESAI).first()
     if ada is not None:
         return ada
-    ekspor = EksporSK.objects.create(
-        sk=sk, bagian=bagian, format=format, versi_sk=sk.versi, dibuat_oleh=pengguna
-    )
+    ekspor = EksporSK.objects.create(sk=sk, bagian=bagian, format=format, dibuat_oleh=pengguna)
     from penilaian.tugas import buat_ekspor_sk  # the task module imports this one
 
     buat_ekspor_sk.enqueue(ekspor.pk)

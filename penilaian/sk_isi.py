@@ -303,17 +303,12 @@ class IsiSK:
         return (
             *MENIMBANG,
             "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b dan "
-            f"huruf c perlu menetapkan Keputusan {self.kepala} tentang {self.tentang_judul};",
+            f"huruf c perlu menetapkan Keputusan {self.kepala} tentang {self.tentang};",
         )
 
     @property
     def mengingat(self) -> tuple[str, ...]:
         return (*MENGINGAT, *self.mengingat_tambahan)
-
-    @property
-    def tentang_judul(self) -> str:
-        """TENTANG in title case for running text ("Penetapan Lokasi … di Kota X")."""
-        return self.tentang
 
     @property
     def diktum(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:

@@ -70,12 +70,7 @@ def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
     if sk.status == SK.Status.DRAF:
         daftar = services_sk.daftar_sk(sk)
         konteks["daftar"] = daftar
-        konteks["isi"] = services_sk.isi_sk(
-            sk,
-            lokasi=tuple(
-                services_sk.potret_lokasi(p, i) for i, p in enumerate(daftar.disertakan, 1)
-            ),
-        )
+        konteks["isi"] = services_sk.isi_sk(sk, lokasi=services_sk.lokasi_sk(sk, daftar))
     else:
         konteks["isi"] = services_sk.isi_sk(sk)
     return konteks
