@@ -47,19 +47,13 @@ def _siapkan_django() -> None:
 
 def html_naif(isi) -> str:
     """The rows as one plain HTML table: automatic layout, no chunks, CSS page numbers."""
-    from kumuh import angka
+    from penilaian.sk_tata import sel_lampiran1
 
-    baris = []
-    for b in isi.lokasi:
-        sel = (
-            b.nomor, b.nama, angka.format_hektar(b.luas_ha), b.rt_rw, ", ".join(b.kelurahan),
-            ", ".join(b.kecamatan), angka.format_bilangan(b.jumlah_penduduk),
-            angka.format_desimal(b.kepadatan_penduduk), angka.dms(b.lintang, "lintang"),
-            angka.dms(b.bujur, "bujur"), b.nilai_kekumuhan, b.tingkat_singkat,
-            b.nilai_pertimbangan_lain, b.tingkat_pertimbangan_lain, b.legalitas,
-            b.label_prioritas,
-        )  # fmt: skip
-        baris.append("<tr>" + "".join(f"<td>{escape(str(s))}</td>" for s in sel) + "</tr>")
+    # The very cell texts Lampiran I prints, so both sides render the same rows.
+    baris = [
+        "<tr>" + "".join(f"<td>{escape(t)}</td>" for t in sel_lampiran1(b)) + "</tr>"
+        for b in isi.lokasi
+    ]
     kepala = (
         "<tr><th rowspan=2>NO</th><th rowspan=2>NAMA LOKASI</th><th rowspan=2>LUAS (HA)</th>"
         "<th colspan=3>LINGKUP ADMINISTRATIF</th><th colspan=2>KEPENDUDUKAN</th>"

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumuh import pdf
 from lokasi import riwayat
@@ -228,6 +228,7 @@ def excel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def ekspor(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the jobs panel (polled by htmx while a job runs). POST: ask for a file."""
     sk = get_sk_for_user(request.user, pk)
@@ -243,8 +244,6 @@ def ekspor(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(e.messages))
         if not request.htmx:
             return redirect(f"{sk.get_absolute_url()}#berkas")
-    elif request.method != "GET":
-        return HttpResponse(status=405)
     konteks = {"sk": sk, **_konteks_berkas(sk)}
     return render(request, "penilaian/sk_detail.html#berkas", konteks)
 
