@@ -81,7 +81,25 @@ class PenilaianQuerySet(models.QuerySet["Penilaian"]):
         return self.order_by(*URUTAN_PRIORITAS)
 
 
-class Penilaian(models.Model):
+class Tercatat(models.Model):
+    """Who made and last changed a record of decisions, and its version (optimistic lock:
+    a save carries the version it started from and is refused when another came between)."""
+
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    versi = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Penilaian(Tercatat):
     lokasi = models.ForeignKey(
         Lokasi, verbose_name=_("lokasi"), on_delete=models.PROTECT, related_name="penilaian"
     )
@@ -148,15 +166,6 @@ class Penilaian(models.Model):
     kekurangan = models.JSONField(_("kekurangan isian"), default=list, blank=True)
 
     alasan_dikembalikan = models.TextField(_("alasan dikembalikan"), blank=True)
-    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
-    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    versi = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PenilaianQuerySet.as_manager()
 
@@ -298,7 +307,7 @@ class SKQuerySet(models.QuerySet["SK"]):
         return self.filter(kabupaten_kota__in=pengguna.kabkota_terjangkau())
 
 
-class SK(models.Model):
+class SK(Tercatat):
     """The Keputusan Wali Kota/Bupati on penetapan lokasi, from draft to issued.
 
     A draft reads its lokasi live (the latest penilaian terverifikasi pusat of each, minus the
@@ -346,15 +355,6 @@ class SK(models.Model):
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
-    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    versi = models.PositiveIntegerField(default=1, editable=False)
 
     objects = SKQuerySet.as_manager()
 
