@@ -327,10 +327,7 @@ def sk_simpan(*, sk: SK, pengguna: Pengguna, data: Mapping[str, object], versi: 
     for nama in FIELD_SK:
         if nama in data:
             setattr(tersimpan, nama, data[nama])
-    tersimpan.diubah_oleh = pengguna
-    tersimpan.versi = F("versi") + 1
-    tersimpan.save()
-    tersimpan.refresh_from_db()
+    _simpan_versi_baru(tersimpan, pengguna)
     riwayat.catat(
         obj=tersimpan,
         pengguna=pengguna,
@@ -339,6 +336,14 @@ def sk_simpan(*, sk: SK, pengguna: Pengguna, data: Mapping[str, object], versi: 
         sesudah=_potret_sk(tersimpan),
     )
     return tersimpan
+
+
+def _simpan_versi_baru(sk: SK, pengguna: Pengguna) -> None:
+    """Save the locked SK row as a new version by this user."""
+    sk.diubah_oleh = pengguna
+    sk.versi = F("versi") + 1
+    sk.save()
+    sk.refresh_from_db()
 
 
 def _potret_verifikasi(v: VerifikasiSK, field: tuple[str, ...]) -> dict[str, str]:
@@ -460,10 +465,7 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
     tersimpan.status = SK.Status.DITETAPKAN
     tersimpan.ditetapkan_pada = timezone.now()
     tersimpan.ditetapkan_oleh = pengguna
-    tersimpan.diubah_oleh = pengguna
-    tersimpan.versi = F("versi") + 1
-    tersimpan.save()
-    tersimpan.refresh_from_db()
+    _simpan_versi_baru(tersimpan, pengguna)
     riwayat.catat(
         obj=tersimpan,
         pengguna=pengguna,
