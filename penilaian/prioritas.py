@@ -331,8 +331,8 @@ def daftar_prioritas(
 
 def _baris(nomor: int, p: Penilaian) -> BarisPrioritas:
     lokasi = p.lokasi
-    kelurahan = list(lokasi.kelurahan.all())  # prefetched, in code order
-    kecamatan = sorted({k.kecamatan.kode: k.kecamatan for k in kelurahan}.values(), key=_kode)
+    kelurahan = lokasi.daftar_kelurahan  # prefetched, in code order
+    kecamatan = lokasi.daftar_kecamatan
     return BarisPrioritas(
         nomor=nomor,
         lokasi_pk=lokasi.pk,
@@ -359,10 +359,6 @@ def _baris(nomor: int, p: Penilaian) -> BarisPrioritas:
         pola_penanganan=p.pola_penanganan,
         kewenangan=p.kewenangan,
     )
-
-
-def _kode(k: Kecamatan) -> str:
-    return k.kode
 
 
 def _decimal(nilai: str | None) -> Decimal | None:
