@@ -47,7 +47,7 @@ def _siapkan_django() -> None:
 
 def html_naif(isi) -> str:
     """The rows as one plain HTML table: automatic layout, no chunks, CSS page numbers."""
-    from penilaian.sk_tata import sel_lampiran1
+    from penilaian.sk.tata import sel_lampiran1
 
     # The very cell texts Lampiran I prints, so both sides render the same rows.
     baris = [
@@ -77,7 +77,7 @@ def html_naif(isi) -> str:
 
 def _render(mode: str, isi) -> bytes:
     from kumuh import pdf
-    from penilaian import sk_cetak
+    from penilaian.sk import cetak as sk_cetak
 
     if mode == "naif":
         # Plain WeasyPrint, as a straightforward implementation calls it (not kumuh.pdf, whose
@@ -95,7 +95,7 @@ def _ukur(mode: str, jumlah: int, ulang: int) -> dict:
     """Render `ulang` times in this fresh process: the first run is cold, the rest warm."""
     _siapkan_django()
     from kumuh import pdf
-    from penilaian.sk_contoh import isi_contoh
+    from penilaian.sk.contoh import isi_contoh
 
     isi = isi_contoh(jumlah)
     detik = []

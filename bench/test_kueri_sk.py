@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from penilaian import services_sk
+from penilaian.sk import services as services_sk
 from tests.conftest import PITA_SEDANG, buat_lokasi, buat_penilaian, klien_untuk
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from kumuh import angka
 from penilaian.prioritas import BarisPrioritas
 
 # One look for every workbook the Dinas gets: the SK's (sk_xlsx, pure) sets it.
-from penilaian.sk_xlsx import (
+from penilaian.sk.xlsx import (
     BINGKAI,
     FORMAT_BILANGAN,
     FORMAT_HEKTAR,

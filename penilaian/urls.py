@@ -1,6 +1,8 @@
 from django.urls import path
 
-from penilaian import views, views_impor, views_prioritas, views_profil, views_sk
+from penilaian import views, views_prioritas, views_profil
+from penilaian.impor import views as views_impor
+from penilaian.sk import views as views_sk
 
 app_name = "penilaian"
 

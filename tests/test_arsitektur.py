@@ -15,11 +15,11 @@ MODUL_MURNI = [
     "lokasi/wilayah.py",
     "penilaian/rumus.py",
     "penilaian/kalkulator.py",
-    "penilaian/impor_baca.py",
-    "penilaian/sk_isi.py",
-    "penilaian/sk_peta.py",
-    "penilaian/sk_xlsx.py",
-    "penilaian/sk_contoh.py",
+    "penilaian/impor/baca.py",
+    "penilaian/sk/isi.py",
+    "penilaian/sk/peta.py",
+    "penilaian/sk/xlsx.py",
+    "penilaian/sk/contoh.py",
     "kumuh/pdf.py",
 ]
 

@@ -19,9 +19,10 @@ from openpyxl.utils import get_column_letter
 
 from bench.bench_impor import tulis_berkas
 from lokasi.models import Kelurahan, Lokasi, RiwayatPerubahan, UnitSurvei
-from penilaian import impor_baca, rumus, services
-from penilaian.impor import impor_periksa, impor_simpan
-from penilaian.impor_baca import KOLOM_TEMPLAT, baca_buku, buku_laporan, buku_templat
+from penilaian import rumus, services
+from penilaian.impor import baca as impor_baca
+from penilaian.impor.baca import KOLOM_TEMPLAT, baca_buku, buku_laporan, buku_templat
+from penilaian.impor.simpan import impor_periksa, impor_simpan
 from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
 from tests.conftest import (
     PITA_SEDANG,
@@ -106,7 +107,7 @@ def pesan(laporan) -> list[str]:
 
 
 def test_the_reading_module_imports_no_django():
-    pohon = ast.parse((ROOT / "penilaian/impor_baca.py").read_text(encoding="utf-8"))
+    pohon = ast.parse((ROOT / "penilaian/impor/baca.py").read_text(encoding="utf-8"))
     modul = {a.name for n in ast.walk(pohon) if isinstance(n, ast.Import) for a in n.names}
     modul |= {n.module or "" for n in ast.walk(pohon) if isinstance(n, ast.ImportFrom)}
     assert not {m for m in modul if m.split(".")[0] == "django"}
@@ -912,7 +913,7 @@ def test_history_snapshots_read_like_the_services_ones(kota_a, operator_a):
     """The import writes history from values; its snapshots must equal riwayat.potret and
     services.potret_penilaian, or entries would read differently from a form save's."""
     from lokasi import services as lokasi_services
-    from penilaian.impor import _Riwayat
+    from penilaian.impor.simpan import _Riwayat
 
     baris = [rt_baris("1", **{"1a": "76-100"}), rt_baris("2", **{"1a": "76-100"})]
     impor_simpan(berkas=buku(baris), kabupaten_kota=kota_a, pengguna=operator_a)

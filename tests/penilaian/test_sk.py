@@ -14,8 +14,8 @@ from django.core.management.base import CommandError
 
 from lokasi import riwayat
 from lokasi.models import FotoLokasi
-from penilaian import services_sk
 from penilaian.models import SK, EksporSK, SKLokasi
+from penilaian.sk import services as services_sk
 from tests.conftest import (
     PITA_SEDANG,
     buat_lokasi,

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from kumuh import angka, pdf
-from penilaian import rumus, sk_cetak
-from penilaian.sk_contoh import isi_contoh
+from penilaian import rumus
+from penilaian.sk import cetak as sk_cetak
+from penilaian.sk.contoh import isi_contoh
 
 
 def _teks(data: bytes, tmp_path: Path, *, halaman: int | None = None, mode: str = "-raw") -> str:

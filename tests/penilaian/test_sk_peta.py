@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from penilaian import sk_peta
-from penilaian.sk_isi import LokasiSK
-from penilaian.sk_peta import (
+from penilaian.sk import peta as sk_peta
+from penilaian.sk.isi import LokasiSK
+from penilaian.sk.peta import (
     WARNA_PRIORITAS,
     Kotak,
     Proyeksi,

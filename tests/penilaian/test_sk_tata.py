@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from kumuh import pdf
-from penilaian import sk_cetak, sk_tata
-from penilaian.sk_contoh import isi_contoh
+from penilaian.sk import cetak as sk_cetak
+from penilaian.sk import tata as sk_tata
+from penilaian.sk.contoh import isi_contoh
 
 
 def test_a_short_text_takes_one_line_and_a_long_one_wraps():

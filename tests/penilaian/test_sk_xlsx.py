@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kumuh import angka
 from penilaian import rumus
 from penilaian.ekspor import isi_xlsx
-from penilaian.sk_isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK
-from penilaian.sk_xlsx import (
+from penilaian.sk.isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK
+from penilaian.sk.xlsx import (
     BARIS_DATA,
     BARIS_KEPALA,
     BARIS_KEPALA_KRITERIA,

@@ -14,8 +14,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kumuh import angka, pdf
-from penilaian import services_sk, sk_cetak
 from penilaian.models import SK
+from penilaian.sk import cetak as sk_cetak
+from penilaian.sk import services as services_sk
 
 BAGIAN = [*sk_cetak.BAGIAN, sk_cetak.SEMUA]
 

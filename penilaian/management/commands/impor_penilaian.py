@@ -7,8 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lokasi.models import KabupatenKota, Pengguna
-from penilaian import impor, impor_baca
-from penilaian.impor_baca import Laporan
+from penilaian.impor import baca as impor_baca
+from penilaian.impor import simpan as impor
+from penilaian.impor.baca import Laporan
 
 
 class Command(BaseCommand):

@@ -22,8 +22,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokasi.models import Lokasi, Pengguna, RiwayatPerubahan, UnitSurvei
-from penilaian import rumus, services, services_sk
+from penilaian import rumus, services
 from penilaian.models import SK, IsianKriteria, LangkahAlur, Penilaian, Status
+from penilaian.sk import services as services_sk
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi's kumuh_demo
 AWALAN_KODE = "DEMO-"

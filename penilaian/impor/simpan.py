@@ -44,8 +44,9 @@ from lokasi.models import (
     RiwayatPerubahan,
     UnitSurvei,
 )
-from penilaian import impor_baca, rumus, services
-from penilaian.impor_baca import Baris, GrupLokasi, Laporan, Masalah, Survei
+from penilaian import rumus, services
+from penilaian.impor import baca as impor_baca
+from penilaian.impor.baca import Baris, GrupLokasi, Laporan, Masalah, Survei
 from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian, Status
 
 # Penilaian fields a file sets; the scoring inputs are replaced even when blank.

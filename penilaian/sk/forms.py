@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from penilaian.models import SK, VerifikasiSK
-from penilaian.services_sk import FIELD_SK
+from penilaian.sk.services import FIELD_SK
 
 
 class SKBaruForm(forms.Form):

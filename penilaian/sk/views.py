@@ -13,12 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumuh import pdf
 from lokasi import riwayat
 from lokasi.models import Lokasi
-from penilaian import services_sk, sk_cetak
 from penilaian.akses import get_sk_for_user
 from penilaian.ekspor import XLSX, isi_xlsx
-from penilaian.forms_sk import PengecualianForm, SKBaruForm, SKForm, VerifikasiForm
 from penilaian.models import SK, EksporSK, VerifikasiSK
-from penilaian.sk_xlsx import buku_sk
+from penilaian.sk import cetak as sk_cetak
+from penilaian.sk import services as services_sk
+from penilaian.sk.forms import PengecualianForm, SKBaruForm, SKForm, VerifikasiForm
+from penilaian.sk.xlsx import buku_sk
 
 
 @login_required

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from kumuh import pdf
 from lokasi import riwayat
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
-from penilaian import rumus, sk_cetak, sk_isi, sk_xlsx
+from penilaian import rumus
 from penilaian.ekspor import XLSX, isi_xlsx
 from penilaian.models import (
     PITA_PILIHAN,
@@ -46,6 +46,9 @@ from penilaian.models import (
     VerifikasiSK,
 )
 from penilaian.prioritas import penilaian_terakhir
+from penilaian.sk import cetak as sk_cetak
+from penilaian.sk import isi as sk_isi
+from penilaian.sk import xlsx as sk_xlsx
 
 log = logging.getLogger(__name__)
 
@@ -518,7 +521,7 @@ def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> Eks
     if ada is not None:
         return ada
     ekspor = EksporSK.objects.create(sk=sk, bagian=bagian, format=format, dibuat_oleh=pengguna)
-    from penilaian.tugas import buat_ekspor_sk  # the task module imports this one
+    from penilaian.sk.tugas import buat_ekspor_sk  # the task module imports this one
 
     buat_ekspor_sk.enqueue(ekspor.pk)
     return ekspor

@@ -27,8 +27,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lokasi.akses import wajib_kelola_lokasi
 from lokasi.models import KabupatenKota, Pengguna
-from penilaian import impor, impor_baca
 from penilaian.ekspor import isi_xlsx
+from penilaian.impor import baca as impor_baca
+from penilaian.impor import simpan as impor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BERKAS_MAKS_BYTE = 20 * 1024 * 1024  # a 10,000-row baseline is about 2 MB

@@ -22,7 +22,7 @@ from html import escape
 
 from kumuh import angka
 from penilaian.rumus import PRIORITAS
-from penilaian.sk_isi import LokasiSK
+from penilaian.sk.isi import LokasiSK
 
 # --- palette and type ------------------------------------------------------------------------
 

@@ -21,7 +21,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from kumuh import pdf
-from penilaian import rumus, sk_isi, sk_peta, sk_tata
+from penilaian import rumus
+from penilaian.sk import isi as sk_isi
+from penilaian.sk import peta as sk_peta
+from penilaian.sk import tata as sk_tata
 
 BAGIAN = {
     "keputusan": "Keputusan",

@@ -28,7 +28,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from kumuh import angka
-from penilaian.sk_isi import IsiSK, LokasiSK
+from penilaian.sk.isi import IsiSK, LokasiSK
 
 MM_PER_PT = 25.4 / 72
 HURUF = "Liberation Sans"

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from penilaian import services_sk
+from penilaian.sk import services as services_sk
 
 
 @task

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from penilaian import rumus
-from penilaian.sk_isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK, tentang_baku
+from penilaian.sk.isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK, tentang_baku
 
 KECAMATAN = ("Pekalongan Barat", "Pekalongan Timur", "Pekalongan Selatan", "Pekalongan Utara")
 KELURAHAN = (

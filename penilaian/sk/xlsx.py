@@ -30,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kumuh import angka
 from penilaian import rumus
-from penilaian.sk_isi import IsiSK, KriteriaSK, LokasiSK, StempelSK
+from penilaian.sk.isi import IsiSK, KriteriaSK, LokasiSK, StempelSK
 
 # --- style (as penilaian.ekspor) ---------------------------------------------------------------
 

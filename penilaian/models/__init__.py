@@ -1,0 +1,53 @@
+"""Models of penilaian: the survey and its workflow (`survei`), the SK penetapan lokasi (`sk`).
+
+Everything is re-exported here so that `from penilaian.models import Penilaian, SK` keeps
+working and migrations find `_jalur_foto` / `_jalur_ekspor` where they were written.
+"""
+
+from penilaian.models.sk import (
+    SK,
+    EksporSK,
+    PengecualianSK,
+    SKLokasi,
+    SKQuerySet,
+    VerifikasiSK,
+    _jalur_ekspor,
+)
+from penilaian.models.survei import (
+    BERPRIORITAS,
+    FIELD_ISIAN,
+    KRITERIA_PILIHAN,
+    PITA_PILIHAN,
+    STATUS_DISETUJUI,
+    URUTAN_PRIORITAS,
+    IsianKriteria,
+    LangkahAlur,
+    NumerikPenilaian,
+    Penilaian,
+    PenilaianQuerySet,
+    Status,
+    _jalur_foto,
+)
+
+__all__ = [
+    "BERPRIORITAS",
+    "FIELD_ISIAN",
+    "KRITERIA_PILIHAN",
+    "PITA_PILIHAN",
+    "SK",
+    "STATUS_DISETUJUI",
+    "URUTAN_PRIORITAS",
+    "EksporSK",
+    "IsianKriteria",
+    "LangkahAlur",
+    "NumerikPenilaian",
+    "PengecualianSK",
+    "Penilaian",
+    "PenilaianQuerySet",
+    "SKLokasi",
+    "SKQuerySet",
+    "Status",
+    "VerifikasiSK",
+    "_jalur_ekspor",
+    "_jalur_foto",
+]
