@@ -18,6 +18,7 @@ MODUL_MURNI = [
     "penilaian/impor/baca.py",
     "penilaian/sk/isi.py",
     "penilaian/sk/peta.py",
+    "penilaian/sk/svg.py",
     "penilaian/sk/xlsx.py",
     "penilaian/sk/contoh.py",
     "kumuh/pdf.py",

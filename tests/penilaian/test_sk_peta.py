@@ -11,16 +11,15 @@ from decimal import Decimal
 import pytest
 
 from penilaian.sk import peta as sk_peta
+from penilaian.sk import svg
 from penilaian.sk.isi import LokasiSK
-from penilaian.sk.peta import (
-    WARNA_PRIORITAS,
+from penilaian.sk.peta import WARNA_PRIORITAS, peta_lokasi, peta_sebaran
+from penilaian.sk.svg import (
     Kotak,
     Proyeksi,
     label_dms,
     label_jarak,
     panjang_bulat,
-    peta_lokasi,
-    peta_sebaran,
     potong_kotak,
     titik_tengah,
 )
@@ -450,22 +449,22 @@ def test_peta_lokasi_renders_in_weasyprint(tmp_path):
 
 @pytest.mark.parametrize("lebar_derajat", [0.008, 0.02, 0.05, 0.1, 0.3, 0.7, 1.5, 4.0])
 def test_graticule_has_two_to_six_round_ticks(lebar_derajat):
-    tik = sk_peta.tik_gratikul(109.6, 109.6 + lebar_derajat)
+    tik = svg.tik_gratikul(109.6, 109.6 + lebar_derajat)
     assert 2 <= len(tik) <= 6
     selang = {b - a for a, b in itertools.pairwise(tik)}
-    assert len(selang) == 1 and selang.pop() in sk_peta.INTERVAL_GRATIKUL
+    assert len(selang) == 1 and selang.pop() in svg.INTERVAL_GRATIKUL
 
 
 def test_graticule_of_an_absurd_extent_still_has_few_ticks():
-    assert 1 <= len(sk_peta.tik_gratikul(95, 141)) <= 6
+    assert 1 <= len(svg.tik_gratikul(95, 141)) <= 6
 
 
 def test_scale_bar_drops_the_half_label_when_crowded():
     # 1 mm per metre: a 20 mm target is a 20 m bar with room for "10 m".
-    lapang, _ = sk_peta.skala_batang(0, 10, 1.0, 20)
+    lapang, _ = svg.skala_batang(0, 10, 1.0, 20)
     assert "10 m" in lapang and "20 m" in lapang
     # 0.2 mm per km: a 10 mm bar of 50 km has no room for "25 km" beside "50 km".
-    sempit, _ = sk_peta.skala_batang(0, 10, 0.0002, 10)
+    sempit, _ = svg.skala_batang(0, 10, 0.0002, 10)
     assert "50 km" in sempit and "25 km" not in sempit
 
 
