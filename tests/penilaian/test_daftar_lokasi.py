@@ -175,14 +175,8 @@ def test_both_workbooks_write_a_cell_alike():
 
 @pytest.mark.django_db
 def test_the_page_shows_the_excels_headers_and_cells(operator_a, kota_a):
-    lokasi = buat_lokasi(
-        kota_a,
-        "Kampung Batik",
-        rt_rw="RT 01 / RW 03",
-        lintang=Decimal("-7.771308"),
-        bujur=Decimal("110.403942"),
-        luas_verifikasi_ha=Decimal("1.2345"),
-    )
+    # Four decimals of area: page and Excel both print (and the Excel stores) 1,23.
+    lokasi = buat_lokasi(kota_a, "Kampung Batik", luas_verifikasi_ha=Decimal("1.2345"))
     buat_penilaian(lokasi, tahun=2025, status="disetujui_pokja")
     klien = klien_untuk(operator_a)
     halaman = klien.get(reverse("penilaian:prioritas")).content.decode()
