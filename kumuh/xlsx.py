@@ -1,7 +1,8 @@
 """One look for every workbook the Dinas gets: styles, grouped headers, cells and the bytes.
 
-A leaf helper (openpyxl and kumuh.angka; no Django, no app): the priority list, the SK and the
-import template all write through it, so borders, fills and number formats cannot drift apart.
+A leaf helper (openpyxl and kumuh.angka; no Django, no app): the priority list's and the SK's
+workbooks write through it, so borders, fills and number formats cannot drift apart; every
+Excel download (the import's too) is sent with `isi_xlsx` and `XLSX`.
 
 Figures are written as numbers with Excel number formats, so Excel or LibreOffice shows them
 with the reader's locale (decimal comma on an Indonesian system).
