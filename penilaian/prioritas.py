@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import ClassVar
 
 from django import forms
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -26,7 +27,8 @@ from django.db.models.fields.json import KT
 from django.utils.translation import gettext_lazy as _
 
 from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna
-from penilaian import rumus
+from penilaian import daftar_lokasi, rumus
+from penilaian.daftar_lokasi import KOLOM_DAFTAR, Kolom
 from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian
 
 TINGKAT_DAFTAR = [
@@ -151,7 +153,11 @@ class FilterPrioritasForm(forms.Form):
 
 @dataclass(frozen=True)
 class BarisPrioritas:
-    """One row of the Daftar Lokasi, independent of the ORM (the SK export reuses it)."""
+    """One row of the Daftar Lokasi, independent of the ORM.
+
+    It provides `daftar_lokasi.BarisDaftar` as it is, so the page and the Excel print it with
+    the columns and cell texts of the SK's Lampiran I.
+    """
 
     nomor: int
     lokasi_pk: int
@@ -184,9 +190,9 @@ class BarisPrioritas:
         return rumus.label_prioritas(self.klasifikasi, self.prioritas) or ""
 
     @property
-    def tingkat_singkat(self) -> str:
-        """Return "Sedang" for "Kumuh Sedang", as the SK's narrow TINGK. column prints it."""
-        return self.tingkat_kekumuhan.removeprefix("Kumuh ")
+    def sel(self) -> list[tuple[Kolom, str]]:
+        """Return (column, text) of each cell of the Daftar Lokasi, for the page."""
+        return list(zip(KOLOM_DAFTAR, daftar_lokasi.teks_baris(self), strict=True))
 
 
 @dataclass
@@ -214,6 +220,10 @@ class DaftarPrioritas:
     tidak_kumuh: int = 0
     tanpa_hasil: int = 0
     fitur: list[dict] = field(default_factory=list)
+
+    # The page's table heads, from the one definition of the Daftar Lokasi.
+    kolom: ClassVar[tuple[Kolom, ...]] = KOLOM_DAFTAR
+    grup_kolom: ClassVar[list[tuple[str, int]]] = daftar_lokasi.grup_kolom(KOLOM_DAFTAR)
 
     @property
     def jumlah(self) -> Rekap:

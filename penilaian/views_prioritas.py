@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi.models import PERAN_KABKOTA, Pengguna, Peran
 from penilaian import ekspor
 from penilaian.models import Penilaian
@@ -63,7 +64,7 @@ def excel(request: HttpRequest) -> HttpResponse:
         subjudul=f"Berdasarkan penilaian terakhir yang disetujui ({sampai})",
         catatan=uraian_saringan(saringan) and f"Saringan: {uraian_saringan(saringan)}",
     )
-    respons = HttpResponse(ekspor.isi_xlsx(buku), content_type=ekspor.XLSX)
+    respons = HttpResponse(isi_xlsx(buku), content_type=XLSX)
     nama = f"daftar-prioritas-{slugify(wilayah)}-{tahun}.xlsx"
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons

@@ -11,9 +11,11 @@ URUTAN = ["lokasi", "penilaian", "kolaborasi", "monev"]
 # Modules that hold pure rules: no Django, so their tests run without a database.
 MODUL_MURNI = [
     "kumuh/angka.py",
+    "kumuh/xlsx.py",
     "lokasi/geo.py",
     "lokasi/wilayah.py",
     "penilaian/rumus.py",
+    "penilaian/daftar_lokasi.py",
     "penilaian/kalkulator.py",
     "penilaian/impor/baca.py",
     "penilaian/sk/isi.py",

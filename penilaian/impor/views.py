@@ -25,9 +25,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kumuh.xlsx import isi_xlsx
 from lokasi.akses import wajib_kelola_lokasi
 from lokasi.models import KabupatenKota, Pengguna
-from penilaian.ekspor import isi_xlsx
 from penilaian.impor import baca as impor_baca
 from penilaian.impor import simpan as impor
 

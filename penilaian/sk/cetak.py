@@ -78,8 +78,7 @@ def _baris_html(lok: sk_isi.LokasiSK) -> str:
     16 cells through the template engine cost more than the rest of the parent's work."""
     sel = []
     for teks, k in zip(sk_tata.sel_lampiran1(lok), sk_tata.KOLOM, strict=True):
-        kelas = f"{k.rata} nowrap".strip() if k.nowrap else k.rata
-        atribut = f' class="{kelas}"' if kelas else ""
+        atribut = f' class="{k.kelas_css}"' if k.kelas_css else ""
         sel.append(f"<td{atribut}>{escape(teks)}</td>")
     return f"<tr>{''.join(sel)}</tr>"
 

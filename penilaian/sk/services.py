@@ -31,10 +31,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumuh import pdf
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
 from penilaian import rumus
-from penilaian.ekspor import XLSX, isi_xlsx
 from penilaian.models import (
     PITA_PILIHAN,
     SK,

@@ -13,7 +13,8 @@ real column, a safety margin per page): a page may end a few millimetres early, 
 Should a planned page still overflow, WeasyPrint simply continues on a new page; the document
 stays correct and page numbers are stamped afterwards from the real pages.
 
-Pure: Pillow and the standard library, plus kumuh.angka and sk_isi for the cell texts.
+Pure: Pillow and the standard library, plus kumuh.angka; the columns and cell texts are
+penilaian.daftar_lokasi's, as the SK's Excel and the priority list print them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
 
 from kumuh import angka
+from penilaian import daftar_lokasi
+from penilaian.daftar_lokasi import KOLOM_LAMPIRAN, Kolom
 from penilaian.sk.isi import IsiSK, LokasiSK
 
 MM_PER_PT = 25.4 / 72
@@ -44,67 +46,18 @@ SUSUT_LEBAR = 0.96
 CADANGAN_HALAMAN_MM = 3.0
 
 
-@dataclass(frozen=True)
-class Kolom:
-    judul: str  # sub-header (or the header of a column without group)
-    grup: str  # "" for a column spanning both header rows
-    lebar_mm: float
-    rata: str = ""  # "a" right, "c" centre, "" left (CSS classes of the template)
-    nowrap: bool = False
-
-
-KOLOM: tuple[Kolom, ...] = (
-    Kolom("NO", "", 8, "c"),
-    Kolom("NAMA LOKASI", "", 33),
-    Kolom("LUAS (HA)", "", 13, "a"),
-    Kolom("RT/RW", "LINGKUP ADMINISTRATIF", 24),
-    Kolom("KELURAHAN/ DESA", "LINGKUP ADMINISTRATIF", 23),
-    Kolom("KECAMATAN /DISTRIK", "LINGKUP ADMINISTRATIF", 22),
-    Kolom("JUMLAH (JIWA)", "KEPENDUDUKAN", 14, "a"),
-    Kolom("KEPA\u00addatan (JIWA/HA)".upper(), "KEPENDUDUKAN", 15, "a"),
-    Kolom("LINTANG", "KOORDINAT", 22, "", True),
-    Kolom("BUJUR", "KOORDINAT", 23, "", True),
-    Kolom("NILAI", "KEKUMUHAN", 10, "c"),
-    Kolom("TINGK.", "KEKUMUHAN", 14, "c"),
-    Kolom("NILAI", "PERT. LAIN", 10, "c"),
-    Kolom("TINGK.", "PERT. LAIN", 13, "c"),
-    Kolom("LEGALITAS TANAH", "", 16, "c"),
-    Kolom("PRIORITAS", "", 17, "c", True),
-)
+KOLOM: tuple[Kolom, ...] = KOLOM_LAMPIRAN
 LEBAR_TABEL_MM = sum(k.lebar_mm for k in KOLOM)  # 277: A4 landscape minus 10 mm margins
 
 
 def grup_kolom() -> list[tuple[str, int]]:
     """Return (group, span) in column order; a column without group is its own span of 1."""
-    hasil: list[tuple[str, int]] = []
-    for k in KOLOM:
-        if k.grup and hasil and hasil[-1][0] == k.grup:
-            hasil[-1] = (k.grup, hasil[-1][1] + 1)
-        else:
-            hasil.append((k.grup or k.judul, 1))
-    return hasil
+    return daftar_lokasi.grup_kolom(KOLOM, sk=True)
 
 
 def sel_lampiran1(lok: LokasiSK) -> tuple[str, ...]:
     """The 16 cell texts of a lokasi's row, exactly as the template prints them."""
-    return (
-        str(lok.nomor),
-        lok.nama,
-        angka.format_hektar(lok.luas_ha),
-        lok.rt_rw or angka.KOSONG,
-        ", ".join(lok.kelurahan) or angka.KOSONG,
-        ", ".join(lok.kecamatan) or angka.KOSONG,
-        angka.format_bilangan(lok.jumlah_penduduk),
-        angka.format_desimal(lok.kepadatan_penduduk),
-        angka.dms(lok.lintang, "lintang"),
-        angka.dms(lok.bujur, "bujur"),
-        str(lok.nilai_kekumuhan),
-        lok.tingkat_singkat,
-        str(lok.nilai_pertimbangan_lain),
-        lok.tingkat_pertimbangan_lain,
-        lok.legalitas,
-        lok.label_prioritas,
-    )
+    return daftar_lokasi.teks_baris(lok, KOLOM)
 
 
 # --- measuring text --------------------------------------------------------------------------
@@ -177,16 +130,18 @@ def jumlah_baris(teks: str, lebar_mm: float, ukuran_pt: float, *, tebal: bool = 
     return baris
 
 
-def _tinggi_sel(teks: str, kolom: Kolom, ukuran_pt: float, *, tebal: bool, padding: float) -> float:
-    lebar = kolom.lebar_mm - 2 * PADDING_H_MM
-    baris = 1 if kolom.nowrap else jumlah_baris(teks, lebar, ukuran_pt, tebal=tebal)
-    return baris * ukuran_pt * TINGGI_BARIS * MM_PER_PT + 2 * padding + GARIS_MM
+def _tinggi_sel(
+    teks: str, lebar_mm: float, ukuran_pt: float, *, tebal: bool, nowrap: bool = False
+) -> float:
+    lebar = lebar_mm - 2 * PADDING_H_MM
+    baris = 1 if nowrap else jumlah_baris(teks, lebar, ukuran_pt, tebal=tebal)
+    return baris * ukuran_pt * TINGGI_BARIS * MM_PER_PT + 2 * PADDING_V_MM + GARIS_MM
 
 
 def tinggi_baris_mm(sel: Sequence[str]) -> float:
     """Return the height of a data row: its tallest cell."""
     return max(
-        _tinggi_sel(t, k, UKURAN_ISI_PT, tebal=False, padding=PADDING_V_MM)
+        _tinggi_sel(t, k.lebar_mm, UKURAN_ISI_PT, tebal=False, nowrap=k.nowrap)
         for t, k in zip(sel, KOLOM, strict=True)
     )
 
@@ -200,17 +155,16 @@ def tinggi_kepala_mm() -> float:
     for grup, jumlah in grup_kolom():
         anggota = [next(kolom) for _ in range(jumlah)]
         if jumlah == 1 and not anggota[0].grup:
-            rentang = max(rentang, _tinggi_kepala(anggota[0].judul, anggota[0].lebar_mm))
+            rentang = max(rentang, _tinggi_kepala(anggota[0].judul_cetak, anggota[0].lebar_mm))
             continue
         baris1 = max(baris1, _tinggi_kepala(grup, sum(k.lebar_mm for k in anggota)))
         for k in anggota:
-            baris2 = max(baris2, _tinggi_kepala(k.judul, k.lebar_mm))
+            baris2 = max(baris2, _tinggi_kepala(k.judul_cetak, k.lebar_mm))
     return max(rentang, baris1 + baris2)
 
 
 def _tinggi_kepala(teks: str, lebar_mm: float) -> float:
-    k = Kolom(teks, "", lebar_mm)
-    return _tinggi_sel(teks, k, UKURAN_KEPALA_PT, tebal=True, padding=PADDING_V_MM)
+    return _tinggi_sel(teks, lebar_mm, UKURAN_KEPALA_PT, tebal=True)
 
 
 def tinggi_judul_mm(isi: IsiSK) -> float:
@@ -231,10 +185,8 @@ def tinggi_penutup_mm(isi: IsiSK) -> float:
     """Return the height of what follows the last row: the total row and the three
     verification blocks (templates/penilaian/cetak/_verifikasi.html, 9 pt, line-height 1.35)."""
     jumlah = f"JUMLAH: {angka.dengan_terbilang(isi.jumlah_lokasi)} lokasi"
-    kolom_jumlah = Kolom(jumlah, "", KOLOM[0].lebar_mm + KOLOM[1].lebar_mm)
-    baris_jumlah = _tinggi_sel(
-        jumlah, kolom_jumlah, UKURAN_ISI_PT, tebal=True, padding=PADDING_V_MM
-    )
+    lebar_jumlah = KOLOM[0].lebar_mm + KOLOM[1].lebar_mm
+    baris_jumlah = _tinggi_sel(jumlah, lebar_jumlah, UKURAN_ISI_PT, tebal=True)
     lebar_blok = LEBAR_TABEL_MM / 3 - 6  # three cells with 3 mm padding each side
     judul = max(sum(jumlah_baris(b, lebar_blok, 9) for b in s.judul) for s in isi.stempel_urut())
     nama = max(

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumuh import pdf
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 from lokasi.models import Lokasi
 from penilaian.akses import get_sk_for_user
-from penilaian.ekspor import XLSX, isi_xlsx
 from penilaian.models import SK, EksporSK, VerifikasiSK
 from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import services as services_sk

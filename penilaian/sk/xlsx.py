@@ -7,9 +7,9 @@ every lokasi (volume, satuan, %, nilai, as Tabel 5 prints them); sheet "Keterang
 the workbook is and how its numbers are written.
 
 Pure: no Django, so the draft (live data) and an issued SK (frozen JSON) render alike and the
-tests need no database. The styling matches `penilaian.ekspor` (same border, fill and number
-formats) but is not imported from it, because that module pulls in the Django models through
-`penilaian.prioritas`. Save with `penilaian.ekspor.isi_xlsx(buku_sk(isi))`.
+tests need no database. The look (borders, fill, number formats, grouped headers) is
+`kumuh.xlsx`'s, shared with the priority list's Excel; the Daftar Lokasi's columns and cells are
+`penilaian.daftar_lokasi`'s. Save with `kumuh.xlsx.isi_xlsx(buku_sk(isi))`.
 
 Figures are written as numbers with Excel number formats, so Excel or LibreOffice shows them
 with the reader's locale (decimal comma on an Indonesian system); totals are values, not
@@ -20,38 +20,43 @@ degrees-minutes-seconds, as the SK prints them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from math import ceil
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kumuh import angka
+from kumuh.xlsx import (
+    BINGKAI,
+    FORMAT_BILANGAN,
+    FORMAT_HEKTAR,
+    FORMAT_NILAI,
+    FORMAT_PERSEN,
+    ISI_KEPALA,
+    KANAN,
+    KANAN_TENGAH,
+    KIRI,
+    TEBAL,
+    TENGAH,
+    TENGAH_ATAS,
+    angka_xlsx,
+    atur_lebar,
+    tulis_kepala,
+    tulis_sel,
+)
 from penilaian import rumus
-from penilaian.sk.isi import IsiSK, KriteriaSK, LokasiSK, StempelSK
+from penilaian.daftar_lokasi import (
+    KOLOM_LAMPIRAN,
+    indeks,
+    tulis_baris_xlsx,
+    tulis_kepala_xlsx,
+)
+from penilaian.sk.isi import IsiSK, KriteriaSK, StempelSK
 
-# --- style (as penilaian.ekspor) ---------------------------------------------------------------
-
-FORMAT_HEKTAR = "#,##0.00"
-FORMAT_BILANGAN = "#,##0"
-FORMAT_NILAI = "0"
-FORMAT_PERSEN = "0.00"  # the share in percent points (37.5 → "37,50"), not an Excel %
-
-_TIPIS = Side(style="thin", color="000000")
-BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-ISI_KEPALA = PatternFill("solid", start_color="D9E1F2")
-TEBAL = Font(bold=True)
 _MERAH_MIRING = Font(italic=True, color="C00000")
 _KECIL_MIRING = Font(italic=True, size=9)
 _NAMA = Font(bold=True, underline="single")
-
-TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
-KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
-KANAN = Alignment(horizontal="right", vertical="top")
-_KIRI_TENGAH = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 TINGGI_BARIS = 15.0  # points per line of 11-point text
 
@@ -63,25 +68,6 @@ LEMBAR_LAMPIRAN = "Lampiran I"
 LEMBAR_KRITERIA = "Nilai Kriteria"
 LEMBAR_KETERANGAN = "Keterangan"
 
-# (group, column, width): the template's two header rows. A column without a group spans both.
-KOLOM_LAMPIRAN: tuple[tuple[str, str, float], ...] = (
-    ("NO", "", 5),
-    ("NAMA LOKASI", "", 24),
-    ("LUAS (HA)", "", 10),
-    ("LINGKUP ADMINISTRATIF", "RT/RW", 12),
-    ("LINGKUP ADMINISTRATIF", "KELURAHAN/ DESA", 18),
-    ("LINGKUP ADMINISTRATIF", "KECAMATAN /DISTRIK", 16),
-    ("KEPENDUDUKAN", "JUMLAH (JIWA)", 11),
-    ("KEPENDUDUKAN", "KEPADATAN (JIWA/HA)", 12),
-    ("KOORDINAT", "LINTANG", 16),
-    ("KOORDINAT", "BUJUR", 18),
-    ("KEKUMUHAN", "NILAI", 7),
-    ("KEKUMUHAN", "TINGK.", 9),
-    ("PERT. LAIN", "NILAI", 7),
-    ("PERT. LAIN", "TINGK.", 9),
-    ("LEGALITAS TANAH", "", 11),
-    ("PRIORITAS", "", 10),
-)
 JUMLAH_KOLOM = len(KOLOM_LAMPIRAN)
 
 # Rows of sheet 1: annex heading 1–4, title 6, draft note 7, headers 9–10, column numbers 11.
@@ -95,17 +81,6 @@ KOLOM_BLOK_LAMPIRAN = 11  # the annex heading sits over K…P, on the right
 # The three verification blocks under the table (pusat, provinsi, kab/kota): first…last column.
 BLOK_STEMPEL = ((1, 5), (6, 10), (11, 16))
 BARIS_TANDA_TANGAN = 3  # blank rows left for the signature
-
-# Column (1-based) → number format; the other columns are text.
-_FORMAT_LAMPIRAN = {
-    1: FORMAT_BILANGAN,
-    3: FORMAT_HEKTAR,
-    7: FORMAT_BILANGAN,
-    8: FORMAT_HEKTAR,
-    11: FORMAT_NILAI,
-    13: FORMAT_NILAI,
-}
-_KOLOM_KIRI = {2, 5, 6}  # name, kelurahan, kecamatan: long text, left aligned
 
 
 def buku_sk(isi: IsiSK) -> Workbook:
@@ -133,9 +108,6 @@ def _teks_draf(isi: IsiSK) -> str:
 
 
 def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
-    for k, (_, _, lebar) in enumerate(KOLOM_LAMPIRAN, start=1):
-        lembar.column_dimensions[get_column_letter(k)].width = lebar
-
     # Annex heading, top right: "LAMPIRAN I / KEPUTUSAN … / NOMOR : … / TANGGAL : …", the
     # labels in their own merged cell so the colons line up whatever the font.
     kiri, label_akhir = KOLOM_BLOK_LAMPIRAN, KOLOM_BLOK_LAMPIRAN + 1
@@ -178,17 +150,13 @@ def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
             start_row=BARIS_DRAF, start_column=1, end_row=BARIS_DRAF, end_column=JUMLAH_KOLOM
         )
 
-    kolom = [(grup, judul) for grup, judul, _ in KOLOM_LAMPIRAN]
-    _tulis_kepala(lembar, BARIS_KEPALA, kolom, tinggi=(20, 32))
+    tulis_kepala_xlsx(lembar, BARIS_KEPALA, KOLOM_LAMPIRAN, sk=True, tinggi=(20, 32))
     for k in range(1, JUMLAH_KOLOM + 1):
         sel = lembar.cell(BARIS_NOMOR_KOLOM, k, f"({k})")
         sel.font, sel.alignment, sel.border, sel.fill = _KECIL_MIRING, TENGAH, BINGKAI, ISI_KEPALA
 
     for i, lok in enumerate(isi.lokasi):
-        baris = BARIS_DATA + i
-        for k, nilai in enumerate(_nilai_lampiran(lok), start=1):
-            rata = KIRI if k in _KOLOM_KIRI else KANAN if k in (3, 7, 8) else _TENGAH_ATAS
-            _tulis_sel(lembar, baris, k, nilai, _FORMAT_LAMPIRAN.get(k), rata)
+        tulis_baris_xlsx(lembar, BARIS_DATA + i, lok, KOLOM_LAMPIRAN)
 
     baris_jumlah = BARIS_DATA + len(isi.lokasi)
     _tulis_jumlah(lembar, baris_jumlah, isi)
@@ -199,40 +167,19 @@ def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
     _atur_cetak(lembar, isi, muat_lebar=True)
 
 
-def _nilai_lampiran(lok: LokasiSK) -> list:
-    """The 16 values of a lokasi's row, in the template's column order (None: missing)."""
-    return [
-        lok.nomor,
-        lok.nama,
-        lok.luas_ha_sk,
-        lok.rt_rw,
-        ", ".join(lok.kelurahan),
-        ", ".join(lok.kecamatan),
-        lok.jumlah_penduduk,
-        lok.kepadatan_penduduk,
-        angka.dms(lok.lintang, "lintang"),
-        angka.dms(lok.bujur, "bujur"),
-        lok.nilai_kekumuhan,
-        lok.tingkat_singkat,
-        lok.nilai_pertimbangan_lain,
-        lok.tingkat_pertimbangan_lain,
-        lok.legalitas,
-        lok.label_prioritas,
-    ]
-
-
 def _tulis_jumlah(lembar: Worksheet, baris: int, isi: IsiSK) -> None:
     """The total row: the count of lokasi with its words, the hectares and the population."""
     teks = f"JUMLAH\n{angka.dengan_terbilang(isi.jumlah_lokasi)} lokasi"
     lembar.cell(baris, 1, teks)
     lembar.merge_cells(start_row=baris, start_column=1, end_row=baris, end_column=2)
-    lembar.cell(baris, 3, _angka(isi.luas_total_ha)).number_format = FORMAT_HEKTAR
-    lembar.cell(baris, 7, isi.jumlah_penduduk).number_format = FORMAT_BILANGAN
+    luas, penduduk = indeks(KOLOM_LAMPIRAN, "luas"), indeks(KOLOM_LAMPIRAN, "jumlah_penduduk")
+    lembar.cell(baris, luas, angka_xlsx(isi.luas_total_ha)).number_format = FORMAT_HEKTAR
+    lembar.cell(baris, penduduk, isi.jumlah_penduduk).number_format = FORMAT_BILANGAN
     for k in range(1, JUMLAH_KOLOM + 1):
         sel = lembar.cell(baris, k)
         sel.font, sel.border = TEBAL, BINGKAI
-        sel.alignment = Alignment(horizontal="right", vertical="center") if k in (3, 7) else TENGAH
-    lebar = sum(KOLOM_LAMPIRAN[k][2] for k in range(2))
+        sel.alignment = KANAN_TENGAH if k in (luas, penduduk) else TENGAH
+    lebar = sum(k.lebar_xlsx for k in KOLOM_LAMPIRAN[:2])
     lembar.row_dimensions[baris].height = _tinggi(teks, lebar)
 
 
@@ -289,22 +236,21 @@ def _lembar_kriteria(lembar: Worksheet, isi: IsiSK) -> None:
             lebar.append(lebar_sub)
     kolom += [("NILAI KEKUMUHAN", "", ""), ("TINGKAT", "", "")]
     lebar += [11, 14]
-    for k, w in enumerate(lebar, start=1):
-        lembar.column_dimensions[get_column_letter(k)].width = w
-    awal = _tulis_kepala(lembar, BARIS_KEPALA_KRITERIA, kolom, tinggi=(32, 80, 18))
+    atur_lebar(lembar, lebar)
+    awal = tulis_kepala(lembar, BARIS_KEPALA_KRITERIA, kolom, tinggi=(32, 80, 18))
 
     for i, lok in enumerate(isi.lokasi):
         baris = awal + i
-        _tulis_sel(lembar, baris, 1, lok.nomor, FORMAT_BILANGAN, _TENGAH_ATAS)
-        _tulis_sel(lembar, baris, 2, lok.nama, None, KIRI)
+        tulis_sel(lembar, baris, 1, lok.nomor, FORMAT_BILANGAN, TENGAH_ATAS)
+        tulis_sel(lembar, baris, 2, lok.nama, None, KIRI)
         per_kode = {c.kode: c for c in lok.kriteria}
         k = 3
         for kode in rumus.KODE_KRITERIA:
             for nilai, fmt, rata in _sel_kriteria(per_kode.get(kode)):
-                _tulis_sel(lembar, baris, k, nilai, fmt, rata)
+                tulis_sel(lembar, baris, k, nilai, fmt, rata)
                 k += 1
-        _tulis_sel(lembar, baris, k, lok.nilai_kekumuhan, FORMAT_NILAI, _TENGAH_ATAS)
-        _tulis_sel(lembar, baris, k + 1, lok.tingkat_kekumuhan, None, _TENGAH_ATAS)
+        tulis_sel(lembar, baris, k, lok.nilai_kekumuhan, FORMAT_NILAI, TENGAH_ATAS)
+        tulis_sel(lembar, baris, k + 1, lok.tingkat_kekumuhan, None, TENGAH_ATAS)
 
     lembar.freeze_panes = lembar.cell(awal, 3)
     lembar.print_title_rows = f"{BARIS_KEPALA_KRITERIA}:{awal - 1}"
@@ -331,18 +277,18 @@ def _nama_kriteria(isi: IsiSK) -> tuple[dict[str, str], dict[int, str]]:
 def _sel_kriteria(c: KriteriaSK | None) -> list[tuple[object, str | None, Alignment]]:
     """VOL, SAT, %, NILAI of one criterion: (value, number format, alignment)."""
     if c is None:
-        return [(None, None, _TENGAH_ATAS)] * len(SUB_KRITERIA)
+        return [(None, None, TENGAH_ATAS)] * len(SUB_KRITERIA)
     format_volume = FORMAT_BILANGAN if c.satuan in SATUAN_BULAT else FORMAT_HEKTAR
     if c.pita and c.volume is None:
         # Scored from a Format Isian band: the band explains the score, not a share.
-        persen: tuple[object, str | None, Alignment] = (c.pita, None, _TENGAH_ATAS)
+        persen: tuple[object, str | None, Alignment] = (c.pita, None, TENGAH_ATAS)
     else:
         persen = (c.persen, FORMAT_PERSEN, KANAN)
     return [
         (c.volume, format_volume, KANAN),
-        (c.satuan, None, _TENGAH_ATAS),
+        (c.satuan, None, TENGAH_ATAS),
         persen,
-        (c.skor, FORMAT_NILAI, _TENGAH_ATAS),
+        (c.skor, FORMAT_NILAI, TENGAH_ATAS),
     ]
 
 
@@ -417,86 +363,6 @@ def _lembar_keterangan(lembar: Worksheet, isi: IsiSK) -> None:
 
 
 # --- shared helpers ------------------------------------------------------------------------------
-
-
-def _tulis_kepala(
-    lembar: Worksheet,
-    atas: int,
-    kolom: Sequence[tuple[str, ...]],
-    tinggi: Sequence[float] = (),
-) -> int:
-    """Write grouped header rows; return the row under them.
-
-    Each column is its label path from the top row down, "" where the cell above continues:
-    ("NO", "") spans both rows, ("KOORDINAT", "LINTANG") sits under a KOORDINAT cell merged
-    over every neighbour that shares the same path down to that row.
-    """
-    tingkat = len(kolom[0])
-
-    def turun(k: int, i: int) -> int:
-        """The last header level the cell of column k at level i spans."""
-        while i + 1 < tingkat and not kolom[k][i + 1]:
-            i += 1
-        return i
-
-    for i in range(tingkat):
-        k = 0
-        while k < len(kolom):
-            if not kolom[k][i]:
-                k += 1
-                continue
-            bawah = turun(k, i)
-            akhir = k
-            while (
-                akhir + 1 < len(kolom)
-                and kolom[akhir + 1][: i + 1] == kolom[k][: i + 1]
-                and turun(akhir + 1, i) == bawah
-            ):
-                akhir += 1
-            lembar.cell(atas + i, k + 1, kolom[k][i])
-            if akhir > k or bawah > i:
-                lembar.merge_cells(
-                    start_row=atas + i,
-                    start_column=k + 1,
-                    end_row=atas + bawah,
-                    end_column=akhir + 1,
-                )
-            k = akhir + 1
-    for i in range(tingkat):
-        for k in range(1, len(kolom) + 1):
-            # Merged cells keep their own border: style every cell so the frame is whole.
-            sel = lembar.cell(atas + i, k)
-            sel.font, sel.alignment, sel.border, sel.fill = TEBAL, TENGAH, BINGKAI, ISI_KEPALA
-    for i, t in enumerate(tinggi):
-        lembar.row_dimensions[atas + i].height = t
-    return atas + tingkat
-
-
-def _angka(nilai: object) -> object:
-    """Decimals as floats: what Excel stores anyway, and no "1E+1" in the file."""
-    return float(nilai) if isinstance(nilai, Decimal) else nilai
-
-
-def _tulis_sel(
-    lembar: Worksheet,
-    baris: int,
-    kolom: int,
-    nilai: object,
-    format_angka: str | None,
-    rata: Alignment,
-) -> None:
-    """Write one bordered data cell: a number with its format, text, or "–" when missing."""
-    if nilai is None or nilai == "":
-        sel = lembar.cell(baris, kolom, angka.KOSONG)
-        sel.alignment = _TENGAH_ATAS
-    elif isinstance(nilai, int | float | Decimal) and not isinstance(nilai, bool):
-        sel = lembar.cell(baris, kolom, _angka(nilai))
-        sel.number_format = format_angka or "General"
-        sel.alignment = rata
-    else:
-        sel = lembar.cell(baris, kolom, str(nilai))
-        sel.alignment = rata
-    sel.border = BINGKAI
 
 
 def _tinggi(teks: str, lebar: float) -> float:

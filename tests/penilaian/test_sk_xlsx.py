@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kumuh import angka
+from kumuh.xlsx import isi_xlsx
 from penilaian import rumus
-from penilaian.ekspor import isi_xlsx
 from penilaian.sk.isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK
 from penilaian.sk.xlsx import (
     BARIS_DATA,

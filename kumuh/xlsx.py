@@ -1,0 +1,135 @@
+"""One look for every workbook the Dinas gets: styles, grouped headers, cells and the bytes.
+
+A leaf helper (openpyxl and kumuh.angka; no Django, no app): the priority list's and the SK's
+workbooks write through it, so borders, fills and number formats cannot drift apart; every
+Excel download (the import's too) is sent with `isi_xlsx` and `XLSX`.
+
+Figures are written as numbers with Excel number formats, so Excel or LibreOffice shows them
+with the reader's locale (decimal comma on an Indonesian system).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kumuh.angka import KOSONG
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+FORMAT_HEKTAR = "#,##0.00"
+FORMAT_BILANGAN = "#,##0"
+FORMAT_NILAI = "0"
+FORMAT_PERSEN = "0.00"  # the share in percent points (37.5 → "37,50"), not an Excel %
+
+_TIPIS = Side(style="thin", color="000000")
+BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
+ISI_KEPALA = PatternFill("solid", start_color="D9E1F2")
+TEBAL = Font(bold=True)
+
+TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
+KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
+KANAN = Alignment(horizontal="right", vertical="top")
+KANAN_TENGAH = Alignment(horizontal="right", vertical="center")
+
+
+def isi_xlsx(buku: Workbook) -> bytes:
+    """Return the workbook as the bytes of an .xlsx file."""
+    keluaran = BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def atur_lebar(lembar: Worksheet, lebar: Sequence[float], *, awal: int = 1) -> None:
+    """Set the widths of consecutive columns, from column `awal` (1-based)."""
+    for k, w in enumerate(lebar, start=awal):
+        lembar.column_dimensions[get_column_letter(k)].width = w
+
+
+def tulis_kepala(
+    lembar: Worksheet,
+    atas: int,
+    kolom: Sequence[Sequence[str]],
+    tinggi: Sequence[float | None] = (),
+) -> int:
+    """Write grouped header rows; return the row under them.
+
+    Each column is its label path from the top row down, "" where the cell above continues:
+    ("NO", "") spans both rows, ("KOORDINAT", "LINTANG") sits under a KOORDINAT cell merged
+    over every neighbour that shares the same path down to that row. `tinggi` gives row
+    heights from the top (None: Excel's own).
+    """
+    tingkat = len(kolom[0])
+
+    def turun(k: int, i: int) -> int:
+        """Return the last header level the cell of column k at level i spans."""
+        while i + 1 < tingkat and not kolom[k][i + 1]:
+            i += 1
+        return i
+
+    for i in range(tingkat):
+        k = 0
+        while k < len(kolom):
+            if not kolom[k][i]:
+                k += 1
+                continue
+            bawah = turun(k, i)
+            akhir = k
+            while (
+                akhir + 1 < len(kolom)
+                and kolom[akhir + 1][: i + 1] == kolom[k][: i + 1]
+                and turun(akhir + 1, i) == bawah
+            ):
+                akhir += 1
+            lembar.cell(atas + i, k + 1, kolom[k][i])
+            if akhir > k or bawah > i:
+                lembar.merge_cells(
+                    start_row=atas + i,
+                    start_column=k + 1,
+                    end_row=atas + bawah,
+                    end_column=akhir + 1,
+                )
+            k = akhir + 1
+    for i in range(tingkat):
+        for k in range(1, len(kolom) + 1):
+            # Merged cells keep their own border: style every cell so the frame is whole.
+            sel = lembar.cell(atas + i, k)
+            sel.font, sel.alignment, sel.border, sel.fill = TEBAL, TENGAH, BINGKAI, ISI_KEPALA
+    for i, t in enumerate(tinggi):
+        if t is not None:
+            lembar.row_dimensions[atas + i].height = t
+    return atas + tingkat
+
+
+def angka_xlsx(nilai: object) -> object:
+    """Return Decimals as floats: what Excel stores anyway, and no "1E+1" in the file."""
+    return float(nilai) if isinstance(nilai, Decimal) else nilai
+
+
+def tulis_sel(
+    lembar: Worksheet,
+    baris: int,
+    kolom: int,
+    nilai: object,
+    format_angka: str | None,
+    rata: Alignment,
+) -> None:
+    """Write one bordered data cell: a number with its format, text, or "–" when missing."""
+    if nilai is None or nilai == "":
+        sel = lembar.cell(baris, kolom, KOSONG)
+        sel.alignment = TENGAH_ATAS
+    elif isinstance(nilai, int | float | Decimal) and not isinstance(nilai, bool):
+        sel = lembar.cell(baris, kolom, angka_xlsx(nilai))
+        sel.number_format = format_angka or "General"
+        sel.alignment = rata
+    else:
+        sel = lembar.cell(baris, kolom, str(nilai))
+        sel.alignment = rata
+    sel.border = BINGKAI
