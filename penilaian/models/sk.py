@@ -184,6 +184,9 @@ class EksporSK(models.Model):
     # Touched by every progress report: a running job silent for long was interrupted.
     diperbarui_pada = models.DateTimeField(auto_now=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # The django.tasks result id: with a durable queue it tells a job still waiting for a
+    # worker from one whose worker died.
+    tugas_id = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ekspor SK")
