@@ -39,7 +39,7 @@ run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py kumuh_demo
 	@echo "Buka http://127.0.0.1:8000 dan masuk dengan salah satu akun demo di atas."
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 PY=$(PY) sh scripts/jalan.sh 127.0.0.1:8000
 
 demo: install
 	@mkdir -p var
