@@ -18,7 +18,7 @@ help:
 	@echo "make test   semua pemeriksaan: ruff, check, migrasi, pytest SQLite + PostgreSQL + Chromium"
 	@echo "make lint   ruff check dan ruff format --check"
 	@echo "make format rapikan kode dengan ruff"
-	@echo "make lock   tulis ulang requirements.lock dari pyproject.toml (LOCK_ARGS=--upgrade: semua terbaru)"
+	@echo "make lock   tulis ulang requirements.lock dari pyproject.toml (lihat README)"
 	@echo "make sk-preview  SK demo ke PDF, Excel dan PNG per halaman di var/sk-pratinjau/"
 	@echo "make bench-sk    tolok ukur PDF SK (Lampiran I 500 lokasi, Buku Profil 100)"
 
