@@ -138,8 +138,11 @@ def test_a_job_whose_worker_died_is_marked_failed_and_runs_again(antrean_basisda
 
 def test_a_job_waiting_long_for_a_worker_is_not_dead(antrean_basisdata, sk, pokja_a):
     ekspor = minta(klien_untuk(pokja_a), sk)
-    EksporSK.objects.filter(pk=ekspor.pk).update(diperbarui_pada=timezone.now() - LAMA)
+    EksporSK.objects.filter(pk=ekspor.pk).update(
+        dibuat_pada=timezone.now() - LAMA, diperbarui_pada=timezone.now() - LAMA
+    )
     assert services_sk.ekspor_tandai_terputus(sk=sk) == []
+    assert "belum diambil pekerja latar" in panel(klien_untuk(pokja_a), sk)
 
     # Taken by a worker only now: its silence counts from then, not from the request.
     DBTaskResult.objects.get().claim("pekerja-baru")
