@@ -7,29 +7,44 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HASIL := var/hasil-tes
 PYTEST := $(PY) -m pytest -p no:cacheprovider
+# Exact versions of every dependency (with the dev extra), for Python 3.13 on any platform.
+LOCK := requirements.lock
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install paket run demo test lint format check test-sqlite test-postgres test-browser bench bench-sk sk-preview clean
+.PHONY: help install lock paket run demo test lint format check test-sqlite test-postgres test-browser bench bench-sk sk-preview clean
 
 help:
 	@echo "make run    jalankan aplikasi dengan data demo di http://127.0.0.1:8000"
 	@echo "make test   semua pemeriksaan: ruff, check, migrasi, pytest SQLite + PostgreSQL + Chromium"
 	@echo "make lint   ruff check dan ruff format --check"
 	@echo "make format rapikan kode dengan ruff"
+	@echo "make lock   tulis ulang requirements.lock dari pyproject.toml (lihat README)"
 	@echo "make sk-preview  SK demo ke PDF, Excel dan PNG per halaman di var/sk-pratinjau/"
 	@echo "make bench-sk    tolok ukur PDF SK (Lampiran I 500 lokasi, Buku Profil 100)"
 
 install: $(VENV)/.terpasang
 
-$(VENV)/.terpasang: pyproject.toml
+$(VENV)/.terpasang: pyproject.toml $(LOCK)
 	@PYBASE=$$(sh scripts/python.sh); \
 	 if ! $$PYBASE -c 'import ensurepip, venv' 2>/dev/null && [ "$$(id -u)" = 0 ]; then \
 	   apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv >/dev/null; fi; \
 	 echo "Membuat $(VENV) dengan $$($$PYBASE --version)"; \
 	 $$PYBASE -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -r $(LOCK)
+	$(PY) -m pip install -q -e . --no-deps
+	@# A dependency added to pyproject.toml but not to the lock shows here, not at run time.
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check; \
+	  echo "$(LOCK) tidak cocok dengan pyproject.toml: jalankan make lock" >&2; exit 1; }
 	@touch $@
+
+# Rewrite the lock from pyproject.toml. Versions already locked stay unless pyproject.toml
+# excludes them; LOCK_ARGS=--upgrade takes the newest of everything,
+# LOCK_ARGS="--upgrade-package django" of one package.
+lock:
+	@test -x $(VENV)/bin/uv || $(MAKE) --no-print-directory install || test -x $(VENV)/bin/uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 --universal \
+	  --custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o $(LOCK)
 
 paket:
 	@sh scripts/paket-debian.sh
@@ -39,7 +54,7 @@ run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py kumuh_demo
 	@echo "Buka http://127.0.0.1:8000 dan masuk dengan salah satu akun demo di atas."
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 PY=$(PY) sh scripts/jalan.sh 127.0.0.1:8000
 
 demo: install
 	@mkdir -p var

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "kumuh",
     "lokasi",
     "penilaian",
@@ -97,11 +98,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # makes every read-only request take the write lock, and parallel htmx requests then fail.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
 
-# Background work (long PDF renders): a thread of the web process by default (kumuh/tugas.py);
-# the tests run tasks inline with Django's ImmediateBackend.
+# Background work (long PDF renders): queued in the database by django-tasks-db and run by
+# `manage.py db_worker` (`make run` starts one), so a job survives a restart of the web server
+# and any machine sharing the database can run it. kumuh.tugas.LatarBackend (a thread of the
+# web process) needs no worker; the tests run tasks inline with Django's ImmediateBackend.
 TASKS = {
     "default": {
-        "BACKEND": env("KUMUH_TUGAS_BACKEND", default="kumuh.tugas.LatarBackend"),
+        "BACKEND": env("KUMUH_TUGAS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,10 +3,13 @@ exclusions, frozen lokasi rows and the jobs that render its files."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumuh.models import Tercatat
@@ -184,6 +187,9 @@ class EksporSK(models.Model):
     # Touched by every progress report: a running job silent for long was interrupted.
     diperbarui_pada = models.DateTimeField(auto_now=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # The django.tasks result id: with a durable queue it tells a job still waiting for a
+    # worker from one whose worker died.
+    tugas_id = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ekspor SK")
@@ -196,3 +202,10 @@ class EksporSK(models.Model):
     @property
     def aktif(self) -> bool:
         return self.status in (self.Status.ANTRI, self.Status.BERJALAN)
+
+    @property
+    def menunggu_lama(self) -> bool:
+        """Queued for over a minute: no worker is taking jobs (is `db_worker` running?)."""
+        return self.status == self.Status.ANTRI and (
+            timezone.now() - self.dibuat_pada > timedelta(minutes=1)
+        )

@@ -26,11 +26,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Prefetch, QuerySet
+from django.tasks import Task, TaskResultStatus
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumuh import pdf
+from kumuh import tugas as kumuh_tugas
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
@@ -485,8 +487,9 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
 # --- files -----------------------------------------------------------------------------------
 
 FORMAT_EKSPOR = {"pdf": "application/pdf", "xlsx": XLSX}
-# A running job whose progress has been silent this long died with its process.
+# A running job whose progress has been silent this long died with its process (or hung).
 BATAS_SENYAP = timedelta(minutes=10)
+AKTIF = [EksporSK.Status.ANTRI, EksporSK.Status.BERJALAN]
 
 
 def nama_berkas(sk: SK, bagian: str, format: str) -> str:
@@ -510,26 +513,68 @@ def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> Eks
     """Ask for a file in the background; reuse a job already running, or an issued SK's file."""
     if bagian not in (*sk_cetak.BAGIAN, sk_cetak.SEMUA) or format not in FORMAT_EKSPOR:
         raise ValidationError(_("Bagian atau format berkas tidak dikenal."))
+    ekspor_tandai_terputus(sk=sk)
     sama = sk.ekspor.filter(bagian=bagian, format=format)
-    batas = timezone.now() - BATAS_SENYAP
-    ada = sama.filter(
-        status__in=[EksporSK.Status.ANTRI, EksporSK.Status.BERJALAN], diperbarui_pada__gte=batas
-    ).first()
+    ada = sama.filter(status__in=AKTIF).first()
     if ada is None and sk.status == SK.Status.DITETAPKAN:
         # An issued SK never changes: its file is made once.
         ada = sama.filter(status=EksporSK.Status.SELESAI).first()
     if ada is not None:
         return ada
     ekspor = EksporSK.objects.create(sk=sk, bagian=bagian, format=format, dibuat_oleh=pengguna)
+    hasil = _tugas_ekspor().enqueue(ekspor.pk)
+    # Not save(): an inline backend has already run the job and written its outcome.
+    EksporSK.objects.filter(pk=ekspor.pk).update(tugas_id=hasil.id)
+    ekspor.tugas_id = hasil.id
+    return ekspor
+
+
+def _tugas_ekspor() -> Task:
     from penilaian.sk.tugas import buat_ekspor_sk  # the task module imports this one
 
-    buat_ekspor_sk.enqueue(ekspor.pk)
-    return ekspor
+    return buat_ekspor_sk
+
+
+def ekspor_tandai_terputus(*, sk: SK) -> list[EksporSK]:
+    """Mark the SK's jobs whose worker died as failed, so that they can be asked for again.
+
+    A job is dead once its task ended without the job recording how, or once its progress
+    has been silent for BATAS_SENYAP since the worker took it. A job still waiting in a durable
+    queue is alive however long it waits: a worker will take it.
+    """
+    tugas = _tugas_ekspor()
+    sekarang = timezone.now()
+    mati = []
+    for ekspor in sk.ekspor.filter(status__in=AKTIF):
+        hasil = kumuh_tugas.hasil_tugas(tugas, ekspor.tugas_id)
+        terakhir = ekspor.diperbarui_pada
+        if hasil is not None:
+            if hasil.status == TaskResultStatus.READY:
+                continue
+            if hasil.status != TaskResultStatus.RUNNING:
+                terakhir = None  # the task ended, the job never heard of it
+            elif hasil.started_at and hasil.started_at > terakhir:
+                terakhir = hasil.started_at  # it waited in the queue before a worker took it
+        if terakhir is not None and sekarang - terakhir < BATAS_SENYAP:
+            continue
+        pesan = _(
+            "Pembuatan berkas terputus (pekerja latar berhenti). Silakan minta berkasnya lagi."
+        )
+        # Only while still active: the job may have finished since it was read.
+        if EksporSK.objects.filter(pk=ekspor.pk, status__in=AKTIF).update(
+            status=EksporSK.Status.GAGAL, pesan=pesan, selesai_pada=sekarang
+        ):
+            kumuh_tugas.tandai_mati(tugas, ekspor.tugas_id, pesan)
+            log.warning("Ekspor SK %s terputus (tugas %s)", ekspor.pk, ekspor.tugas_id or "-")
+            mati.append(ekspor)
+    return mati
 
 
 def ekspor_jalankan(ekspor_pk: int) -> None:
     """Render a requested file, recording progress; a failure is recorded, never raised."""
     ekspor = EksporSK.objects.select_related("sk__kabupaten_kota__provinsi").get(pk=ekspor_pk)
+    if ekspor.status not in AKTIF:
+        return  # given up as dead while it waited, and asked for again since
     if ekspor.format == "pdf":
         pdf.panaskan()  # the workers start while the SK's data is read
     EksporSK.objects.filter(pk=ekspor_pk).update(
@@ -542,16 +587,21 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
             kemajuan=persen, diperbarui_pada=timezone.now()
         )
 
+    def gagal(pesan: str) -> None:
+        EksporSK.objects.filter(pk=ekspor_pk).update(
+            status=EksporSK.Status.GAGAL, pesan=pesan[:300], selesai_pada=timezone.now()
+        )
+
     try:
         data = buat_berkas(ekspor.sk, ekspor.bagian, ekspor.format, kemajuan)
     except Exception as e:  # any failure must reach the user, not only the log
         log.exception("Ekspor SK %s gagal", ekspor_pk)
-        EksporSK.objects.filter(pk=ekspor_pk).update(
-            status=EksporSK.Status.GAGAL,
-            pesan=(_("Berkas gagal dibuat: %(galat)s") % {"galat": e})[:300],
-            selesai_pada=timezone.now(),
-        )
+        gagal(_("Berkas gagal dibuat: %(galat)s") % {"galat": e})
         return
+    except BaseException:
+        # The worker is stopping (a second Ctrl+C or SIGTERM): say so now, not in ten minutes.
+        gagal(_("Pembuatan berkas dihentikan (pekerja latar berhenti). Silakan minta lagi."))
+        raise
     ekspor.berkas.save(
         nama_berkas(ekspor.sk, ekspor.bagian, ekspor.format), ContentFile(data), save=False
     )
