@@ -29,7 +29,7 @@ def normal_nama(teks: str) -> str:
 
 
 def kunci_unit(baris: Baris) -> tuple[str, str, str]:
-    """(kelurahan as written, RT, RW) of an RT row; impor.py resolves the kelurahan."""
+    """(kelurahan as written, RT, RW) of an RT row; rencana.py resolves the kelurahan."""
     kelurahan = baris.kelurahan
     return (normal_nama(kelurahan[0]) if kelurahan else "", baris.nilai["rt"], baris.nilai["rw"])
 

@@ -85,6 +85,11 @@ def rencanakan(
     kunci: bool = False,
     hitung: bool = True,
 ) -> Rencana:
+    """Read, group and match the file and check every survey; the report is in the plan.
+
+    `kunci`: lock the matched rows for update (inside the import's transaction). `hitung`:
+    score each survey (the preview); the import scores what it stored instead.
+    """
     bacaan = baca.baca_buku(berkas, tahun_bawaan=tahun_bawaan)
     laporan = Laporan(
         nama_berkas=nama_berkas,
@@ -115,6 +120,7 @@ def rencanakan(
 
 
 def laporkan_hasil(rencana: Rencana) -> None:
+    """Put the surveys' flags, their summary lines and the flagged rows' count in the report."""
     laporan = rencana.laporan
     laporan.tanda = sorted(
         (t for r in rencana.lokasi for s in r.grup.survei.values() for t in s.tanda),
@@ -125,10 +131,12 @@ def laporkan_hasil(rencana: Rencana) -> None:
 
 
 def urutan(m: Masalah | Tanda) -> tuple:
+    """Sort findings as the file reads: sheet, row, column (B before AA)."""
     return (m.lembar, m.baris or 0, len(m.kolom), m.kolom)
 
 
 def urut_survei(r: RencanaLokasi) -> list[Survei]:
+    """A lokasi's surveys, oldest year first."""
     return [r.grup.survei[t] for t in sorted(r.grup.survei)]
 
 
@@ -395,6 +403,7 @@ def _baris_laporan(r: RencanaLokasi, s: Survei) -> dict[str, Any]:
 
 
 def jumlah_rencana(rencana: Rencana) -> dict[str, int]:
+    """Count what an import would create and update (a written import counts otherwise)."""
     unit_baru = sum(1 for r in rencana.lokasi for u in r.unit.values() if u.unit is None)
     unit = sum(len(r.unit) for r in rencana.lokasi)
     survei = sum(len(r.grup.survei) for r in rencana.lokasi)
