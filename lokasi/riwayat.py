@@ -73,7 +73,9 @@ def label_field(model: type[models.Model], fields: tuple[str, ...]) -> list[tupl
 
 
 @cache
-def _label_field(model: type[models.Model], fields: tuple[str, ...], _bahasa: str | None):
+def _label_field(
+    model: type[models.Model], fields: tuple[str, ...], _bahasa: str | None
+) -> list[tuple[str, str]]:
     return [(nama, str(model._meta.get_field(nama).verbose_name)) for nama in fields]
 
 

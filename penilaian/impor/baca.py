@@ -140,7 +140,7 @@ def _pilih(nilai: object, pilihan: list[str], nama: str) -> str:
     return xlsx_baca.pilih(nilai, ejaan, f"{nama} lama")
 
 
-def _baca_bilangan_lama(nama: str, batas: tuple[int, int]):
+def _baca_bilangan_lama(nama: str, batas: tuple[int, int]) -> xlsx_baca.Pembaca:
     def baca(nilai: object, _: str) -> int:
         d = desimal(nilai)
         if d != d.to_integral_value() or not batas[0] <= d <= batas[1]:
