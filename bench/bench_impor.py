@@ -231,7 +231,8 @@ def main() -> None:
         from django.db import connection
 
         from lokasi.models import Lokasi, UnitSurvei
-        from penilaian.impor.simpan import impor_periksa, impor_simpan
+        from penilaian.impor.rencana import impor_periksa
+        from penilaian.impor.simpan import impor_simpan
         from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
 
         kota, operator = _wilayah()

@@ -1,17 +1,25 @@
-"""Record and read the change history of any model instance (see RiwayatPerubahan)."""
+"""Record and read the change history of any model instance (see RiwayatPerubahan).
+
+A form save records one entry with `catat`; an import records thousands with a `Jurnal`, through
+the same snapshot (`nilai_potret`/`potret`), comparison (`perubahan`) and text (`teks`), so an
+entry reads the same whichever way the record was changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kumuh import angka
+from kumuh import angka, massal
 from lokasi.models import Pengguna, RiwayatPerubahan
 
 
@@ -38,13 +46,37 @@ class KonflikPerubahan(Exception):
 
 def potret(obj: models.Model, fields: list[str], **tambahan: Callable[[], str]) -> dict[str, str]:
     """Return {label: text} of the given fields, plus extra labelled values (e.g. M2M names)."""
-    hasil = {}
-    for nama in fields:
-        field = obj._meta.get_field(nama)
-        hasil[str(field.verbose_name)] = teks(getattr(obj, nama))
+    hasil = {label: teks(nilai) for label, nilai in nilai_potret(obj, fields).items()}
     for label, fungsi in tambahan.items():
         hasil[label] = fungsi()
     return hasil
+
+
+def nilai_potret(
+    obj: models.Model | Mapping[str, Any],
+    fields: list[str],
+    model: type[models.Model] | None = None,
+) -> dict[str, Any]:
+    """Return {label: raw value} of the given fields of an instance, or of its `values()` row.
+
+    Raw, so that many snapshots are compared first and only what differs is formatted.
+    """
+    if isinstance(obj, Mapping):
+        assert model is not None, "a values() row needs its model"
+        return {label: obj.get(nama) for nama, label in label_field(model, tuple(fields))}
+    return {label: getattr(obj, nama) for nama, label in label_field(type(obj), tuple(fields))}
+
+
+def label_field(model: type[models.Model], fields: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Return [(field, verbose name)] in the active language (looked up once per language)."""
+    return _label_field(model, fields, get_language())
+
+
+@cache
+def _label_field(
+    model: type[models.Model], fields: tuple[str, ...], _bahasa: str | None
+) -> list[tuple[str, str]]:
+    return [(nama, str(model._meta.get_field(nama).verbose_name)) for nama in fields]
 
 
 def teks(nilai) -> str:
@@ -66,6 +98,27 @@ def teks(nilai) -> str:
     return str(nilai)
 
 
+def perubahan(
+    sebelum: Mapping[str, Any],
+    sesudah: Mapping[str, Any],
+    teks: Callable[[Any], str] = teks,
+) -> dict[str, list[str]]:
+    """Return {label: [old text, new text]} of the values that differ.
+
+    Snapshots may hold text (`potret`) or raw values (`nilai_potret`): equal values and two
+    blanks are the same, and so are values that read the same (1.25 and 1.2500 as raw values).
+    """
+    beda = {}
+    for label, baru in sesudah.items():
+        lama = sebelum.get(label)
+        if lama == baru or (lama in (None, "") and baru in (None, "")):
+            continue
+        pasangan = [teks(lama), teks(baru)]
+        if pasangan[0] != pasangan[1]:
+            beda[label] = pasangan
+    return beda
+
+
 def catat(
     *,
     obj: models.Model,
@@ -75,11 +128,7 @@ def catat(
     sesudah: dict[str, str],
 ) -> RiwayatPerubahan | None:
     """Store the fields that differ; nothing when nothing changed (except on creation)."""
-    beda = {
-        label: [sebelum.get(label, ""), baru]
-        for label, baru in sesudah.items()
-        if sebelum.get(label, "") != baru
-    }
+    beda = perubahan(sebelum, sesudah)
     if not beda and tindakan != "dibuat":
         return None
     return RiwayatPerubahan.objects.create(
@@ -89,6 +138,67 @@ def catat(
         tindakan=tindakan,
         perubahan=beda,
     )
+
+
+class Jurnal:
+    """The history of many records changed at once (an import), written in one statement.
+
+    `catat` follows the rule of the module's `catat` (the fields that differ; nothing when
+    nothing changed, except on creation) and says whether it recorded an entry. Objects may get
+    their pk after `catat` (created in bulk): it is read when the entries are written. The
+    snapshots may hold raw values: only the values that differ are formatted, once per value.
+    """
+
+    def __init__(
+        self, *, pengguna: Pengguna | None, keterangan: str = "", waktu: datetime | None = None
+    ) -> None:
+        self.pengguna, self.keterangan = pengguna, keterangan
+        self.waktu = waktu or timezone.now()
+        self._entri: list[tuple[models.Model, str, dict[str, list[str]]]] = []
+        self._teks: dict[tuple[type, str], str] = {}
+
+    def teks(self, nilai: Any) -> str:
+        """Return `teks(nilai)`, remembered: many records repeat the same counts and lengths."""
+        if isinstance(nilai, dict | list):
+            return teks(nilai)
+        # By type and text: Decimal("1.2") and Decimal("1.20") are equal but read differently.
+        kunci = (type(nilai), str(nilai))
+        if (hasil := self._teks.get(kunci)) is None:
+            hasil = self._teks[kunci] = teks(nilai)
+        return hasil
+
+    def catat(
+        self,
+        *,
+        obj: models.Model,
+        tindakan: str,
+        sebelum: Mapping[str, Any],
+        sesudah: Mapping[str, Any],
+    ) -> bool:
+        """Keep an entry of what differs; return whether one was kept."""
+        beda = perubahan(sebelum, sesudah, self.teks)
+        if not beda and tindakan != "dibuat":
+            return False
+        self._entri.append((obj, tindakan, beda))
+        return True
+
+    def simpan(self) -> None:
+        """Write the kept entries (one prepared statement) and forget them."""
+        pengguna = self.pengguna.pk if self.pengguna else None
+        baris = [
+            (
+                ContentType.objects.get_for_model(obj).pk,  # cached by ContentType's manager
+                obj.pk,
+                pengguna,
+                self.waktu,
+                f"{tindakan} {self.keterangan}".rstrip(),
+                beda,
+            )
+            for obj, tindakan, beda in self._entri
+        ]
+        fields = ["content_type", "object_id", "pengguna", "waktu", "tindakan", "perubahan"]
+        massal.sisip(RiwayatPerubahan, fields, baris)
+        self._entri = []
 
 
 def untuk(obj: models.Model):

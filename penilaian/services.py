@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -165,21 +165,31 @@ def _hasil_unit(penilaian: Penilaian) -> dict[str, dict]:
 
 
 def potret_penilaian(penilaian: Penilaian) -> dict[str, str]:
-    tambahan = {
-        f"pilihan {kode}": (lambda kode=kode: _pita(penilaian, kode))
-        for kode in rumus.KODE_KRITERIA
-    }
-    for baris in penilaian.numerik.all():
-        awalan = f"RT {baris.unit.rt}/RW {baris.unit.rw}: " if baris.unit_id else ""
-        for kunci in rumus.NUMERIK_FIELDS:
-            label = f"{awalan}{rumus.NUMERIK_FIELDS[kunci]}"
-            tambahan[label] = lambda b=baris, k=kunci: riwayat.teks(getattr(b, k))
-    return riwayat.potret(penilaian, FIELD_RIWAYAT, **tambahan)
+    """Return {label: text} of what a survey's history records (its isian and numerik loaded)."""
+    pita = {i.kode: i.pita for i in penilaian.isian.all()}
+    lembar = [(b.unit if b.unit_id else None, b.nilai()) for b in penilaian.numerik.all()]
+    nilai = nilai_potret_penilaian(penilaian, pita=pita, lembar=lembar)
+    return {label: riwayat.teks(v) for label, v in nilai.items()}
 
 
-def _pita(penilaian: Penilaian, kode: str) -> str:
-    isian = next((i for i in penilaian.isian.all() if i.kode == kode), None)
-    return isian.pita if isian else ""
+def nilai_potret_penilaian(
+    penilaian: Penilaian | Mapping[str, object],
+    *,
+    pita: Mapping[str, str],
+    lembar: Iterable[tuple[UnitSurvei | None, Mapping[str, object]]],
+) -> dict[str, object]:
+    """Return {label: raw value} of a survey's history: its fields, bands and numerik sheets.
+
+    The survey may be a `values()` row; `lembar` is [(RT unit or None, {numerik key: value})].
+    The form (through `potret_penilaian`) and the import both snapshot with this.
+    """
+    hasil = riwayat.nilai_potret(penilaian, FIELD_RIWAYAT, model=Penilaian)
+    hasil |= {f"pilihan {kode}": pita.get(kode, "") for kode in rumus.KODE_KRITERIA}
+    for unit, nilai in lembar:
+        awalan = f"RT {unit.rt}/RW {unit.rw}: " if unit is not None else ""
+        for kunci, label in rumus.NUMERIK_FIELDS.items():
+            hasil[f"{awalan}{label}"] = nilai.get(kunci)
+    return hasil
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -1,53 +1,47 @@
-"""Import surveys from a baseline workbook: check the whole file against the database, then
-write its lokasi, RT units and draft surveys in one transaction (issue 5).
+"""Write a checked workbook: its lokasi, RT units and draft surveys, all or nothing (issue 5).
 
-    laporan = impor_periksa(berkas=f, kabupaten_kota=kota)               # writes nothing
     laporan = impor_simpan(berkas=f, kabupaten_kota=kota, pengguna=u)    # all or nothing
 
-Reading, per-row checks, scoring and the consistency flags are in `impor_baca` (pure). Here:
-kelurahan by name or Kemendagri code, lokasi by kode or name, RT units by (kelurahan, RT, RW),
-the existing survey of the same lokasi and year (only a draf may be overwritten), and the writes.
+The file is checked again inside the transaction (`rencana.rencanakan`, rows locked), then:
 
-Decisions (also in docs/impor.md):
 - Only the columns a file has change an existing lokasi or unit; kelurahan are added, never
   removed. A survey's scoring inputs (the 16 criteria, Format Numerik sheets, legalitas,
   pertimbangan lain) are replaced by the file's as a whole, so the stored result is the one
   the report showed; its descriptive fields (tanggal, surveyor) only when given.
-- A kawasan of RT units: every survey in the file must carry a row for each of its units (an
-  import does not remove units), and its header numbers become the sums of the units (§7).
-- History: one RiwayatPerubahan per created or changed lokasi and per created or changed
-  survey, naming the file; unchanged records get none.
-- Thousands of rows: read-only workbook, one query per kind of record, and multi-row INSERT /
-  UPDATE statements (bulk_update's CASE expressions take seconds for 10,000 rows).
+- A kawasan of RT units: its header numbers become the sums of the units (§7).
+- History goes through `lokasi.riwayat` with the snapshots the forms take
+  (`riwayat.nilai_potret`, `services.nilai_potret_penilaian`): one entry per created or
+  changed lokasi and survey, naming the file; unchanged records get none.
+- Thousands of rows: multi-row INSERT / UPDATE statements (`kumuh.massal`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict, namedtuple
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import datetime
-from decimal import Decimal
 from typing import IO, Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
-from django.utils import timezone
+from django.db import connection, transaction
 
+from kumuh import massal
 from lokasi import riwayat
 from lokasi import services as lokasi_services
-from lokasi.models import (
-    KabupatenKota,
-    Kelurahan,
-    Lokasi,
-    Pengguna,
-    RiwayatPerubahan,
-    UnitSurvei,
-)
+from lokasi.models import KabupatenKota, Lokasi, Pengguna, UnitSurvei
 from penilaian import rumus, services
-from penilaian.impor import baca as impor_baca
-from penilaian.impor.baca import Baris, GrupLokasi, Laporan, Masalah, Survei
-from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian, Status
+from penilaian.impor.baca import Baris
+from penilaian.impor.kelompok import Survei
+from penilaian.impor.laporan import Laporan
+from penilaian.impor.nilai import Hasil, skor, tandai
+from penilaian.impor.rencana import (
+    Rencana,
+    RencanaLokasi,
+    jumlah_rencana,
+    laporkan_hasil,
+    rencanakan,
+    urut_survei,
+    urutan,
+)
+from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
 
 # Penilaian fields a file sets; the scoring inputs are replaced even when blank.
 FIELD_MASUKAN = {
@@ -95,55 +89,6 @@ JUMLAH_TERSIMPAN = (
     "penilaian_diubah",
     "penilaian_tetap",
 )
-BEDA = "baris_berbeda_dengan_hasil_lama"
-
-
-# --- the plan: the file matched with the database ----------------------------------------------
-
-
-@dataclass
-class RencanaUnit:
-    kelurahan: Kelurahan
-    rt: str
-    rw: str
-    unit: UnitSurvei | None  # existing
-    baris: Baris  # the row of the latest year: its header numbers win
-
-
-@dataclass
-class RencanaLokasi:
-    grup: GrupLokasi
-    lokasi: Lokasi | None  # existing
-    kelurahan: dict[int, Kelurahan] = field(default_factory=dict)
-    unit: dict[tuple[int, str, str], RencanaUnit] = field(default_factory=dict)
-    # Unit of each RT row (by its place in the file).
-    unit_baris: dict[tuple[str, int], tuple[int, str, str]] = field(default_factory=dict)
-    # Existing survey per year in the file, if any (the latest of that lokasi and year).
-    penilaian: dict[int, Penilaian] = field(default_factory=dict)
-    # What the database holds for an existing lokasi.
-    unit_ada: list[UnitSurvei] = field(default_factory=list)
-    kelurahan_ada: set[int] = field(default_factory=set)
-    sebelum: dict[str, Any] = field(default_factory=dict)  # history snapshot before writing
-    luas_berubah: bool = False  # the file changes the luas SK (kewenangan may follow)
-
-
-@dataclass
-class Rencana:
-    kabupaten_kota: KabupatenKota
-    laporan: Laporan
-    lokasi: list[RencanaLokasi] = field(default_factory=list)
-    wilayah: _Wilayah | None = None
-
-
-def impor_periksa(
-    *,
-    berkas: str | IO[bytes],
-    kabupaten_kota: KabupatenKota,
-    tahun_bawaan: int | None = None,
-    nama_berkas: str = "",
-) -> Laporan:
-    """Check the whole file and say what an import would do; write nothing."""
-    return _rencanakan(berkas, kabupaten_kota, tahun_bawaan, nama_berkas).laporan
 
 
 class _Batal(Exception):
@@ -170,7 +115,7 @@ def impor_simpan(
     """
     try:
         with transaction.atomic():
-            rencana = _rencanakan(
+            rencana = rencanakan(
                 berkas, kabupaten_kota, tahun_bawaan, nama_berkas, kunci=True, hitung=False
             )
             if rencana.laporan.sah:
@@ -180,356 +125,21 @@ def impor_simpan(
     return rencana.laporan
 
 
-def _rencanakan(
-    berkas: str | IO[bytes],
-    kabupaten_kota: KabupatenKota,
-    tahun_bawaan: int | None,
-    nama_berkas: str,
-    *,
-    kunci: bool = False,
-    hitung: bool = True,
-) -> Rencana:
-    bacaan = impor_baca.baca_buku(berkas, tahun_bawaan=tahun_bawaan)
-    laporan = Laporan(
-        nama_berkas=nama_berkas,
-        lembar=bacaan.lembar,
-        jumlah_baris=len(bacaan.baris),
-        masalah=list(bacaan.masalah),
-        peringatan=list(bacaan.peringatan),
-    )
-    rencana = Rencana(kabupaten_kota, laporan)
-    if not bacaan.baris:
-        return rencana
-    grup, masalah = impor_baca.kelompokkan(bacaan.baris)
-    laporan.masalah += masalah
-    _cocokkan(rencana, grup, kunci=kunci)
-    for r in rencana.lokasi:
-        for survei in r.grup.survei.values():
-            laporan.masalah += impor_baca.nilai_survei(
-                survei,
-                kategori_kota=kabupaten_kota.kategori,
-                luas_sk_ha=_luas_sk(r),
-                kepala=_kepala(r, survei),
-                hitung=hitung,
-            )
-    laporan.masalah.sort(key=_urutan)
-    _laporkan_hasil(rencana)
-    laporan.jumlah = _jumlah_rencana(rencana)
-    return rencana
-
-
-def _laporkan_hasil(rencana: Rencana) -> None:
-    laporan = rencana.laporan
-    laporan.tanda = sorted(
-        (t for r in rencana.lokasi for s in r.grup.survei.values() for t in s.tanda),
-        key=_urutan,
-    )
-    laporan.survei = [_baris_laporan(r, s) for r in rencana.lokasi for s in _urut_survei(r)]
-    laporan.jumlah[BEDA] = len({(t.lembar, t.baris) for t in laporan.tanda})
-
-
-def _urutan(m: Masalah | impor_baca.Tanda) -> tuple:
-    return (m.lembar, m.baris or 0, len(m.kolom), m.kolom)
-
-
-def _urut_survei(r: RencanaLokasi) -> list[Survei]:
-    return [r.grup.survei[t] for t in sorted(r.grup.survei)]
-
-
-def _cocokkan(rencana: Rencana, grup: list[GrupLokasi], *, kunci: bool) -> None:
-    """Match every lokasi, kelurahan, unit and survey of the file with the database."""
-    kk = rencana.kabupaten_kota
-    masalah = rencana.laporan.masalah
-    wilayah = rencana.wilayah = _Wilayah(kk)
-    semua = Lokasi.objects.filter(kabupaten_kota=kk).order_by("pk")
-    if kunci:
-        semua = semua.select_for_update()
-    per_kode: dict[str, Lokasi] = {}
-    per_nama: dict[str, list[Lokasi]] = defaultdict(list)
-    for lokasi in semua:
-        lokasi.kabupaten_kota = kk  # read by every survey's scoring: no query per lokasi
-        if lokasi.kode:
-            per_kode[lokasi.kode.casefold()] = lokasi
-        per_nama[impor_baca.normal_nama(lokasi.nama)].append(lokasi)
-
-    dipakai: dict[int, GrupLokasi] = {}
-    for g in grup:
-        lokasi = _cari_lokasi(g, per_kode, per_nama, masalah, rencana.laporan.peringatan)
-        if lokasi is not None and (lain := dipakai.setdefault(lokasi.pk, g)) is not g:
-            pesan = (
-                f"menunjuk lokasi yang sama dengan {lain.baris[0].label} ({lokasi.nama}); "
-                "tulis lokasi itu dengan kode dan nama yang sama di semua barisnya"
-            )
-            masalah.append(g.baris[0].masalah(None, pesan))
-        rencana.lokasi.append(RencanaLokasi(g, lokasi))
-
-    _muat_unit_dan_kelurahan([r for r in rencana.lokasi if r.lokasi is not None])
-    ada = [r.lokasi.pk for r in rencana.lokasi if r.lokasi is not None]
-    penilaian = Penilaian.objects.filter(lokasi__in=ada).order_by("tahun", "pk")
-    if kunci:
-        penilaian = penilaian.select_for_update()
-    terakhir: dict[tuple[int, int], Penilaian] = {
-        (p.lokasi_id, p.tahun): p for p in penilaian.only("pk", "lokasi_id", "tahun", "status")
-    }
-    for r in rencana.lokasi:
-        _cocokkan_wilayah(r, wilayah, masalah)
-        _cocokkan_unit(r, masalah)
-        for tahun, survei in r.grup.survei.items():
-            if r.lokasi is None or (p := terakhir.get((r.lokasi.pk, tahun))) is None:
-                continue
-            if p.status != Status.DRAF:
-                masalah.append(
-                    survei.baris[0].masalah(
-                        "tahun", f"penilaian {r.lokasi.nama} tahun {tahun} berstatus "
-                        f"{Status(p.status).label}; hanya penilaian draf yang boleh ditimpa "
-                        "impor. Kembalikan ke draf lebih dulu, atau impor dengan tahun lain"
-                    )
-                )  # fmt: skip
-            r.penilaian[tahun] = p
-
-
-def _cari_lokasi(
-    g: GrupLokasi,
-    per_kode: dict[str, Lokasi],
-    per_nama: dict[str, list[Lokasi]],
-    masalah: list[Masalah],
-    peringatan: list[Masalah],
-) -> Lokasi | None:
-    pertama = g.baris[0]
-    if g.kunci[0] == "kode":
-        lokasi = per_kode.get(g.kunci[1])
-        if lokasi is None:
-            if not g.nama:
-                masalah.append(pertama.masalah("nama_lokasi", f"lokasi berkode {g.kode} belum ada; "
-                                               "lokasi baru perlu nama_lokasi"))  # fmt: skip
-            elif any(not x.kode for x in per_nama.get(impor_baca.normal_nama(g.nama), [])):
-                peringatan.append(
-                    pertama.masalah("kode_lokasi", f"lokasi baru {g.label} akan dibuat, padahal "
-                                    f"sudah ada lokasi bernama {g.nama} tanpa kode")
-                )  # fmt: skip
-        return lokasi
-    calon = per_nama.get(g.kunci[1], [])
-    if len(calon) > 1:
-        masalah.append(
-            pertama.masalah("nama_lokasi", f"ada {len(calon)} lokasi bernama {g.nama} di kabupaten/"
-                            "kota ini; isi kode_lokasi untuk memilih salah satunya")
-        )  # fmt: skip
-        return None
-    return calon[0] if calon else None
-
-
-class _Wilayah:
-    """The kab/kota's kelurahan by Kemendagri code and by name, for matching cells."""
-
-    def __init__(self, kabupaten_kota: KabupatenKota) -> None:
-        self.nama_kota = str(kabupaten_kota)
-        self.per_kode: dict[str, Kelurahan] = {}
-        self.per_pk: dict[int, Kelurahan] = {}
-        self.per_nama: dict[str, list[Kelurahan]] = defaultdict(list)
-        self.kecamatan: set[str] = set()
-        for k in Kelurahan.objects.filter(kecamatan__kabupaten_kota=kabupaten_kota).select_related(
-            "kecamatan"
-        ):
-            self.per_kode[k.kode] = k
-            self.per_pk[k.pk] = k
-            self.per_nama[impor_baca.normal_nama(k.nama)].append(k)
-            self.kecamatan.add(impor_baca.normal_nama(k.kecamatan.nama))
-
-    def cari(self, teks: str, baris: Baris) -> Kelurahan | Masalah:
-        """The kelurahan a cell names (by code or name, within the row's kecamatan if given)."""
-        kolom = baris.kolom_kelurahan
-        kecamatan = baris.nilai.get("kecamatan", "")
-        if impor_baca.POLA_KODE_KELURAHAN.match(teks):
-            if teks in self.per_kode:
-                return self.per_kode[teks]
-            return baris.masalah(kolom, f"kode kelurahan {teks} tidak ada di {self.nama_kota}")
-        calon = self.per_nama.get(impor_baca.normal_nama(teks), [])
-        disebut = [k.strip() for k in kecamatan.split(",") if k.strip()]
-        kec = {impor_baca.normal_nama(k) for k in disebut}
-        if kec:
-            if tidak_ada := [k for k in disebut if impor_baca.normal_nama(k) not in self.kecamatan]:
-                nama = ", ".join(tidak_ada)
-                return baris.masalah("kecamatan", f"kecamatan {nama} tidak ada di {self.nama_kota}")
-            di_kec = [k for k in calon if impor_baca.normal_nama(k.kecamatan.nama) in kec]
-            if calon and not di_kec:
-                return baris.masalah(kolom, f"kelurahan {teks} tidak ada di kecamatan {kecamatan}")
-            calon = di_kec
-        if not calon:
-            return baris.masalah(kolom, f"kelurahan {teks} tidak ada di {self.nama_kota}")
-        if len(calon) > 1:
-            nama_kec = ", ".join(sorted(k.kecamatan.nama for k in calon))
-            return baris.masalah(
-                kolom, f"kelurahan {teks} ada di {len(calon)} kecamatan ({nama_kec}); isi "
-                "kolom kecamatan atau pakai kode kelurahan"
-            )  # fmt: skip
-        return calon[0]
-
-
-def _muat_unit_dan_kelurahan(daftar: Sequence[RencanaLokasi]) -> None:
-    # Two queries for all the file's lokasi, not two per lokasi.
-    per_pk = {r.lokasi.pk: r for r in daftar if r.lokasi is not None}
-    for u in UnitSurvei.objects.filter(lokasi__in=list(per_pk)).select_related("kelurahan"):
-        per_pk[u.lokasi_id].unit_ada.append(u)
-    through = Lokasi.kelurahan.through
-    for lokasi_id, kelurahan_id in through.objects.filter(lokasi_id__in=list(per_pk)).values_list(
-        "lokasi_id", "kelurahan_id"
-    ):
-        per_pk[lokasi_id].kelurahan_ada.add(kelurahan_id)
-
-
-def _cocokkan_wilayah(r: RencanaLokasi, wilayah: _Wilayah, masalah: list[Masalah]) -> None:
-    gagal = False
-    for b in r.grup.baris:
-        if b.per_unit:
-            continue
-        for teks in b.kelurahan:
-            hasil = wilayah.cari(teks, b)
-            if isinstance(hasil, Masalah):
-                masalah.append(hasil)
-                gagal = True
-            else:
-                r.kelurahan[hasil.pk] = hasil
-    pertama = r.grup.baris[0]
-    baru_tanpa_kelurahan = r.lokasi is None and not r.grup.per_unit and not r.kelurahan
-    if baru_tanpa_kelurahan and not gagal and "kelurahan" not in pertama.rusak:
-        masalah.append(pertama.masalah("kelurahan", "lokasi baru perlu kelurahan"))
-    # Units: each RT row names its kelurahan, or the lokasi has exactly one. The latest year's
-    # row of a unit is the one whose header numbers the unit takes.
-    satu = wilayah.per_pk.get(next(iter(r.kelurahan_ada))) if len(r.kelurahan_ada) == 1 else None
-    for _, survei in sorted(r.grup.survei.items()):
-        for b in survei.baris:
-            if not b.per_unit or {"rt", "rw", "kelurahan"} & b.rusak:
-                continue
-            if b.kelurahan:
-                hasil = wilayah.cari(b.kelurahan[0], b)
-            elif satu is not None:
-                hasil = satu
-            else:
-                hasil = b.masalah("kelurahan", "baris unit RT perlu kelurahan")
-            if isinstance(hasil, Masalah):
-                masalah.append(hasil)
-                b.rusak.add("kelurahan")
-                continue
-            kunci = (hasil.pk, b.nilai["rt"], b.nilai["rw"])
-            r.unit_baris[b.tempat] = kunci
-            r.unit.setdefault(kunci, RencanaUnit(hasil, kunci[1], kunci[2], None, b)).baris = b
-
-
-def _cocokkan_unit(r: RencanaLokasi, masalah: list[Masalah]) -> None:
-    ada = {(u.kelurahan_id, u.rt, u.rw): u for u in r.unit_ada}
-    if r.lokasi is not None and ada and not r.grup.per_unit:
-        for b in r.grup.baris:
-            masalah.append(
-                b.masalah("rt", f"lokasi {r.lokasi.nama} punya {len(ada)} unit RT; nilainya "
-                          "diisi per RT (satu baris per RT dengan rt dan rw)")
-            )  # fmt: skip
-        return
-    for kunci, rencana_unit in r.unit.items():
-        rencana_unit.unit = ada.get(kunci)
-    if not r.grup.per_unit:
-        return
-    semua = set(ada) | set(r.unit)
-    for tahun, survei in r.grup.survei.items():
-        di_survei: dict[tuple[int, str, str], Baris] = {}
-        for b in survei.baris:
-            if (kunci := r.unit_baris.get(b.tempat)) is None:
-                continue
-            if (lain := di_survei.setdefault(kunci, b)) is not b:
-                pesan = f"baris ganda: RT {kunci[1]}/RW {kunci[2]} sudah ada di {lain.label}"
-                masalah.append(b.masalah("rt", pesan))
-                b.rusak.add("rt")
-        if any(b.per_unit and b.tempat not in r.unit_baris for b in survei.baris):
-            continue  # a kelurahan is already reported
-        for kunci in sorted(semua - set(di_survei), key=lambda k: (k[2], k[1])):
-            nama_unit = _nama_unit(r, kunci)
-            masalah.append(
-                survei.baris[0].masalah("rt", f"{nama_unit} adalah unit lokasi {r.grup.label} "
-                                        f"tetapi tidak ada barisnya untuk tahun {tahun}; "
-                                        "tambahkan barisnya (impor tidak menghapus unit RT)")
-            )  # fmt: skip
-
-
-def _nama_unit(r: RencanaLokasi, kunci: tuple[int, str, str]) -> str:
-    if kunci in r.unit:
-        kel = r.unit[kunci].kelurahan
-    else:
-        kel = next(u.kelurahan for u in r.unit_ada if u.kelurahan_id == kunci[0])
-    return f"RT {kunci[1]}/RW {kunci[2]} {kel.nama}"
-
-
-def _luas_sk(r: RencanaLokasi) -> Decimal | None:
-    if "luas_sk_ha" in r.grup.data:
-        return r.grup.data["luas_sk_ha"]
-    return r.lokasi.luas_sk_ha if r.lokasi is not None else None
-
-
-def _kepala(r: RencanaLokasi, survei: Survei) -> dict[tuple[str, int], dict[str, Any]]:
-    """Header numbers of the existing lokasi or unit each row updates (blank cells keep them)."""
-    hasil: dict[tuple[str, int], dict[str, Any]] = {}
-    for b in survei.baris:
-        if b.per_unit:
-            kunci = r.unit_baris.get(b.tempat)
-            unit = r.unit[kunci].unit if kunci else None
-            if unit is not None:
-                hasil[b.tempat] = {
-                    **services.angka_kepala(unit),
-                    "penduduk_laki_laki": unit.penduduk_laki_laki,
-                    "penduduk_perempuan": unit.penduduk_perempuan,
-                }
-        elif r.lokasi is not None:
-            hasil[b.tempat] = services.angka_kepala(r.lokasi)
-    return hasil
-
-
-def _baris_laporan(r: RencanaLokasi, s: Survei) -> dict[str, Any]:
-    h = s.hasil
-    return {
-        "lokasi": r.grup.nama or (r.lokasi.nama if r.lokasi else ""),
-        "kode": r.grup.kode or (r.lokasi.kode if r.lokasi else ""),
-        "tahun": s.tahun,
-        "baris": ", ".join(str(b.nomor) for b in s.baris[:6]) + ("…" if len(s.baris) > 6 else ""),
-        "unit": sum(1 for b in s.baris if b.per_unit),
-        "lokasi_baru": r.lokasi is None,
-        "penilaian_baru": s.tahun not in r.penilaian,
-        "nilai_kekumuhan": h.nilai_kekumuhan if h else None,
-        "tingkat_kekumuhan": h.tingkat_kekumuhan if h else "",
-        "label_prioritas": (h.label_prioritas or "") if h else "",
-        "tanda": len(s.tanda),
-    }
-
-
-def _jumlah_rencana(rencana: Rencana) -> dict[str, int]:
-    unit_baru = sum(1 for r in rencana.lokasi for u in r.unit.values() if u.unit is None)
-    unit = sum(len(r.unit) for r in rencana.lokasi)
-    survei = sum(len(r.grup.survei) for r in rencana.lokasi)
-    survei_lama = sum(len(r.penilaian) for r in rencana.lokasi)
-    lokasi_baru = sum(1 for r in rencana.lokasi if r.lokasi is None)
-    return {
-        "lokasi_baru": lokasi_baru,
-        "lokasi_diperbarui": len(rencana.lokasi) - lokasi_baru,
-        "unit_baru": unit_baru,
-        "unit_diperbarui": unit - unit_baru,
-        "penilaian_baru": survei - survei_lama,
-        "penilaian_diperbarui": survei_lama,
-        BEDA: len({(t.lembar, t.baris) for t in rencana.laporan.tanda}),
-    }
-
-
 # --- writing -----------------------------------------------------------------------------------
 
 
 def _tulis(rencana: Rencana, pengguna: Pengguna | None, nama_berkas: str) -> None:
-    jejak = _Riwayat(pengguna, timezone.now(), f"lewat impor {nama_berkas}".rstrip())
+    jejak = riwayat.Jurnal(pengguna=pengguna, keterangan=f"lewat impor {nama_berkas}".rstrip())
     jumlah: Counter[str] = Counter()
     _tulis_lokasi(rencana, jejak, jumlah)
     _tulis_survei(rencana, jejak, jumlah)
     jejak.simpan()
     rencana.laporan.tersimpan = True
     rencana.laporan.jumlah = {k: jumlah[k] for k in JUMLAH_TERSIMPAN}
-    _laporkan_hasil(rencana)
+    laporkan_hasil(rencana)
 
 
-def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> None:
+def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str]) -> None:
     """Create or update the lokasi and RT units: the file's values and, for a kawasan of units,
     the sums of its units (penilaian.md §7, as lokasi.services.hitung_ulang_dari_unit sets them)."""
     baru: list[Lokasi] = []
@@ -539,7 +149,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
             r.lokasi = Lokasi(kabupaten_kota=rencana.kabupaten_kota, diubah_oleh=jejak.pengguna)
             baru.append(r.lokasi)
         else:
-            r.sebelum = jejak.potret_lokasi(r.lokasi, _nama_kelurahan(rencana, r.kelurahan_ada))
+            r.sebelum = _potret_lokasi(r.lokasi, _nama_kelurahan(rencana, r.kelurahan_ada))
             diubah.append(r.lokasi)
         _isi_lokasi(r)
         for ru in r.unit.values():
@@ -552,18 +162,19 @@ def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
             _kawasan_dari_unit(r.lokasi, [ru.unit for ru in r.unit.values()])
         if r.sebelum:
             kelurahan = _nama_kelurahan(rencana, _kelurahan_sesudah(r))
-            if jejak.ubah(r.lokasi, "diubah", r.sebelum, jejak.potret_lokasi(r.lokasi, kelurahan)):
+            sesudah = _potret_lokasi(r.lokasi, kelurahan)
+            if jejak.catat(obj=r.lokasi, tindakan="diubah", sebelum=r.sebelum, sesudah=sesudah):
                 r.lokasi.versi += 1
                 r.lokasi.diubah_oleh, r.lokasi.diubah_pada = jejak.pengguna, jejak.waktu
                 jumlah["lokasi_diubah"] += 1
             else:
                 jumlah["lokasi_tetap"] += 1
-    _sisip_objek(Lokasi, baru)
+    massal.sisip_objek(Lokasi, baru)
     field_lokasi = [*FIELD_LOKASI, *lokasi_services.ANGKA_DARI_UNIT, "penduduk_laki_laki"]
     field_lokasi += ["penduduk_perempuan", "versi", "diubah_oleh", "diubah_pada"]
-    _perbarui(Lokasi, diubah, list(dict.fromkeys(field_lokasi)))
+    massal.perbarui(Lokasi, diubah, list(dict.fromkeys(field_lokasi)))
     for lokasi in baru:
-        jejak.buat(lokasi)
+        jejak.catat(obj=lokasi, tindakan="dibuat", sebelum={}, sesudah={})
     jumlah["lokasi_dibuat"] = len(baru)
 
     unit_baru: list[UnitSurvei] = []
@@ -576,26 +187,26 @@ def _tulis_lokasi(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
                 unit_baru.append(ru.unit)
             else:
                 unit_diubah.append(ru.unit)
-    _sisip_objek(UnitSurvei, unit_baru)
-    _perbarui(UnitSurvei, unit_diubah, list(KEPALA_UNIT.values()))
+    massal.sisip_objek(UnitSurvei, unit_baru)
+    massal.perbarui(UnitSurvei, unit_diubah, list(KEPALA_UNIT.values()))
     jumlah["unit_dibuat"], jumlah["unit_diperbarui"] = len(unit_baru), len(unit_diubah)
     _kelurahan_tambah(rencana)
 
 
-def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> None:
+def _tulis_survei(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str]) -> None:
     """Create the surveys, overwrite the drafts the file changes, leave the others alone.
 
     Results are computed once, by services.hitung_ulang from the rows just written, as every
     save computes them (the rows are handed over in memory rather than read back); the old
     results are compared with what it stored.
     """
-    survei_semua = [(r, s) for r in rencana.lokasi for s in _urut_survei(r)]
+    survei_semua = [(r, s) for r in rencana.lokasi for s in urut_survei(r)]
     tersimpan = _tersimpan(survei_semua)
     tulis: list[tuple[RencanaLokasi, Survei, _Tersimpan | None]] = []
     for r, s in survei_semua:
         t = tersimpan.get(_pk_lama(r, s))
         if t is not None and t.sama_dengan(r, s):
-            impor_baca.tandai(s, t.hasil)
+            tandai(s, t.hasil)
             jumlah["penilaian_tetap"] += 1
         else:
             tulis.append((r, s, t))
@@ -608,17 +219,17 @@ def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
             p = t.objek
             unit = {ru.unit.pk: ru.unit for ru in r.unit.values() if ru.unit is not None}
             lembar = [(unit.get(u), nilai) for u, nilai in t.lembar.items()]
-            t.potret = jejak.potret_penilaian(t.nilai, t.pita, lembar)
+            t.potret = services.nilai_potret_penilaian(t.nilai, pita=t.pita, lembar=lembar)
         r.penilaian[s.tahun] = p
         _isi_penilaian(p, s)
         p.diubah_oleh, p.diubah_pada = jejak.pengguna, jejak.waktu
-    _sisip_objek(Penilaian, baru)
+    massal.sisip_objek(Penilaian, baru)
     _tulis_isian(tulis)
     ditimpa = [t.pk for _, _, t in tulis if t is not None]
     NumerikPenilaian.objects.filter(penilaian__in=ditimpa).delete()
     numerik = {id(s): _lembar_numerik(r, s) for r, s, _ in tulis}
     kolom = ["penilaian_id", "unit_id", *rumus.NUMERIK_FIELDS]
-    _sisip(
+    massal.sisip(
         NumerikPenilaian,
         kolom,
         [tuple(getattr(n, k) for k in kolom) for lembar in numerik.values() for n in lembar],
@@ -632,11 +243,13 @@ def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
         if p.kekurangan:
             gagal.append((r, s, p))
             continue
-        impor_baca.tandai(s, _hasil(p))
+        tandai(s, _hasil(p))
         if t is None:
-            jejak.buat(p)
+            jejak.catat(obj=p, tindakan="dibuat", sebelum={}, sesudah={})
             jumlah["penilaian_dibuat"] += 1
-        elif jejak.ubah(p, "diubah", t.potret, jejak.potret_penilaian(p, s.pita, numerik[id(s)])):
+        elif jejak.catat(
+            obj=p, tindakan="diubah", sebelum=t.potret, sesudah=_potret(p, s, numerik)
+        ):
             p.versi += 1
             jumlah["penilaian_diubah"] += 1
         else:  # the same inputs, scored again (the file changed the lokasi's luas SK)
@@ -645,7 +258,7 @@ def _tulis_survei(rencana: Rencana, jejak: _Riwayat, jumlah: Counter[str]) -> No
         _batalkan(rencana, gagal)
     # Every field: whatever services.hitung_ulang sets (now or later) is written.
     field_penilaian = [f.name for f in Penilaian._meta.concrete_fields if not f.primary_key]
-    _perbarui(Penilaian, [r.penilaian[s.tahun] for r, s, _ in tulis], field_penilaian)
+    massal.perbarui(Penilaian, [r.penilaian[s.tahun] for r, s, _ in tulis], field_penilaian)
 
 
 def _batalkan(rencana: Rencana, gagal: list[tuple[RencanaLokasi, Survei, Penilaian]]) -> None:
@@ -657,7 +270,7 @@ def _batalkan(rencana: Rencana, gagal: list[tuple[RencanaLokasi, Survei, Penilai
     """
     laporan = rencana.laporan
     for r, s, p in gagal:
-        hasil = impor_baca.skor(
+        hasil = skor(
             s, kategori_kota=rencana.kabupaten_kota.kategori, luas_sk_ha=r.lokasi.luas_sk_ha
         )
         if isinstance(hasil, list) and hasil:
@@ -666,18 +279,18 @@ def _batalkan(rencana: Rencana, gagal: list[tuple[RencanaLokasi, Survei, Penilai
             laporan.masalah += [
                 s.baris[0].masalah(None, f"{k['field']}: {k['pesan']}") for k in p.kekurangan
             ]
-    laporan.masalah.sort(key=_urutan)
-    laporan.jumlah = _jumlah_rencana(rencana)
+    laporan.masalah.sort(key=urutan)
+    laporan.jumlah = jumlah_rencana(rencana)
     raise _Batal(laporan)
 
 
-_FIELD_HASIL_BANDING = [f.name for f in fields(impor_baca.Hasil)]
+_FIELD_HASIL_BANDING = [f.name for f in fields(Hasil)]
 
 
-def _hasil(p: Penilaian | dict) -> impor_baca.Hasil:
+def _hasil(p: Penilaian | dict) -> Hasil:
     """A stored survey's results, as the flags compare them."""
     d = p if isinstance(p, dict) else {f: getattr(p, f) for f in _FIELD_HASIL_BANDING}
-    return impor_baca.Hasil(**{f: d[f] if d[f] != "" else None for f in _FIELD_HASIL_BANDING})
+    return Hasil(**{f: d[f] if d[f] != "" else None for f in _FIELD_HASIL_BANDING})
 
 
 @dataclass
@@ -693,7 +306,7 @@ class _Tersimpan:
     potret: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def hasil(self) -> impor_baca.Hasil:
+    def hasil(self) -> Hasil:
         return _hasil(self.nilai)
 
     def sama_dengan(self, r: RencanaLokasi, s: Survei) -> bool:
@@ -832,11 +445,10 @@ def _tulis_isian(tulis: list[tuple[RencanaLokasi, Survei, _Tersimpan | None]]) -
         for kode in rumus.KODE_KRITERIA:
             if t.pita.get(kode, "") != pita.get(kode, ""):
                 per_pita[(kode, pita.get(kode, ""))].append(p.pk)
-    _sisip(IsianKriteria, ["penilaian_id", "kode", "pita", "foto", "keterangan"], baris)
+    massal.sisip(IsianKriteria, ["penilaian_id", "kode", "pita", "foto", "keterangan"], baris)
     for (kode, pita), pk in per_pita.items():
-        for awal in range(0, len(pk), 500):
-            bagian = pk[awal : awal + 500]
-            IsianKriteria.objects.filter(penilaian_id__in=bagian, kode=kode).update(pita=pita)
+        isian = IsianKriteria.objects.filter(kode=kode)
+        massal.perbarui_potongan(isian, "penilaian_id", pk, pita=pita)
 
 
 def _unit_id(r: RencanaLokasi, b: Baris) -> int | None:
@@ -846,171 +458,14 @@ def _unit_id(r: RencanaLokasi, b: Baris) -> int | None:
     return unit.pk if unit is not None else None
 
 
-class _Riwayat:
-    """Change history of the imported records (RiwayatPerubahan), written in one statement.
-
-    Entries read like those of lokasi.riwayat.catat with the snapshots of riwayat.potret and
-    services.potret_penilaian (same labels, same formatting), but the snapshots hold raw values
-    and only the values that differ are formatted: for 10,000 records, formatting and label
-    lookups of every field took seconds.
-    """
-
-    def __init__(self, pengguna: Pengguna | None, waktu: datetime, tindakan: str) -> None:
-        self.pengguna, self.waktu, self.tindakan = pengguna, waktu, tindakan
-        self.baris: list[tuple] = []
-        self.jenis: dict[type, int] = {}
-        self.label_lokasi = _label(Lokasi, lokasi_services.FIELD_RIWAYAT)
-        self.label_penilaian = _label(Penilaian, services.FIELD_RIWAYAT)
-        self._teks_cache: dict[tuple, str] = {}
-
-    def teks(self, nilai: Any) -> str:
-        """riwayat's text of a value, remembered: surveys repeat the same counts and lengths."""
-        if isinstance(nilai, dict | list):
-            return riwayat.teks(nilai)
-        # By type and text: Decimal("1.2") and Decimal("1.20") are equal but print differently.
-        kunci = (type(nilai), str(nilai))
-        if (teks := self._teks_cache.get(kunci)) is None:
-            teks = self._teks_cache[kunci] = riwayat.teks(nilai)
-        return teks
-
-    def potret_lokasi(self, lokasi: Lokasi, kelurahan: str) -> dict[str, Any]:
-        """lokasi.services.potret_lokasi (tipologi aside: an import never changes it)."""
-        hasil = {label: getattr(lokasi, f) for f, label in self.label_lokasi}
-        return hasil | {"kelurahan/desa": kelurahan}
-
-    def potret_penilaian(
-        self, p: Penilaian | Mapping[str, Any], pita: Mapping[str, str], lembar: list
-    ) -> dict[str, Any]:
-        """A survey given as an object or as values, with its bands and its sheets as
-        [(unit or None, {numerik key: value})] or as NumerikPenilaian objects."""
-        ambil = p.get if isinstance(p, Mapping) else lambda f: getattr(p, f)
-        hasil = {label: ambil(f) for f, label in self.label_penilaian}
-        hasil |= {f"pilihan {kode}": pita.get(kode, "") for kode in rumus.KODE_KRITERIA}
-        for isi in lembar:
-            unit, nilai = isi if isinstance(isi, tuple) else (isi.unit, isi.nilai())
-            awalan = f"RT {unit.rt}/RW {unit.rw}: " if unit is not None else ""
-            for kunci, label in rumus.NUMERIK_FIELDS.items():
-                hasil[f"{awalan}{label}"] = nilai.get(kunci)
-        return hasil
-
-    def _tipe(self, obj: models.Model) -> int:
-        model = type(obj)
-        if model not in self.jenis:
-            self.jenis[model] = ContentType.objects.get_for_model(model).pk
-        return self.jenis[model]
-
-    def _tambah(self, obj: models.Model, tindakan: str, perubahan: dict) -> None:
-        pengguna = self.pengguna.pk if self.pengguna else None
-        tindakan = f"{tindakan} {self.tindakan}"
-        self.baris.append((self._tipe(obj), obj.pk, pengguna, self.waktu, tindakan, perubahan))
-
-    def buat(self, obj: models.Model) -> None:
-        self._tambah(obj, "dibuat", {})
-
-    def ubah(self, obj: models.Model, tindakan: str, sebelum: dict, sesudah: dict) -> bool:
-        """Record the values that differ, as text; return whether any did."""
-        beda = {
-            label: [self.teks(sebelum.get(label)), self.teks(baru)]
-            for label, baru in sesudah.items()
-            if not _sama(sebelum.get(label), baru)
-        }
-        if beda:
-            self._tambah(obj, tindakan, beda)
-        return bool(beda)
-
-    def simpan(self) -> None:
-        _sisip(
-            RiwayatPerubahan,
-            ["content_type", "object_id", "pengguna", "waktu", "tindakan", "perubahan"],
-            self.baris,
-        )
+def _potret_lokasi(lokasi: Lokasi, kelurahan: str) -> dict[str, Any]:
+    """The raw values of lokasi.services.potret_lokasi (its tipologi aside: an import never
+    changes it), with the kelurahan named from memory."""
+    nilai = riwayat.nilai_potret(lokasi, lokasi_services.FIELD_RIWAYAT)
+    return nilai | {"kelurahan/desa": kelurahan}
 
 
-def _sama(a: Any, b: Any) -> bool:
-    """Equal as history shows them: blank is blank, 1.25 is 1.2500."""
-    return a == b or (a in (None, "") and b in (None, ""))
-
-
-def _label(model: type[models.Model], fields: list[str]) -> list[tuple[str, str]]:
-    return [(f, str(model._meta.get_field(f).verbose_name)) for f in fields]
-
-
-# --- many rows in few statements ---------------------------------------------------------------
-
-_DISIAPKAN = (models.JSONField, models.DateField)  # values the driver cannot take as they are
-
-
-def _siapkan(kolom: list[models.Field]) -> list[Any]:
-    return [f.get_db_prep_save if isinstance(f, _DISIAPKAN) else None for f in kolom]
-
-
-def _sisip_objek(model: type[models.Model], objek: Sequence[models.Model]) -> None:
-    """bulk_create of new objects, setting their pk, without compiling every value separately
-    (which takes Django about a second per 10,000 rows of 30 columns): multi-row INSERT …
-    RETURNING, as bulk_create itself does on SQLite ≥ 3.35 and PostgreSQL."""
-    if not objek:
-        return
-    if not connection.features.can_return_rows_from_bulk_insert:
-        model.objects.bulk_create(objek)
-        return
-    meta, qn = model._meta, connection.ops.quote_name
-    kolom = [f for f in meta.concrete_fields if not f.primary_key]
-    siap = _siapkan(kolom)
-    satu = f"({', '.join(['%s'] * len(kolom))})"
-    awal = f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in kolom)}) VALUES "
-    per_batch = min(1000, (connection.features.max_query_params or 2**16 - 1) // len(kolom))
-    for mulai in range(0, len(objek), per_batch):
-        bagian = objek[mulai : mulai + per_batch]
-        nilai = []
-        for o in bagian:
-            for f, s in zip(kolom, siap, strict=True):
-                v = f.pre_save(o, add=True)  # sets auto_now(_add) dates, as save() does
-                nilai.append(s(v, connection) if s else v)
-        sql = f"{awal}{', '.join([satu] * len(bagian))} RETURNING {qn(meta.pk.column)}"
-        with connection.cursor() as kursor:
-            kursor.execute(sql, nilai)
-            for o, (pk,) in zip(bagian, kursor.fetchall(), strict=True):
-                o.pk = pk
-                o._state.adding, o._state.db = False, connection.alias
-
-
-def _sisip(model: type[models.Model], fields: list[str], baris: Sequence[Sequence[Any]]) -> None:
-    """INSERT rows given as tuples of plain values (ids not returned): one prepared statement."""
-    if not baris:
-        return
-    meta, qn = model._meta, connection.ops.quote_name
-    kolom = [meta.get_field(f) for f in fields]
-    siap = _siapkan(kolom)
-    sql = (
-        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in kolom)}) "
-        f"VALUES ({', '.join(['%s'] * len(kolom))})"
-    )
-    if any(siap):
-        baris = [
-            [s(v, connection) if s else v for s, v in zip(siap, b, strict=True)] for b in baris
-        ]
-    with connection.cursor() as kursor:
-        kursor.executemany(sql, baris)
-
-
-def _perbarui(model: type[models.Model], objek: Sequence[models.Model], fields: list[str]) -> None:
-    """UPDATE each object's `fields` with its own values: one prepared statement for all."""
-    if not objek:
-        return
-    meta, qn = model._meta, connection.ops.quote_name
-    kolom = [meta.get_field(f) for f in fields]
-    siap = _siapkan(kolom)
-    sql = (
-        f"UPDATE {qn(meta.db_table)} SET {', '.join(f'{qn(f.column)} = %s' for f in kolom)} "
-        f"WHERE {qn(meta.pk.column)} = %s"
-    )
-    nilai = [
-        [
-            s(getattr(o, f.attname), connection) if s else getattr(o, f.attname)
-            for f, s in zip(kolom, siap, strict=True)
-        ]
-        + [o.pk]
-        for o in objek
-    ]
-    with connection.cursor() as kursor:
-        kursor.executemany(sql, nilai)
+def _potret(p: Penilaian, s: Survei, numerik: dict[int, list[NumerikPenilaian]]) -> dict:
+    """The raw values of services.potret_penilaian of a survey just written."""
+    lembar = [(n.unit, n.nilai()) for n in numerik[id(s)]]
+    return services.nilai_potret_penilaian(p, pita=s.pita, lembar=lembar)

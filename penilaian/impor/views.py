@@ -25,13 +25,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumuh.xlsx import isi_xlsx
+from kumuh import xlsx_baca
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi.akses import wajib_kelola_lokasi
 from lokasi.models import KabupatenKota, Pengguna
-from penilaian.impor import baca as impor_baca
-from penilaian.impor import simpan as impor
+from penilaian.impor.laporan import Laporan, buku_laporan
+from penilaian.impor.rencana import impor_periksa
+from penilaian.impor.simpan import impor_simpan
+from penilaian.impor.templat import buku_templat
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BERKAS_MAKS_BYTE = 20 * 1024 * 1024  # a 10,000-row baseline is about 2 MB
 SIMPAN_DETIK = 3 * 24 * 3600  # uploads older than this are removed at the next upload
 TAMPIL_MAKS = 200  # rows of each list on the page; the .xlsx report has them all
@@ -45,8 +47,8 @@ class UnggahForm(forms.Form):
     )
     tahun = forms.IntegerField(
         label=_l("Tahun penilaian"),
-        min_value=impor_baca.TAHUN_MIN,
-        max_value=impor_baca.TAHUN_MAKS,
+        min_value=xlsx_baca.TAHUN_MIN,
+        max_value=xlsx_baca.TAHUN_MAKS,
         required=False,
         help_text=_l("Untuk baris yang tidak mengisi kolom tahun maupun tanggal_survei."),
     )
@@ -75,8 +77,8 @@ class Unggahan:
     meta: dict
 
     @property
-    def laporan(self) -> impor_baca.Laporan:
-        return impor_baca.Laporan.dari_json(self.meta["laporan"])
+    def laporan(self) -> Laporan:
+        return Laporan.dari_json(self.meta["laporan"])
 
     def simpan_meta(self) -> None:
         self.berkas.with_suffix(".json").write_text(json.dumps(self.meta), encoding="utf-8")
@@ -130,7 +132,7 @@ def unggah(request: HttpRequest) -> HttpResponse:
                 keluar.write(potong)
         nama = Path(form.cleaned_data["berkas"].name).name
         tahun = form.cleaned_data["tahun"]
-        laporan = impor.impor_periksa(
+        laporan = impor_periksa(
             berkas=str(berkas), kabupaten_kota=kabkota, tahun_bawaan=tahun, nama_berkas=nama
         )
         meta = {"nama": nama, "tahun": tahun, "kabupaten_kota": kabkota.pk}
@@ -142,7 +144,7 @@ def unggah(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def templat(request: HttpRequest) -> HttpResponse:
-    respons = HttpResponse(isi_xlsx(impor_baca.buku_templat()), content_type=XLSX)
+    respons = HttpResponse(isi_xlsx(buku_templat()), content_type=XLSX)
     respons["Content-Disposition"] = 'attachment; filename="templat-impor-penilaian.xlsx"'
     return respons
 
@@ -155,7 +157,7 @@ def pratinjau(request: HttpRequest, kunci: str) -> HttpResponse:
         if unggahan.laporan.tersimpan:
             messages.error(request, _("Berkas ini sudah diimpor."))
             return redirect("penilaian:impor_pratinjau", kunci=kunci)
-        laporan = impor.impor_simpan(
+        laporan = impor_simpan(
             berkas=str(unggahan.berkas),
             kabupaten_kota=request.user.kabupaten_kota,
             pengguna=request.user,
@@ -190,7 +192,7 @@ def pratinjau(request: HttpRequest, kunci: str) -> HttpResponse:
 @require_GET
 def laporan(request: HttpRequest, kunci: str) -> HttpResponse:
     unggahan = _get_unggahan_for_user(request.user, kunci)
-    buku = impor_baca.buku_laporan(str(unggahan.berkas), unggahan.laporan)
+    buku = buku_laporan(str(unggahan.berkas), unggahan.laporan)
     respons = HttpResponse(isi_xlsx(buku), content_type=XLSX)
     nama = Path(unggahan.meta["nama"]).stem or "impor"
     respons["Content-Disposition"] = f'attachment; filename="laporan-{_aman(nama)}.xlsx"'

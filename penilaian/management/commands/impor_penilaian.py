@@ -7,9 +7,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lokasi.models import KabupatenKota, Pengguna
-from penilaian.impor import baca as impor_baca
-from penilaian.impor import simpan as impor
-from penilaian.impor.baca import Laporan
+from penilaian.impor.laporan import Laporan
+from penilaian.impor.rencana import impor_periksa
+from penilaian.impor.simpan import impor_simpan
+from penilaian.impor.templat import buku_templat
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, berkas: Path | None, template: Path | None, **opsi) -> None:
         if template is not None:
-            impor_baca.buku_templat().save(template)
+            buku_templat().save(template)
             self.stdout.write(self.style.SUCCESS(f"Templat ditulis ke {template}"))
             if berkas is None:
                 return
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             pengguna = Pengguna.objects.filter(username=opsi["pengguna"]).first()
             if pengguna is None:
                 raise CommandError(f"Pengguna {opsi['pengguna']} tidak ada.")
-        kerja = impor.impor_periksa if opsi["dry_run"] else impor.impor_simpan
+        kerja = impor_periksa if opsi["dry_run"] else impor_simpan
         argumen = {"pengguna": pengguna} if not opsi["dry_run"] else {}
         laporan = kerja(
             berkas=str(berkas),
