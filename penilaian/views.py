@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokasi import riwayat
 from lokasi.models import Lokasi
+from penilaian import akses, services
 from penilaian import panel as panel_skor
-from penilaian import services
 from penilaian.akses import get_penilaian_for_user
 from penilaian.forms import AlurForm, IsianForm, PenilaianBaruForm, PenilaianForm
 from penilaian.models import Penilaian, Status
@@ -38,7 +37,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if tahun.isdigit():
         qs = qs.filter(tahun=int(tahun))
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    boleh_buat = request.user.boleh_kelola_lokasi
+    boleh_buat = akses.boleh_mulai(request.user)
     konteks = {
         "halaman": halaman,
         "status_pilihan": Status.choices,
@@ -50,6 +49,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         )
         if boleh_buat
         else None,
+        "boleh_impor": akses.boleh_impor(request.user),
     }
     return render(request, "penilaian/penilaian_daftar.html", konteks)
 
@@ -78,13 +78,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "hasil": panel_skor.ringkasan_hasil(penilaian),
         "kekurangan": panel_skor.kekurangan_terbaca(penilaian.kekurangan),
         "langkah": penilaian.langkah.select_related("pengguna"),
-        "tombol": [
-            (ke, Status(ke).label) for ke in services.langkah_berikut(penilaian, request.user)
-        ],
+        "tombol": [(ke, Status(ke).label) for ke in akses.langkah_berikut(penilaian, request.user)],
         "alur_form": AlurForm(),
-        "boleh_isi": penilaian.boleh_diubah
-        and request.user.boleh_kelola_lokasi
-        and request.user.kabupaten_kota_id == penilaian.lokasi.kabupaten_kota_id,
+        "boleh_isi": akses.boleh_isi(request.user, penilaian),
         "riwayat": riwayat.untuk(penilaian)[:30],
     }
     return render(request, "penilaian/penilaian_detail.html", konteks)
@@ -92,9 +88,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _get_untuk_isi(request: HttpRequest, pk: int) -> Penilaian:
     penilaian = get_penilaian_for_user(request.user, pk)
-    services.wajib_operator(request.user, penilaian.lokasi)
-    if not penilaian.boleh_diubah:
-        raise PermissionDenied(_("Hanya penilaian berstatus draf yang boleh diubah."))
+    akses.wajib_isi(request.user, penilaian)
     return penilaian
 
 
