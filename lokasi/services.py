@@ -75,6 +75,7 @@ def lokasi_simpan(
     baru = lokasi.pk is None
     if baru:
         sebelum: dict[str, str] = {}
+        lokasi.dibuat_oleh = pengguna
         lokasi.versi = 1
         lokasi.save()
     else:
