@@ -14,7 +14,9 @@ def isi_dibuat_oleh(apps, schema_editor) -> None:
     if jenis is None:  # a fresh database: no lokasi yet
         return
     pembuat = dict(
-        RiwayatPerubahan.objects.filter(content_type=jenis, tindakan="dibuat", pengguna__isnull=False)
+        RiwayatPerubahan.objects.filter(
+            content_type=jenis, tindakan="dibuat", pengguna__isnull=False
+        )
         .order_by("-waktu")
         .values_list("object_id", "pengguna_id")
     )
