@@ -181,3 +181,23 @@ def test_the_add_button_shows_exactly_when_adding_is_allowed(request, lokasi_a, 
     tautan = f'href="{reverse("lokasi:tambah")}"'
     assert (tautan in klien.get(reverse("lokasi:daftar")).text) is boleh
     assert klien.get(reverse("lokasi:tambah")).status_code == (200 if boleh else 403)
+
+
+def test_the_services_refuse_what_the_pages_hide(pokja_a, operator_b, lokasi_a):
+    # Defence in depth: the same predicate guards the writes when a view forgets to.
+    from django.core.exceptions import PermissionDenied
+
+    from lokasi import services
+
+    unit = buat_unit(lokasi_a)
+    for pengguna in (pokja_a, operator_b):
+        with pytest.raises(PermissionDenied):
+            services.lokasi_simpan(
+                lokasi=lokasi_a, pengguna=pengguna, versi_awal=lokasi_a.versi, kelurahan=[],
+                tipologi=[],
+            )  # fmt: skip
+        with pytest.raises(PermissionDenied):
+            services.unit_simpan(unit=unit, pengguna=pengguna)
+        with pytest.raises(PermissionDenied):
+            services.unit_hapus(unit=unit, pengguna=pengguna)
+    assert lokasi_a.unit_survei.count() == 1
