@@ -77,7 +77,7 @@ class LokasiAdmin(admin.ModelAdmin):
     autocomplete_fields = ["kelurahan"]
     list_select_related = ["kabupaten_kota"]
     inlines = [TipologiInline, UnitSurveiInline]
-    readonly_fields = ["versi", "diubah_oleh", "dibuat_pada", "diubah_pada"]
+    readonly_fields = ["versi", "dibuat_oleh", "diubah_oleh", "dibuat_pada", "diubah_pada"]
 
 
 admin.site.register(FotoLokasi)

@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import F, OrderBy, Prefetch, Q, QuerySet
-from django_filters.constants import EMPTY_VALUES
+from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from kumuh.api import HalamanAPI, Urutan
 from lokasi.models import KabupatenKota, Lokasi, Tipologi, TipologiLokasi, UnitSurvei
 from lokasi.serializers import (
     LokasiFiturSerializer,
@@ -24,34 +23,6 @@ from lokasi.serializers import (
     LokasiSerializer,
     WilayahSerializer,
 )
-
-# --- shared by the API of every app -----------------------------------------------------------
-
-
-class HalamanAPI(PageNumberPagination):
-    """50 rows a page (settings.PAGE_SIZE); a system syncing may ask for up to 200."""
-
-    page_size_query_param = "page_size"
-    max_page_size = 200
-
-
-class Urutan(django_filters.OrderingFilter):
-    """`?ordering=a,-b` with NULLs last on every database and a final `pk`, so pages are stable.
-
-    (SQLite and PostgreSQL put NULLs at opposite ends; a page boundary on a tie would otherwise
-    repeat or skip rows.)
-    """
-
-    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
-        if value in EMPTY_VALUES:
-            return qs
-        return qs.order_by(*(self.get_ordering_value(p) for p in value if p), "pk")
-
-    def get_ordering_value(self, param: str) -> OrderBy:
-        turun = param.startswith("-")
-        kolom = F(self.param_map[param.removeprefix("-")])
-        return kolom.desc(nulls_last=True) if turun else kolom.asc(nulls_last=True)
-
 
 # --- GeoJSON --------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kumuh.models import Tercatat
 from lokasi import geo
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ class LokasiQuerySet(models.QuerySet["Lokasi"]):
         )
 
 
-class Lokasi(models.Model):
+class Lokasi(Tercatat):
     """A slum location (kawasan) as registered by the Dinas; never deleted, only re-surveyed."""
 
     kabupaten_kota = models.ForeignKey(
@@ -272,18 +273,8 @@ class Lokasi(models.Model):
     permasalahan = models.TextField(_("permasalahan"), blank=True)
     potensi = models.TextField(_("potensi"), blank=True)
 
-    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
-    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diubah oleh"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # Optimistic lock: a save carries the version it started from; see services.lokasi_simpan.
-    versi = models.PositiveIntegerField(default=1, editable=False)
+    # dibuat_pada, diubah_pada, dibuat_oleh, diubah_oleh, versi come from Tercatat; versi is the
+    # optimistic lock of services.lokasi_simpan.
 
     objects = LokasiQuerySet.as_manager()
 

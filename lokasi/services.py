@@ -10,6 +10,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from lokasi import riwayat
+from lokasi.akses import wajib_kelola_lokasi
 from lokasi.models import (
     DokumenLokasi,
     FotoLokasi,
@@ -71,10 +72,12 @@ def lokasi_simpan(
     foto_baru=None,
 ) -> Lokasi:
     """Create or update a lokasi; refuse when it changed since `versi_awal` was read."""
+    wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
     lokasi.diubah_oleh = pengguna
     baru = lokasi.pk is None
     if baru:
         sebelum: dict[str, str] = {}
+        lokasi.dibuat_oleh = pengguna
         lokasi.versi = 1
         lokasi.save()
     else:
@@ -150,6 +153,7 @@ def _urut_angka(teks: str) -> tuple[int, str]:
 def unit_simpan(*, unit: UnitSurvei, pengguna: Pengguna) -> UnitSurvei:
     """Save one RT unit and bring its kawasan's sums up to date in the same transaction."""
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
     sebelum = potret_lokasi(lokasi)
     tindakan = f"unit {unit} " + ("ditambahkan" if unit.pk is None else "diubah")
     unit.save()
@@ -175,6 +179,7 @@ def _setelah_unit_berubah(lokasi: Lokasi, pengguna: Pengguna, tindakan: str, seb
 def unit_hapus(*, unit: UnitSurvei, pengguna: Pengguna) -> None:
     """Remove a unit entered by mistake; the kawasan's sums follow."""
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
+    wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
     sebelum = potret_lokasi(lokasi)
     nama = str(unit)
     unit.delete()
@@ -182,6 +187,7 @@ def unit_hapus(*, unit: UnitSurvei, pengguna: Pengguna) -> None:
 
 
 def foto_tambah(*, lokasi: Lokasi, pengguna: Pengguna, berkas, keterangan: str = "") -> FotoLokasi:
+    wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
     return FotoLokasi.objects.create(
         lokasi=lokasi, berkas=berkas, keterangan=keterangan, diunggah_oleh=pengguna
     )
@@ -190,6 +196,7 @@ def foto_tambah(*, lokasi: Lokasi, pengguna: Pengguna, berkas, keterangan: str =
 def dokumen_tambah(
     *, lokasi: Lokasi, pengguna: Pengguna, berkas, jenis: str, judul: str
 ) -> DokumenLokasi:
+    wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
     return DokumenLokasi.objects.create(
         lokasi=lokasi, berkas=berkas, jenis=jenis, judul=judul, diunggah_oleh=pengguna
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokasi import riwayat, services
 from lokasi.akses import (
+    boleh_kelola_lokasi,
     get_lokasi_for_edit,
     get_lokasi_for_user,
     get_unit_for_edit,
@@ -68,7 +69,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "peta_json": json.dumps({"type": "FeatureCollection", "features": peta}),
         "peta_terpotong": halaman.paginator.count > PETA_MAKS,
         "tile_url": settings.PETA_TILE_URL,
-        "boleh_tambah": request.user.boleh_kelola_lokasi,
+        "boleh_tambah": boleh_kelola_lokasi(request.user),
         "query_tanpa_halaman": _query_tanpa(request, "halaman"),
     }
     if request.htmx and request.htmx.target == "hasil-lokasi":
@@ -100,9 +101,6 @@ def pilihan_kelurahan(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     lokasi = get_lokasi_for_user(request.user, pk)
     fitur = lokasi.sebagai_geojson()
-    boleh_ubah = request.user.boleh_kelola_lokasi and (
-        request.user.kabupaten_kota_id == lokasi.kabupaten_kota_id
-    )
     konteks = {
         "lokasi": lokasi,
         "unit": lokasi.unit_survei.select_related("kelurahan"),
@@ -113,7 +111,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "fitur": fitur,
         "fitur_json": json.dumps(fitur),
         "tile_url": settings.PETA_TILE_URL,
-        "boleh_ubah": boleh_ubah,
+        "boleh_ubah": boleh_kelola_lokasi(request.user, lokasi.kabupaten_kota),
         "foto_form": FotoForm(),
         "dokumen_form": DokumenForm(),
     }

@@ -1,9 +1,21 @@
-"""Scoped fetching of surveys: another city's survey answers 404."""
+"""Who may do what with surveys and SKs: scoped fetching (404) and one predicate per right (403).
 
+Each right is a `boleh_*` predicate that the page reads to show its button and a `wajib_*`
+that views and services call to answer 403, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from lokasi.models import Pengguna
-from penilaian.models import SK, Penilaian
+from lokasi.akses import boleh_kelola_lokasi
+from lokasi.models import Lokasi, Pengguna, Peran
+from penilaian.models import SK, Penilaian, Status
+from penilaian.sk import services as services_sk
+
+# --- scoped fetching -------------------------------------------------------------------------
 
 
 def get_penilaian_for_user(pengguna: Pengguna, pk: int) -> Penilaian:
@@ -22,3 +34,122 @@ def get_sk_for_user(pengguna: Pengguna, pk: int) -> SK:
         ),
         pk=pk,
     )
+
+
+# --- entering surveys ------------------------------------------------------------------------
+
+
+def boleh_mulai(pengguna: Pengguna, lokasi: Lokasi | None = None) -> bool:
+    """Whether the user may start (and fill in) surveys of this lokasi, or of their kab/kota."""
+    return boleh_kelola_lokasi(pengguna, lokasi.kabupaten_kota if lokasi else None)
+
+
+def wajib_mulai(pengguna: Pengguna, lokasi: Lokasi) -> None:
+    """Raise 403 unless the user may enter surveys for this lokasi's kab/kota."""
+    if not boleh_mulai(pengguna, lokasi):
+        raise PermissionDenied(_("Hanya operator kabupaten/kota ini yang boleh mengisi survei."))
+
+
+def boleh_isi(pengguna: Pengguna, penilaian: Penilaian) -> bool:
+    """Whether the user may change this survey's inputs now (an operator of its city, a draf)."""
+    return penilaian.boleh_diubah and boleh_mulai(pengguna, penilaian.lokasi)
+
+
+def wajib_isi(pengguna: Pengguna, penilaian: Penilaian) -> None:
+    """Raise 403 unless `boleh_isi`, saying whether the role or the status is in the way."""
+    wajib_mulai(pengguna, penilaian.lokasi)
+    if not penilaian.boleh_diubah:
+        raise PermissionDenied(_("Hanya penilaian berstatus draf yang boleh diubah."))
+
+
+def boleh_impor(pengguna: Pengguna) -> bool:
+    """Whether the user may import surveys from Excel (into their own kab/kota)."""
+    return boleh_kelola_lokasi(pengguna)
+
+
+# --- the workflow ----------------------------------------------------------------------------
+
+# (from, to) → roles allowed to take the step, and whether the step needs a complete survey.
+LANGKAH: dict[tuple[str, str], set[str]] = {
+    (Status.DRAF, Status.DIAJUKAN): {Peran.OPERATOR, Peran.ADMIN_KABKOTA},
+    (Status.DIAJUKAN, Status.DISETUJUI_POKJA): {Peran.POKJA},
+    (Status.DISETUJUI_POKJA, Status.TERVERIFIKASI_PROVINSI): {Peran.VERIFIKATOR_PROVINSI},
+    (Status.TERVERIFIKASI_PROVINSI, Status.TERVERIFIKASI_PUSAT): {Peran.VERIFIKATOR_PUSAT},
+}
+# Who may send a survey back to draf from each status (a reason is required).
+PENGEMBALI: dict[str, set[str]] = {
+    Status.DIAJUKAN: {Peran.POKJA},
+    Status.DISETUJUI_POKJA: {Peran.POKJA, Peran.VERIFIKATOR_PROVINSI},
+    Status.TERVERIFIKASI_PROVINSI: {Peran.VERIFIKATOR_PROVINSI, Peran.VERIFIKATOR_PUSAT},
+    Status.TERVERIFIKASI_PUSAT: {Peran.VERIFIKATOR_PUSAT},
+}
+VERIFIKASI = (Status.TERVERIFIKASI_PROVINSI, Status.TERVERIFIKASI_PUSAT)
+
+
+def langkah_berikut(penilaian: Penilaian, pengguna: Pengguna) -> list[str]:
+    """Return the statuses this user may move the survey to now (for the page's buttons)."""
+    # The role alone is not enough: a Pokja member of another city must not approve.
+    if not pengguna.kabkota_terjangkau().filter(pk=penilaian.lokasi.kabupaten_kota_id).exists():
+        return []
+    hasil = [
+        ke
+        for (dari, ke), peran in LANGKAH.items()
+        if dari == penilaian.status and pengguna.peran in peran
+    ]
+    if pengguna.peran in PENGEMBALI.get(penilaian.status, set()):
+        hasil.append(Status.DRAF)
+    return hasil
+
+
+def boleh_pindah(pengguna: Pengguna, penilaian: Penilaian, ke: str) -> bool:
+    """Whether the user may move the survey to status `ke` now."""
+    return ke in langkah_berikut(penilaian, pengguna)
+
+
+def wajib_pindah(pengguna: Pengguna, penilaian: Penilaian, ke: str) -> None:
+    """Raise 403 unless the user may move the survey to status `ke` now."""
+    if not boleh_pindah(pengguna, penilaian, ke):
+        raise PermissionDenied(
+            _("Peran Anda tidak boleh memindahkan penilaian dari %(dari)s ke %(ke)s.")
+            % {"dari": Status(penilaian.status).label, "ke": Status(ke).label}
+        )
+
+
+def boleh_ajukan(pengguna: Pengguna, penilaian: Penilaian) -> bool:
+    return boleh_pindah(pengguna, penilaian, Status.DIAJUKAN)
+
+
+def boleh_setujui(pengguna: Pengguna, penilaian: Penilaian) -> bool:
+    return boleh_pindah(pengguna, penilaian, Status.DISETUJUI_POKJA)
+
+
+def boleh_verifikasi(pengguna: Pengguna, penilaian: Penilaian) -> bool:
+    return any(ke in VERIFIKASI for ke in langkah_berikut(penilaian, pengguna))
+
+
+def boleh_kembalikan(pengguna: Pengguna, penilaian: Penilaian) -> bool:
+    return boleh_pindah(pengguna, penilaian, Status.DRAF)
+
+
+# --- SK penetapan lokasi ---------------------------------------------------------------------
+# The role rule itself lives beside the SK writes (services_sk.boleh_kelola_sk), which check it
+# again; these name it per page.
+
+
+def boleh_buat_sk(pengguna: Pengguna) -> bool:
+    """Whether the user may start a draft SK of their own kab/kota."""
+    kabkota = pengguna.kabupaten_kota if pengguna.is_authenticated else None
+    return kabkota is not None and services_sk.boleh_kelola_sk(pengguna, kabkota)
+
+
+def boleh_kelola_sk(pengguna: Pengguna, sk: SK) -> bool:
+    """Whether the user may change this SK now (its kab/kota's Dinas admin or Pokja, a draft)."""
+    return sk.boleh_diubah and services_sk.boleh_kelola_sk(pengguna, sk.kabupaten_kota)
+
+
+def wajib_kelola_sk(pengguna: Pengguna, sk: SK) -> None:
+    """Raise 403 unless the user's role may change this kab/kota's SK.
+
+    A determined SK is not a 403 but a form error (the SK writes refuse it with its reason).
+    """
+    services_sk.wajib_kelola_sk(pengguna, sk.kabupaten_kota)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
@@ -18,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from lokasi.api import HalamanAPI, Urutan
+from kumuh.api import HalamanAPI, IdFilter, TahunFilter, Urutan
 from lokasi.models import Lokasi
 from lokasi.serializers import LokasiRingkasSerializer
 from penilaian import rumus
@@ -259,26 +258,6 @@ class PenilaianSerializer(serializers.ModelSerializer[Penilaian]):
             "dibuat_pada",
             "diubah_pada",
         ]
-
-
-ID_MAKS = 2**63 - 1  # BigAutoField; a larger number overflows SQLite (500, not an empty list)
-
-
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAKS})
-class IdFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=1, max_value=ID_MAKS, **kwargs)
-
-
-# Penilaian.tahun's validators, so that clients (and schemathesis) know the range.
-@extend_schema_field({"type": "integer", "minimum": 2000, "maximum": 2100})
-class TahunFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=2000, max_value=2100, **kwargs)
 
 
 class PenilaianFilter(django_filters.FilterSet):

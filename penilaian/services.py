@@ -6,14 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from lokasi import riwayat
-from lokasi.models import Lokasi, Pengguna, Peran, UnitSurvei
-from penilaian import rumus
+from lokasi.models import Lokasi, Pengguna, UnitSurvei
+from penilaian import akses, rumus
 from penilaian.models import (
     FIELD_ISIAN,
     IsianKriteria,
@@ -198,7 +197,7 @@ def nilai_potret_penilaian(
 @transaction.atomic
 def penilaian_buat(*, lokasi: Lokasi, pengguna: Pengguna, tahun: int) -> Penilaian:
     """Start a draft survey of a lokasi, with a numerik sheet per RT unit (or one for all)."""
-    wajib_operator(pengguna, lokasi)
+    akses.wajib_mulai(pengguna, lokasi)
     penilaian = Penilaian.objects.create(
         lokasi=lokasi, tahun=tahun, dibuat_oleh=pengguna, diubah_oleh=pengguna
     )
@@ -237,9 +236,7 @@ def penilaian_simpan(
 
     Refuses (riwayat.KonflikPerubahan) when the survey changed since `versi_awal` was read.
     """
-    wajib_operator(pengguna, penilaian.lokasi)
-    if not penilaian.boleh_diubah:
-        raise PermissionDenied(_("Hanya penilaian berstatus draf yang boleh diubah."))
+    akses.wajib_isi(pengguna, penilaian)
     diperbarui = Penilaian.objects.filter(
         pk=penilaian.pk, versi=versi_awal, status=Status.DRAF
     ).update(versi=F("versi") + 1)
@@ -288,36 +285,6 @@ def _segar(pk: int) -> Penilaian:
 
 # --- workflow --------------------------------------------------------------------------------
 
-# (from, to) → roles allowed to take the step, and whether the step needs a complete survey.
-LANGKAH: dict[tuple[str, str], set[str]] = {
-    (Status.DRAF, Status.DIAJUKAN): {Peran.OPERATOR, Peran.ADMIN_KABKOTA},
-    (Status.DIAJUKAN, Status.DISETUJUI_POKJA): {Peran.POKJA},
-    (Status.DISETUJUI_POKJA, Status.TERVERIFIKASI_PROVINSI): {Peran.VERIFIKATOR_PROVINSI},
-    (Status.TERVERIFIKASI_PROVINSI, Status.TERVERIFIKASI_PUSAT): {Peran.VERIFIKATOR_PUSAT},
-}
-# Who may send a survey back to draf from each status (a reason is required).
-PENGEMBALI: dict[str, set[str]] = {
-    Status.DIAJUKAN: {Peran.POKJA},
-    Status.DISETUJUI_POKJA: {Peran.POKJA, Peran.VERIFIKATOR_PROVINSI},
-    Status.TERVERIFIKASI_PROVINSI: {Peran.VERIFIKATOR_PROVINSI, Peran.VERIFIKATOR_PUSAT},
-    Status.TERVERIFIKASI_PUSAT: {Peran.VERIFIKATOR_PUSAT},
-}
-
-
-def langkah_berikut(penilaian: Penilaian, pengguna: Pengguna) -> list[str]:
-    """Return the statuses this user may move the survey to now (for the page's buttons)."""
-    # The role alone is not enough: a Pokja member of another city must not approve.
-    if not pengguna.kabkota_terjangkau().filter(pk=penilaian.lokasi.kabupaten_kota_id).exists():
-        return []
-    hasil = [
-        ke
-        for (dari, ke), peran in LANGKAH.items()
-        if dari == penilaian.status and pengguna.peran in peran
-    ]
-    if pengguna.peran in PENGEMBALI.get(penilaian.status, set()):
-        hasil.append(Status.DRAF)
-    return hasil
-
 
 @transaction.atomic
 def penilaian_pindah(
@@ -326,11 +293,7 @@ def penilaian_pindah(
     """Move a survey one workflow step, or back to draf with a reason."""
     penilaian = Penilaian.objects.select_for_update().get(pk=penilaian.pk)
     dari = penilaian.status
-    if ke not in langkah_berikut(penilaian, pengguna):
-        raise PermissionDenied(
-            _("Peran Anda tidak boleh memindahkan penilaian dari %(dari)s ke %(ke)s.")
-            % {"dari": Status(dari).label, "ke": Status(ke).label}
-        )
+    akses.wajib_pindah(pengguna, penilaian, ke)
     if ke == Status.DRAF:
         if not catatan.strip():
             raise ValueError(_("Alasan pengembalian wajib diisi."))
@@ -353,9 +316,3 @@ def penilaian_pindah(
     )
     penilaian.refresh_from_db()
     return penilaian
-
-
-def wajib_operator(pengguna: Pengguna, lokasi: Lokasi) -> None:
-    """Raise 403 unless the user may enter surveys for this lokasi's kab/kota."""
-    if not pengguna.boleh_kelola_lokasi or pengguna.kabupaten_kota_id != lokasi.kabupaten_kota_id:
-        raise PermissionDenied(_("Hanya operator kabupaten/kota ini yang boleh mengisi survei."))

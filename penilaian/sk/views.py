@@ -14,7 +14,7 @@ from kumuh import pdf
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 from lokasi.models import Lokasi
-from penilaian.akses import get_sk_for_user
+from penilaian.akses import boleh_buat_sk, boleh_kelola_sk, get_sk_for_user, wajib_kelola_sk
 from penilaian.models import SK, EksporSK, VerifikasiSK
 from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import services as services_sk
@@ -26,9 +26,7 @@ from penilaian.sk.xlsx import buku_sk
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
     sk = SK.objects.untuk(request.user).select_related("kabupaten_kota")
-    kabkota = request.user.kabupaten_kota
-    boleh_buat = kabkota is not None and services_sk.boleh_kelola_sk(request.user, kabkota)
-    konteks = {"daftar_sk": sk, "baru_form": SKBaruForm() if boleh_buat else None}
+    konteks = {"daftar_sk": sk, "baru_form": SKBaruForm() if boleh_buat_sk(request.user) else None}
     return render(request, "penilaian/sk_daftar.html", konteks)
 
 
@@ -45,7 +43,7 @@ def buat(request: HttpRequest) -> HttpResponse:
 
 
 def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
-    boleh = sk.boleh_diubah and services_sk.boleh_kelola_sk(request.user, sk.kabupaten_kota)
+    boleh = boleh_kelola_sk(request.user, sk)
     verifikasi = {v.tim: v for v in sk.verifikasi.all()}
     konteks = {
         "sk": sk,
@@ -111,7 +109,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def ubah(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
-    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    wajib_kelola_sk(request.user, sk)
     form = SKForm(request.POST, instance=SK.objects.get(pk=sk.pk))
     if form.is_valid():
         data = {k: form.cleaned_data[k] for k in services_sk.FIELD_SK}
@@ -134,7 +132,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def verifikasi(request: HttpRequest, pk: int, tim: str) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
-    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    wajib_kelola_sk(request.user, sk)
     if tim not in VerifikasiSK.Tim.values:
         raise Http404
     form = VerifikasiForm(request.POST, prefix=tim)
@@ -160,7 +158,7 @@ def _lokasi_sk(sk: SK, pk: int) -> Lokasi:
 @require_POST
 def kecualikan(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
-    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    wajib_kelola_sk(request.user, sk)
     form = PengecualianForm(request.POST)
     if not form.is_valid():
         for galat in form.errors.get("alasan", []):
@@ -182,7 +180,7 @@ def kecualikan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def sertakan(request: HttpRequest, pk: int, lokasi_pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
-    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    wajib_kelola_sk(request.user, sk)
     lokasi = _lokasi_sk(sk, lokasi_pk)
     try:
         services_sk.sk_sertakan(sk=sk, pengguna=request.user, lokasi=lokasi)
@@ -197,7 +195,7 @@ def sertakan(request: HttpRequest, pk: int, lokasi_pk: int) -> HttpResponse:
 @require_POST
 def tetapkan(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
-    services_sk.wajib_kelola_sk(request.user, sk.kabupaten_kota)
+    wajib_kelola_sk(request.user, sk)
     try:
         versi = int(request.POST.get("versi", ""))
     except ValueError:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from lokasi.akses import boleh_kelola_lokasi
 from lokasi.models import Lokasi
 from tests.conftest import buat_lokasi, buat_unit, klien_untuk
 
@@ -156,3 +157,47 @@ def test_photo_files_are_not_public(operator_a, operator_b, lokasi_a, tmp_path):
     assert klien.get(url).status_code == 200
     assert klien_untuk(operator_b).get(url).status_code == 404
     assert klien_untuk(None).get(url).status_code == 302
+
+
+PERAN_SEMUA = [
+    "operator_a",
+    "admin_a",
+    "pokja_a",
+    "operator_b",
+    "verifikator_p",
+    "verifikator_pusat",
+]
+
+
+@pytest.mark.parametrize("peran", PERAN_SEMUA)
+def test_the_add_button_shows_exactly_when_adding_is_allowed(request, lokasi_a, peran):
+    pengguna = request.getfixturevalue(peran)
+    klien = klien_untuk(pengguna)
+    boleh = boleh_kelola_lokasi(pengguna)
+    assert boleh is (peran in {"operator_a", "admin_a", "operator_b"})
+    assert boleh_kelola_lokasi(pengguna, lokasi_a.kabupaten_kota) is (
+        peran in {"operator_a", "admin_a"}
+    )
+    tautan = f'href="{reverse("lokasi:tambah")}"'
+    assert (tautan in klien.get(reverse("lokasi:daftar")).text) is boleh
+    assert klien.get(reverse("lokasi:tambah")).status_code == (200 if boleh else 403)
+
+
+def test_the_services_refuse_what_the_pages_hide(pokja_a, operator_b, lokasi_a):
+    # Defence in depth: the same predicate guards the writes when a view forgets to.
+    from django.core.exceptions import PermissionDenied
+
+    from lokasi import services
+
+    unit = buat_unit(lokasi_a)
+    for pengguna in (pokja_a, operator_b):
+        with pytest.raises(PermissionDenied):
+            services.lokasi_simpan(
+                lokasi=lokasi_a, pengguna=pengguna, versi_awal=lokasi_a.versi, kelurahan=[],
+                tipologi=[],
+            )  # fmt: skip
+        with pytest.raises(PermissionDenied):
+            services.unit_simpan(unit=unit, pengguna=pengguna)
+        with pytest.raises(PermissionDenied):
+            services.unit_hapus(unit=unit, pengguna=pengguna)
+    assert lokasi_a.unit_survei.count() == 1

@@ -31,7 +31,7 @@ def test_demo_users_can_log_in_and_see_the_list():
     call_command("kumuh_demo", stdout=io.StringIO())
     from django.test import Client
 
-    from lokasi.management.commands.kumuh_demo import SANDI_DEMO
+    from lokasi.management.commands.lokasi_demo import SANDI_DEMO
 
     klien = Client()
     assert klien.login(username="verifikator.jateng", password=SANDI_DEMO)

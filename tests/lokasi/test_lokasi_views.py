@@ -57,7 +57,7 @@ def test_operator_adds_a_location_with_a_photo(operator_a, kota_a):
     assert r.status_code == 302
     lokasi = Lokasi.objects.get(kode="KP-01")
     assert lokasi.kabupaten_kota == kota_a
-    assert lokasi.diubah_oleh == operator_a
+    assert lokasi.dibuat_oleh == lokasi.diubah_oleh == operator_a
     assert sorted(lokasi.tipologi_set.values_list("kode", flat=True)) == [
         "dataran_rendah",
         "di_tepi_air",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from lokasi import riwayat
-from penilaian import services
+from penilaian import akses, services
 from penilaian.models import LangkahAlur, Penilaian, Status
 from tests.conftest import buat_penilaian, buat_unit, klien_untuk
 
@@ -278,7 +278,7 @@ def test_service_refuses_a_pokja_member_of_another_city(lokasi_a, kota_b):
 
     pokja_b = buat_pengguna("pokja_b", "pokja", kota_b)
     penilaian = buat_penilaian(lokasi_a, status="diajukan")
-    assert services.langkah_berikut(penilaian, pokja_b) == []
+    assert akses.langkah_berikut(penilaian, pokja_b) == []
     with pytest.raises(PermissionDenied):
         services.penilaian_pindah(penilaian=penilaian, pengguna=pokja_b, ke="disetujui_pokja")
 

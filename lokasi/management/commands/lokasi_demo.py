@@ -1,4 +1,7 @@
-"""Load the demo kab/kota: real Kemendagri regions, synthetic locations labelled as demo."""
+"""Load lokasi's demo: real Kemendagri regions, synthetic locations labelled as demo, users.
+
+The first step of `manage.py kumuh_demo`, which runs every app's `<app>_demo` in turn.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -58,7 +61,7 @@ JUMLAH_LOKASI = 30
 
 
 class Command(BaseCommand):
-    help = "Muat data demo (Kota Pekalongan, 30 lokasi sintetis, satu pengguna per peran)."
+    help = "Muat data demo lokasi (Kota Pekalongan, 30 lokasi sintetis, satu pengguna per peran)."
 
     def handle(self, *args, **options) -> None:
         call_command("impor_wilayah", str(BERKAS_WILAYAH), stdout=self.stdout)
@@ -75,12 +78,6 @@ class Command(BaseCommand):
             acak = random.Random(1100)  # fixed seed: the same demo every time (idempotent)
             for i in range(JUMLAH_LOKASI):
                 self._lokasi(i, kabkota, kelurahan, acak, operator)
-        # Apps above lokasi add their own demo data through a `<app>_demo` command; called by
-        # name so that lokasi imports nothing from them.
-        perintah = get_commands()
-        for app in ("penilaian", "kolaborasi", "monev"):
-            if f"{app}_demo" in perintah:
-                call_command(f"{app}_demo", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Data demo siap: {JUMLAH_LOKASI} lokasi di {kabkota}.")
         )
