@@ -11,9 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from lokasi.akses import boleh_kelola_lokasi
-from lokasi.models import Lokasi, Pengguna, Peran
+from lokasi.models import KabupatenKota, Lokasi, Pengguna, Peran
 from penilaian.models import SK, Penilaian, Status
-from penilaian.sk import services as services_sk
 
 # --- scoped fetching -------------------------------------------------------------------------
 
@@ -65,6 +64,12 @@ def wajib_isi(pengguna: Pengguna, penilaian: Penilaian) -> None:
 def boleh_impor(pengguna: Pengguna) -> bool:
     """Whether the user may import surveys from Excel (into their own kab/kota)."""
     return boleh_kelola_lokasi(pengguna)
+
+
+def wajib_impor(pengguna: Pengguna) -> None:
+    """Raise 403 unless the user may import surveys (an import creates and changes lokasi)."""
+    if not boleh_impor(pengguna):
+        raise PermissionDenied(_("Peran Anda tidak boleh mengimpor penilaian dari Excel."))
 
 
 # --- the workflow ----------------------------------------------------------------------------
@@ -132,19 +137,37 @@ def boleh_kembalikan(pengguna: Pengguna, penilaian: Penilaian) -> bool:
 
 
 # --- SK penetapan lokasi ---------------------------------------------------------------------
-# The role rule itself lives beside the SK writes (services_sk.boleh_kelola_sk), which check it
-# again; these name it per page.
+# Who prepares the draft and issues it: the Dinas admin and the Pokja PKP of the kab/kota. The
+# SK writes (penilaian.sk.services) check the same rule again.
+PERAN_PENGELOLA_SK = frozenset({Peran.ADMIN_KABKOTA, Peran.POKJA})
+
+
+def boleh_kelola_sk_kota(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> bool:
+    """Whether the user's role may prepare and issue this kab/kota's SK."""
+    return (
+        pengguna.is_active
+        and pengguna.peran in PERAN_PENGELOLA_SK
+        and pengguna.kabupaten_kota_id == kabupaten_kota.pk
+    )
+
+
+def wajib_kelola_sk_kota(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> None:
+    """Raise 403 unless the user is the Dinas admin or a Pokja member of that kab/kota."""
+    if not boleh_kelola_sk_kota(pengguna, kabupaten_kota):
+        raise PermissionDenied(
+            _("Hanya admin Dinas dan anggota Pokja PKP kabupaten/kota ini yang boleh mengubah SK.")
+        )
 
 
 def boleh_buat_sk(pengguna: Pengguna) -> bool:
     """Whether the user may start a draft SK of their own kab/kota."""
     kabkota = pengguna.kabupaten_kota if pengguna.is_authenticated else None
-    return kabkota is not None and services_sk.boleh_kelola_sk(pengguna, kabkota)
+    return kabkota is not None and boleh_kelola_sk_kota(pengguna, kabkota)
 
 
 def boleh_kelola_sk(pengguna: Pengguna, sk: SK) -> bool:
     """Whether the user may change this SK now (its kab/kota's Dinas admin or Pokja, a draft)."""
-    return sk.boleh_diubah and services_sk.boleh_kelola_sk(pengguna, sk.kabupaten_kota)
+    return sk.boleh_diubah and boleh_kelola_sk_kota(pengguna, sk.kabupaten_kota)
 
 
 def wajib_kelola_sk(pengguna: Pengguna, sk: SK) -> None:
@@ -152,4 +175,4 @@ def wajib_kelola_sk(pengguna: Pengguna, sk: SK) -> None:
 
     A determined SK is not a 403 but a form error (the SK writes refuse it with its reason).
     """
-    services_sk.wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)

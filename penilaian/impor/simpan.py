@@ -146,7 +146,11 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
     diubah: list[Lokasi] = []
     for r in rencana.lokasi:
         if r.lokasi is None:
-            r.lokasi = Lokasi(kabupaten_kota=rencana.kabupaten_kota, diubah_oleh=jejak.pengguna)
+            r.lokasi = Lokasi(
+                kabupaten_kota=rencana.kabupaten_kota,
+                dibuat_oleh=jejak.pengguna,
+                diubah_oleh=jejak.pengguna,
+            )
             baru.append(r.lokasi)
         else:
             r.sebelum = _potret_lokasi(r.lokasi, _nama_kelurahan(rencana, r.kelurahan_ada))

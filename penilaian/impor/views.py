@@ -27,8 +27,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kumuh import xlsx_baca
 from kumuh.xlsx import XLSX, isi_xlsx
-from lokasi.akses import wajib_kelola_lokasi
 from lokasi.models import KabupatenKota, Pengguna
+from penilaian.akses import wajib_impor
 from penilaian.impor.laporan import Laporan, buku_laporan
 from penilaian.impor.rencana import impor_periksa
 from penilaian.impor.simpan import impor_simpan
@@ -90,7 +90,7 @@ def _folder(pengguna: Pengguna) -> Path:
 
 def _kabkota_pengimpor(pengguna: Pengguna) -> KabupatenKota:
     """The user's own kab/kota, where they may import: 403 for any other role."""
-    wajib_kelola_lokasi(pengguna)
+    wajib_impor(pengguna)
     return pengguna.kabupaten_kota
 
 

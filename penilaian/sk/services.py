@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -35,8 +35,9 @@ from kumuh import pdf
 from kumuh import tugas as kumuh_tugas
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
-from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran
+from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna
 from penilaian import rumus
+from penilaian.akses import wajib_kelola_sk_kota
 from penilaian.models import (
     PITA_PILIHAN,
     SK,
@@ -54,8 +55,6 @@ from penilaian.sk import xlsx as sk_xlsx
 
 log = logging.getLogger(__name__)
 
-# Who prepares the draft and issues it: the Dinas admin and the Pokja PKP of the kab/kota.
-PERAN_PENGELOLA_SK = {Peran.ADMIN_KABKOTA, Peran.POKJA}
 STATUS_SK = [Status.TERVERIFIKASI_PUSAT]
 FIELD_SK = [
     "tahun",
@@ -70,25 +69,6 @@ FIELD_SK = [
 LABEL_PITA = dict(PITA_PILIHAN)  # "51-75" → "51–75 %", as the Format Isian shows it
 # Photos per lokasi in the Buku Profil: enough to show the conditions, few enough to print.
 FOTO_PER_LOKASI = 4
-
-
-# --- access ----------------------------------------------------------------------------------
-
-
-def boleh_kelola_sk(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> bool:
-    return (
-        pengguna.is_active
-        and pengguna.peran in PERAN_PENGELOLA_SK
-        and pengguna.kabupaten_kota_id == kabupaten_kota.pk
-    )
-
-
-def wajib_kelola_sk(pengguna: Pengguna, kabupaten_kota: KabupatenKota) -> None:
-    """Raise 403 unless the user is the Dinas admin or a Pokja member of that kab/kota."""
-    if not boleh_kelola_sk(pengguna, kabupaten_kota):
-        raise PermissionDenied(
-            _("Hanya admin Dinas dan anggota Pokja PKP kabupaten/kota ini yang boleh mengubah SK.")
-        )
 
 
 def _wajib_draf(sk: SK) -> None:
@@ -292,7 +272,7 @@ def sk_buat(*, pengguna: Pengguna, tahun: int) -> SK:
     kabkota = pengguna.kabupaten_kota
     if kabkota is None:
         raise PermissionDenied(_("Pengguna ini tidak terikat pada kabupaten/kota."))
-    wajib_kelola_sk(pengguna, kabkota)
+    wajib_kelola_sk_kota(pengguna, kabkota)
     daerah = _daerah(kabkota)
     kepala = "Wali Kota" if kabkota.jenis == KabupatenKota.Jenis.KOTA else "Bupati"
     with transaction.atomic():
@@ -326,7 +306,7 @@ def _kunci(sk: SK, versi: int | None) -> SK:
 @transaction.atomic
 def sk_simpan(*, sk: SK, pengguna: Pengguna, data: Mapping[str, object], versi: int) -> SK:
     """Save the header fields of a draft (nomor, tanggal, penandatangan…), with history."""
-    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, versi)
     sebelum = _potret_sk(tersimpan)
     for nama in FIELD_SK:
@@ -367,7 +347,7 @@ def verifikasi_simpan(
     *, sk: SK, pengguna: Pengguna, tim: str, data: Mapping[str, object]
 ) -> VerifikasiSK:
     """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft."""
-    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, None)
     v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim)
     field = ("nama", "jabatan", "nip", "tanggal")
@@ -388,7 +368,7 @@ def verifikasi_simpan(
 @transaction.atomic
 def sk_kecualikan(*, sk: SK, pengguna: Pengguna, lokasi: Lokasi, alasan: str) -> PengecualianSK:
     """Leave a lokasi out of a draft, with a reason (required)."""
-    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, None)
     if lokasi.kabupaten_kota_id != tersimpan.kabupaten_kota_id:
         raise PermissionDenied(_("Lokasi ini bukan lokasi kabupaten/kota SK ini."))
@@ -414,7 +394,7 @@ def sk_kecualikan(*, sk: SK, pengguna: Pengguna, lokasi: Lokasi, alasan: str) ->
 @transaction.atomic
 def sk_sertakan(*, sk: SK, pengguna: Pengguna, lokasi: Lokasi) -> None:
     """Put a left-out lokasi back into the draft."""
-    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, None)
     terhapus, _jenis = PengecualianSK.objects.filter(sk=tersimpan, lokasi=lokasi).delete()
     if terhapus:
@@ -447,7 +427,7 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
 
     Raises ValidationError naming every missing field at once.
     """
-    wajib_kelola_sk(pengguna, sk.kabupaten_kota)
+    wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, versi)
     kurang = {}
     if not tersimpan.nomor.strip():
@@ -535,17 +515,19 @@ def _tugas_ekspor() -> Task:
     return buat_ekspor_sk
 
 
-def ekspor_tandai_terputus(*, sk: SK) -> list[EksporSK]:
+def ekspor_tandai_terputus(*, sk: SK, terbaca: Iterable[EksporSK] | None = None) -> list[EksporSK]:
     """Mark the SK's jobs whose worker died as failed, so that they can be asked for again.
 
     A job is dead once its task ended without the job recording how, or once its progress
     has been silent for BATAS_SENYAP since the worker took it. A job still waiting in a durable
-    queue is alive however long it waits: a worker will take it.
+    queue is alive however long it waits: a worker will take it. `terbaca`: the jobs already
+    read by the caller (a page showing them), updated in place; by default the active ones.
     """
     tugas = _tugas_ekspor()
     sekarang = timezone.now()
     mati = []
-    for ekspor in sk.ekspor.filter(status__in=AKTIF):
+    daftar = sk.ekspor.filter(status__in=AKTIF) if terbaca is None else terbaca
+    for ekspor in [e for e in daftar if e.status in AKTIF]:
         hasil = kumuh_tugas.hasil_tugas(tugas, ekspor.tugas_id)
         terakhir = ekspor.diperbarui_pada
         if hasil is not None:
@@ -565,6 +547,11 @@ def ekspor_tandai_terputus(*, sk: SK) -> list[EksporSK]:
             status=EksporSK.Status.GAGAL, pesan=pesan, selesai_pada=sekarang
         ):
             kumuh_tugas.tandai_mati(tugas, ekspor.tugas_id, pesan)
+            ekspor.status, ekspor.pesan, ekspor.selesai_pada = (
+                EksporSK.Status.GAGAL,
+                pesan,
+                sekarang,
+            )
             log.warning("Ekspor SK %s terputus (tugas %s)", ekspor.pk, ekspor.tugas_id or "-")
             mati.append(ekspor)
     return mati

@@ -76,9 +76,9 @@ def _konteks(request: HttpRequest, sk: SK, **form) -> dict:
 
 
 def _konteks_berkas(sk: SK) -> dict:
-    # A job whose worker died shows as failed, with its button to ask again, not as progress.
-    services_sk.ekspor_tandai_terputus(sk=sk)
     ekspor = _ekspor_terbaru(sk)
+    # A job whose worker died shows as failed, with its button to ask again, not as progress.
+    services_sk.ekspor_tandai_terputus(sk=sk, terbaca=ekspor)
     # While a job runs the panel polls itself; the answer without one stops the polling.
     return {
         "ekspor": ekspor,

@@ -253,6 +253,7 @@ def test_a_valid_file_creates_lokasi_units_and_draft_surveys(kota_a, operator_a)
     assert satu.nama == "Kampung Satu" and satu.luas_sk_ha == Decimal("4.5")
     assert satu.luas_verifikasi_ha == Decimal("1.25") and satu.jumlah_kk == 90
     assert [k.nama for k in satu.kelurahan.all()] == [KEL_1]
+    assert satu.dibuat_oleh == operator_a and satu.diubah_oleh == operator_a
     p = Penilaian.objects.get(lokasi=satu)
     assert p.status == "draf" and p.tahun == 2025 and p.dibuat_oleh == operator_a
     assert p.surveyor_nama == "Budi" and p.tanggal_survei == date(2025, 3, 15)

@@ -1,10 +1,10 @@
 """Load demo surveys: every demo lokasi of Kota Pekalongan surveyed in 2024 and 2025.
 
-Run after `kumuh_demo`. Every number, name and photo is synthetic and labelled demo. The surveys
-go through the real services (create, save, workflow steps by the demo users) so their results,
-history and workflow steps are what the application itself would have recorded; the timestamps
-are then moved back to the survey year. Idempotent: a lokasi that already has a survey for a
-year is left alone.
+Run by `kumuh_demo` after `lokasi_demo`. Every number, name and photo is synthetic and
+labelled demo. The surveys go through the real services (create, save, workflow steps by the
+demo users) so their results, history and workflow steps are what the application itself would
+have recorded; the timestamps are then moved back to the survey year. Idempotent: a lokasi
+that already has a survey for a year is left alone.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from penilaian import rumus, services
 from penilaian.models import SK, IsianKriteria, LangkahAlur, Penilaian, Status
 from penilaian.sk import services as services_sk
 
-KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi's kumuh_demo
+KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
 AWALAN_KODE = "DEMO-"
 TAHUN_LAMA, TAHUN_BARU = 2024, 2025
 BENIH = "penilaian-demo-1"  # with the lokasi code: a fixed random stream per lokasi
