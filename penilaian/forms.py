@@ -17,14 +17,7 @@ from penilaian import rumus
 from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, Penilaian
 
 # The Tabel 2 values every criterion divides by: entered once per sheet in "data umum".
-NUMERIK_UMUM = (
-    "luas_verifikasi_ha",
-    "jumlah_bangunan",
-    "jumlah_penduduk",
-    "jumlah_kk",
-    "panjang_jalan_ideal_m",
-    "panjang_drainase_ideal_m",
-)
+NUMERIK_UMUM = rumus.NUMERIK_UMUM
 # Every other numerik key belongs to exactly one criterion (the existing road and drainage
 # lengths to 2a and 4a, which 2b and 4c also check against).
 NUMERIK_KRITERIA: dict[str, tuple[str, ...]] = {

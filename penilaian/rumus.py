@@ -218,6 +218,16 @@ SATUAN_NUMERIK: dict[str, str] = {kunci: satuan for kunci, _, satuan in _TABEL_2
 NUMERIK_BILANGAN_BULAT: frozenset[str] = frozenset(
     kunci for kunci, _, satuan in _TABEL_2 if satuan in {"unit", "jiwa", "KK"}
 )
+# The Tabel 2 values the criteria divide by (a sheet's general data, entered once per sheet and
+# prefilled from the lokasi's header numbers).
+NUMERIK_UMUM: tuple[str, ...] = (
+    "luas_verifikasi_ha",
+    "jumlah_bangunan",
+    "jumlah_penduduk",
+    "jumlah_kk",
+    "panjang_jalan_ideal_m",
+    "panjang_drainase_ideal_m",
+)
 
 
 # --- the criteria table (Tabel 3 A with Tabel 2 inputs) ----------------------------------------

@@ -22,14 +22,7 @@ from penilaian.impor.kolom import WAJIB_UNIT_BARU
 from penilaian.impor.laporan import Tanda
 
 # The header numbers a sheet starts from (services.angka_kepala).
-KEPALA = (
-    "luas_verifikasi_ha",
-    "jumlah_bangunan",
-    "jumlah_penduduk",
-    "jumlah_kk",
-    "panjang_jalan_ideal_m",
-    "panjang_drainase_ideal_m",
-)
+KEPALA = rumus.NUMERIK_UMUM
 _DUA_DESIMAL = Decimal("0.01")
 
 
