@@ -19,7 +19,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("lokasi/", include("lokasi.urls")),
     path("penilaian/", include("penilaian.urls")),
-    path("kolaborasi/", views.area_berikutnya, {"area": "kolaborasi"}, name="kolaborasi_beranda"),
+    path("kolaborasi/", include("kolaborasi.urls")),
     path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
     path("api/v1/", include("lokasi.urls_api")),
     path("api/v1/", include("penilaian.urls_api")),

@@ -8,14 +8,6 @@ from django.views.decorators.http import require_GET
 # What each later area will hold, so a user who opens it knows what is coming and where the
 # work stands today. Replaced by the real app pages as their issues land.
 AREA = {
-    "kolaborasi": {
-        "judul": "Kolaborasi",
-        "isi": [
-            "Pemangku kepentingan, Pokja PKP dan Forum PKP.",
-            "Program dan kegiatan per lokasi, sumber pendanaan.",
-            "Perjanjian kerja sama dengan pihak luar (CSR/TJSLP).",
-        ],
-    },
     "monev": {
         "judul": "Monitoring dan evaluasi",
         "isi": [

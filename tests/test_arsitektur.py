@@ -37,6 +37,8 @@ MODUL_MURNI = [
     "penilaian/sk/svg.py",
     "penilaian/sk/xlsx.py",
     "penilaian/sk/contoh.py",
+    "penilaian/penanganan.py",
+    "kolaborasi/aturan.py",
     "kumuh/pdf.py",
 ]
 

@@ -281,6 +281,6 @@ def test_home_page_counts_with_words(operator_a, lokasi_a):
 
 
 def test_later_areas_explain_what_is_coming(operator_a):
-    r = klien_untuk(operator_a).get(reverse("kolaborasi_beranda"))
+    r = klien_untuk(operator_a).get(reverse("monev_beranda"))
     assert r.status_code == 200
-    assert "Perjanjian kerja sama" in r.text
+    assert "Peninjauan ulang" in r.text

@@ -1,0 +1,1 @@
+"""Kegiatan per lokasi or city-wide: effects (criterion, volume), funding split, states."""

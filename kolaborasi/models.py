@@ -1,1 +1,0 @@
-"""Models of kolaborasi arrive with their issues; see ../shared/domain/model.md."""

@@ -1,0 +1,1 @@
+"""Funding gap, pledges, perjanjian kerja sama; tahap kolaborasi and intervention criteria."""
