@@ -121,6 +121,14 @@ def format_bilangan(n: Angka | None) -> str:
     return format_desimal(n, 0)
 
 
+def format_rupiah(nilai: Angka | None) -> str:
+    """Format an amount of money: 1250000 → "Rp 1.250.000" (sen are not printed)."""
+    if _kosong(nilai):
+        return "–"
+    teks = format_desimal(nilai, 0)
+    return f"-Rp {teks[1:]}" if teks.startswith("-") else f"Rp {teks}"
+
+
 def format_hektar(nilai: Angka | None) -> str:
     """Format an area in hectares with two decimals: 1234.56 → "1.234,56"."""
     return format_desimal(nilai, 2)

@@ -24,6 +24,12 @@ def bilangan(nilai) -> str:
 
 
 @register.filter
+def rupiah(nilai) -> str:
+    """`{{ biaya|rupiah }}` → Rp 1.250.000.000."""
+    return angka.format_rupiah(None if nilai == "" else nilai)
+
+
+@register.filter
 def lintang_dms(nilai) -> str:
     return angka.dms(nilai, "lintang")
 

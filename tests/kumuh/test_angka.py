@@ -411,3 +411,18 @@ def test_hari_tanggal_indonesia(tanggal, hasil):
 def test_tanggal_kosong():
     assert tanggal_indonesia(None) == "–"
     assert hari_tanggal_indonesia(None) == "–"
+
+
+@pytest.mark.parametrize(
+    ("nilai", "hasil"),
+    [
+        (1250000, "Rp 1.250.000"),
+        (Decimal("1250000.50"), "Rp 1.250.001"),
+        (0, "Rp 0"),
+        (-5000, "-Rp 5.000"),
+        (None, "–"),
+        ("", "–"),
+    ],
+)
+def test_format_rupiah(nilai, hasil):
+    assert angka.format_rupiah(nilai) == hasil
