@@ -23,6 +23,7 @@ urlpatterns = [
     path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
     path("api/v1/", include("lokasi.urls_api")),
     path("api/v1/", include("penilaian.urls_api")),
+    path("api/v1/", include("kolaborasi.urls_api")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/",
