@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from penilaian import rumus
-from penilaian.penanganan import HasilPenanganan, terapkan
+from penilaian.penanganan import BarisPenanganan, HasilPenanganan, terapkan
 
 # Kegiatan whose effects a projection applies: decided, whether or not already done (a survey
 # older than the work does not show it yet). "usulan" is a scenario the user may add.
@@ -226,3 +226,37 @@ def _jumlahkan(efek: Iterable[Efek]) -> dict[str, Decimal]:
     for e in efek:
         jumlah[e.kriteria] += e.volume
     return dict(jumlah)
+
+
+@dataclass(frozen=True)
+class BarisRinci:
+    """One criterion of a lokasi's before/after table, with the effects behind its volume."""
+
+    kriteria: rumus.Kriteria
+    baris: BarisPenanganan
+    efek: tuple[Efek, ...]
+
+
+@dataclass(frozen=True)
+class AspekRinci:
+    aspek: rumus.Aspek
+    baris: tuple[BarisRinci, ...]
+    nilai_awal: int
+    nilai_akhir: int
+
+
+def rinci(p: ProyeksiLokasi) -> list[AspekRinci]:
+    """Return the 16 criteria grouped by aspect with aspect totals (the Tabel 5 layout)."""
+    per_kode = {b.kode: b for b in p.akhir.baris}
+    return [
+        AspekRinci(
+            aspek=a,
+            baris=tuple(
+                BarisRinci(rumus.KRITERIA_PER_KODE[k], per_kode[k], tuple(p.efek_kriteria(k)))
+                for k in a.kriteria
+            ),
+            nilai_awal=p.awal.skor_aspek[a.kode],
+            nilai_akhir=p.akhir.akhir.skor_aspek[a.kode],
+        )
+        for a in rumus.ASPEK
+    ]

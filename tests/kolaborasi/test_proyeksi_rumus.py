@@ -122,3 +122,22 @@ def test_a_baseline_that_cannot_be_scored_is_reported():
     hasil = proyeksikan([rusak, dasar(2)], [])
     assert [p.dasar.lokasi_pk for p in hasil.lokasi] == [2]
     assert hasil.tidak_terhitung[0][0] is rusak
+
+
+def test_the_detail_groups_the_criteria_by_aspect_with_totals():
+    from kolaborasi.proyeksi.rumus_proyeksi import rinci
+
+    p = proyeksikan([dasar()], [efek(2026, "2a", 500), efek(2027, "2a", 50, kegiatan=2)]).lokasi[0]
+    aspek = rinci(p)
+    assert [a.aspek.kode for a in aspek] == [1, 2, 3, 4, 5, 6, 7]
+    jalan = aspek[1]
+    # Aspect 2: 2a 3 + 2b 0 = 3 before; 550 m on a 600 m gap leaves 50/1000 = 5 % → 0.
+    assert (jalan.nilai_awal, jalan.nilai_akhir) == (3, 0)
+    b2a = jalan.baris[0]
+    assert (b2a.baris.volume_awal, b2a.baris.penanganan, b2a.baris.volume_akhir) == (
+        D(600),
+        D(550),
+        D(50),
+    )
+    assert [e.kegiatan_pk for e in b2a.efek] == [1, 2]
+    assert sum(a.nilai_akhir for a in aspek) == p.akhir.akhir.nilai_kekumuhan == 37
