@@ -84,7 +84,7 @@ def efek_dihitung(
             "kegiatan__tahun",
             "kegiatan__nama",
             "kegiatan__status",
-        )  # fmt: skip
+        )
         .order_by("kegiatan__tahun", "kegiatan_id", "pk")
     )
 

@@ -126,7 +126,7 @@ def memorandum_excel(request: HttpRequest) -> HttpResponse:
         tahun_awal=tahun_awal,
         judul=f"MEMORANDUM PROGRAM PENANGANAN PERMUKIMAN KUMUH {wilayah.upper()}",
         subjudul=f"Tahun {tahun_awal}–{tahun_awal + memo.JUMLAH_TAHUN - 1}",
-        catatan=catatan and "Saringan: " + "; ".join(catatan) or "",
+        catatan="Saringan: " + "; ".join(catatan) if catatan else "",
     )
     respons = HttpResponse(isi_xlsx(buku), content_type=XLSX)
     nama = f"memorandum-program-{slugify(wilayah)}-{tahun_awal}.xlsx"
