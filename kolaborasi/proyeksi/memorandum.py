@@ -162,7 +162,8 @@ def baris_memorandum(kegiatan: Sequence[Kegiatan] | QuerySet[Kegiatan]) -> list[
                 biaya=k.biaya,
                 dana=dana,
                 tahun=k.tahun,
-                jangka=aturan.label(aturan.HORIZON, k.horizon).split(" (")[0],
+                # The code ("menengah"), capitalised: the column head already says Jangka.
+                jangka=k.horizon.capitalize(),
                 pelaksana=aturan.label(aturan.PELAKSANA, k.pelaksana),
                 penanggung_jawab=str(k.penanggung_jawab or ""),
                 dasar=aturan.label(aturan.DASAR, k.dasar)
@@ -289,7 +290,7 @@ def buku_memorandum(
         sel.font, sel.border = TEBAL, BINGKAI
         sel.alignment = KANAN if KOLOM_BIAYA <= k < KOLOM_BIAYA + len(angka) else TENGAH
 
-    lembar.freeze_panes = lembar.cell(awal, 4)
+    lembar.freeze_panes = f"D{awal}"  # a coordinate: with no rows the cell is merged
     lembar.print_title_rows = f"{BARIS_KEPALA + 1}:{BARIS_KEPALA + 2}"
     lembar.page_setup.orientation = "landscape"
     lembar.page_setup.paperSize = lembar.PAPERSIZE_A4
