@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from kumuh.sisipan import render_sisipan
 from lokasi.akses import get_lokasi_for_user
 from penilaian.profil import susun_profil
 
@@ -24,5 +25,7 @@ def profil(request: HttpRequest, lokasi_pk: int) -> HttpResponse:
         "lokasi": lokasi,
         "kelurahan": lokasi.kelurahan.select_related("kecamatan"),
         "profil": susun_profil(penilaian, unit),
+        # Panels of higher apps (the plan's projection…), which this app does not know.
+        "sisipan": render_sisipan("profil_lokasi", request, lokasi),
     }
     return render(request, "penilaian/profil.html", konteks)
