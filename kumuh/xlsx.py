@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from io import BytesIO
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -113,6 +114,13 @@ def angka_xlsx(nilai: object) -> object:
     return float(nilai) if isinstance(nilai, Decimal) else nilai
 
 
+def jadikan_teks(sel: Any) -> None:
+    """Keep typed text that starts with "=" as text: openpyxl would store it as a formula, and
+    a lokasi or kegiatan named "=1+1" (or worse, "=HYPERLINK(…)") must not run in Excel."""
+    if isinstance(sel.value, str) and sel.value.startswith("="):
+        sel.data_type = "s"
+
+
 def tulis_sel(
     lembar: Worksheet,
     baris: int,
@@ -131,5 +139,6 @@ def tulis_sel(
         sel.alignment = rata
     else:
         sel = lembar.cell(baris, kolom, str(nilai))
+        jadikan_teks(sel)
         sel.alignment = rata
     sel.border = BINGKAI

@@ -39,6 +39,9 @@ MODUL_MURNI = [
     "penilaian/sk/contoh.py",
     "penilaian/penanganan.py",
     "kolaborasi/aturan.py",
+    "kolaborasi/proyeksi/rumus_proyeksi.py",
+    "kolaborasi/impor/baca.py",
+    "kolaborasi/impor/templat.py",
     "kumuh/pdf.py",
 ]
 

@@ -42,6 +42,7 @@ from kumuh.xlsx import (
     TENGAH_ATAS,
     angka_xlsx,
     atur_lebar,
+    jadikan_teks,
     tulis_kepala,
     tulis_sel,
 )
@@ -200,6 +201,7 @@ def _tulis_stempel(lembar: Worksheet, atas: int, stempel: Sequence[StempelSK]) -
         isian += [(baris_nama + 1 + i, teks, None) for i, teks in enumerate(bawah) if teks]
         for baris, teks, font in isian:
             sel = lembar.cell(baris, kiri, teks)
+            jadikan_teks(sel)  # a verifier's name is typed text
             sel.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             if font is not None:
                 sel.font = font

@@ -87,3 +87,13 @@ def test_widths_from_a_column():
     xlsx.atur_lebar(lembar, [5, 24], awal=2)
     assert lembar.column_dimensions["B"].width == 5
     assert lembar.column_dimensions["C"].width == 24
+
+
+def test_text_that_looks_like_a_formula_stays_text():
+    buku = Workbook()
+    lembar = buku.active
+    xlsx.tulis_sel(lembar, 1, 1, "=1+1", None, xlsx.KIRI)
+    xlsx.tulis_sel(lembar, 1, 2, '=HYPERLINK("http://x","klik")', None, xlsx.KIRI)
+    dibaca = load_workbook(BytesIO(xlsx.isi_xlsx(buku))).active
+    assert dibaca["A1"].value == "=1+1" and dibaca["A1"].data_type == "s"
+    assert dibaca["B1"].data_type == "s"
