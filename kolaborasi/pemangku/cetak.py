@@ -17,6 +17,7 @@ from kolaborasi.pemangku import jadwal
 from kumuh import angka, pdf
 
 NOMOR_HALAMAN = "Halaman {n} dari {total}"
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class IsiNotulen:
     lembaga: str
     judul: str
     jenis: str
+    hari: str
     tanggal: str
     tempat: str
     agenda: str
@@ -87,6 +89,7 @@ def isi_notulen(pertemuan: Pertemuan, *, hari_ini: date) -> IsiNotulen:
         lembaga=(lembaga.get_jenis_display() if lembaga else "").upper(),
         judul=f"NOTULEN {pertemuan.get_jenis_display()}".upper(),
         jenis=pertemuan.get_jenis_display(),
+        hari=HARI[pertemuan.tanggal.weekday()],
         tanggal=angka.tanggal_indonesia(pertemuan.tanggal),
         tempat=pertemuan.tempat,
         agenda=pertemuan.agenda,
