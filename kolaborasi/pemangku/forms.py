@@ -159,6 +159,21 @@ class PertemuanForm(_Berversi):
         super().__init__(*args, **kwargs)
         self.fields["lembaga"].queryset = LembagaPKP.objects.filter(kabupaten_kota=kabupaten_kota)
 
+    def clean(self):
+        data = super().clean()
+        if data.get("jenis") and "lembaga" in data:
+            try:
+                services.cek_pertemuan(
+                    Pertemuan(
+                        kabupaten_kota_id=self.instance.kabupaten_kota_id,
+                        jenis=data["jenis"],
+                        lembaga=data["lembaga"],
+                    )
+                )
+            except ValidationError as e:
+                self.add_error(None, e)
+        return data
+
 
 class FilterPertemuanForm(forms.Form):
     jenis = forms.ChoiceField(

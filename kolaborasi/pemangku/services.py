@@ -205,14 +205,35 @@ def anggota_hapus(*, anggota: Keanggotaan, pengguna: Pengguna) -> None:
 # --- pertemuan ----------------------------------------------------------------------------------
 
 
+def cek_pertemuan(pertemuan: Pertemuan) -> None:
+    """Refuse a Pokja meeting held by the Forum (or the other way round) or another city's."""
+    lembaga = pertemuan.lembaga
+    if lembaga is None:
+        return
+    if lembaga.kabupaten_kota_id != pertemuan.kabupaten_kota_id:
+        raise ValidationError({"lembaga": _("Pokja/Forum harus milik kabupaten/kota ini.")})
+    harus = {"pokja_rutin": LembagaPKP.Jenis.POKJA, "pokja_monitoring": LembagaPKP.Jenis.POKJA,
+             "forum": LembagaPKP.Jenis.FORUM}.get(pertemuan.jenis)  # fmt: skip
+    if harus and lembaga.jenis != harus:
+        raise ValidationError(
+            {
+                "lembaga": _("%(jenis)s diadakan oleh %(harus)s, bukan %(lembaga)s.")
+                % {
+                    "jenis": pertemuan.get_jenis_display(),
+                    "harus": LembagaPKP.Jenis(harus).label,
+                    "lembaga": lembaga.get_jenis_display(),
+                }
+            }
+        )
+
+
 @transaction.atomic
 def pertemuan_simpan(
     *, pertemuan: Pertemuan, pengguna: Pengguna, versi_awal: int | None
 ) -> Pertemuan:
     """Create or update a meeting; refuse when it changed since `versi_awal` was read."""
     wajib_isi(pengguna, pertemuan.kabupaten_kota)
-    if pertemuan.lembaga and pertemuan.lembaga.kabupaten_kota_id != pertemuan.kabupaten_kota_id:
-        raise ValidationError({"lembaga": _("Pokja/Forum harus milik kabupaten/kota ini.")})
+    cek_pertemuan(pertemuan)
     return _simpan_terkunci(
         pertemuan, pengguna=pengguna, versi_awal=versi_awal, fields=FIELD_PERTEMUAN,
         jenis=_("pertemuan"),

@@ -33,8 +33,8 @@ from kolaborasi.models import (
     Pertemuan,
 )
 from kolaborasi.pemangku import cetak, forms, jadwal, services
+from kolaborasi.pemangku.pemantauan import jadwal_monitoring
 from lokasi import riwayat
-from lokasi.models import KabupatenKota
 
 PER_HALAMAN = 25
 RIWAYAT_TAMPIL = 30
@@ -64,14 +64,6 @@ def _kirim(berkas, *, lampiran: bool) -> FileResponse:
     return respons
 
 
-def jadwal_monitoring(kabupaten_kota: KabupatenKota) -> jadwal.JadwalMonitoring:
-    """Return when the kab/kota's Pokja next has to hold a monitoring meeting (001:209)."""
-    terakhir = Pertemuan.objects.filter(
-        kabupaten_kota=kabupaten_kota, jenis="pokja_monitoring"
-    ).aggregate(t=Max("tanggal"))["t"]
-    return jadwal.jadwal_monitoring(terakhir, timezone.localdate())
-
-
 # --- pemangku kepentingan -----------------------------------------------------------------------
 
 
@@ -87,6 +79,8 @@ def pemangku_daftar(request: HttpRequest) -> HttpResponse:
         "halaman": halaman,
         "jumlah": halaman.paginator.count,
         "boleh_tambah": boleh_isi(request.user),
+        # Verifiers see several cities: each row then names its own.
+        "banyak_kota": request.user.kabupaten_kota_id is None,
         "query_tanpa_halaman": _query_tanpa(request, "halaman"),
     }
     if request.htmx and request.htmx.target == "hasil-pemangku":

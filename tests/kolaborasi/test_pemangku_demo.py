@@ -11,7 +11,7 @@ from kolaborasi.models import (
     Pertemuan,
 )
 from kolaborasi.pemangku import demo
-from kolaborasi.pemangku.views import jadwal_monitoring
+from kolaborasi.pemangku.pemantauan import jadwal_monitoring
 from lokasi.models import RiwayatPerubahan
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kolaborasi.models import Keanggotaan, LembagaPKP, PemangkuKepentingan
+from kolaborasi.models import Keanggotaan, LembagaPKP, PemangkuKepentingan, Pertemuan
 from kolaborasi.pemangku import services
 from lokasi import riwayat
 from tests.kolaborasi.conftest import buat_pemangku
@@ -113,3 +113,12 @@ def test_member_attendance_is_recorded_present_and_absent(kota_a, operator_a):
     services.kehadiran_anggota(pertemuan=rapat, pengguna=operator_a, hadir=[a1, a2])
     assert rapat.kehadiran.filter(hadir=True).count() == 2
     assert rapat.kehadiran.count() == 2
+
+
+def test_a_pokja_meeting_is_not_held_by_the_forum(kota_a, operator_a):
+    forum = buat_lembaga(kota_a, jenis="forum")
+    rapat = Pertemuan(
+        kabupaten_kota=kota_a, jenis="pokja_monitoring", lembaga=forum, tanggal=date(2026, 3, 1)
+    )
+    with pytest.raises(ValidationError, match="diadakan oleh Pokja PKP, bukan Forum PKP"):
+        services.pertemuan_simpan(pertemuan=rapat, pengguna=operator_a, versi_awal=None)
