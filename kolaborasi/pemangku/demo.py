@@ -90,15 +90,15 @@ def muat(*, kabkota: KabupatenKota, pengguna: dict[str, Pengguna]) -> str:
     hari_ini = timezone.localdate()
     pemangku = _pemangku(kabkota, pokja_user)
     n_baru = len(pemangku["baru"])
+    # The Pokja's one-year plan runs this calendar year (so December shows the renewal
+    # warning); the Forum's two-year plan started last July.
     pokja = _lembaga(
-        kabkota, pokja_user, LembagaPKP.Jenis.POKJA, "Keputusan Wali Kota Pekalongan "
-        "Nomor 050/123/2025 (demo)", date(hari_ini.year, 1, 1), ANGGOTA_POKJA, pemangku["semua"],
-        Decimal(150_000_000),
+        kabkota, pokja_user, LembagaPKP.Jenis.POKJA, "050/123", date(hari_ini.year, 1, 1), 12,
+        ANGGOTA_POKJA, pemangku["semua"], Decimal(150_000_000),
     )  # fmt: skip
     forum = _lembaga(
-        kabkota, pokja_user, LembagaPKP.Jenis.FORUM, "Keputusan Wali Kota Pekalongan "
-        "Nomor 050/124/2025 (demo)", date(hari_ini.year - 1, 7, 1), ANGGOTA_FORUM,
-        pemangku["semua"], Decimal(75_000_000),
+        kabkota, pokja_user, LembagaPKP.Jenis.FORUM, "050/124", date(hari_ini.year - 1, 7, 1),
+        24, ANGGOTA_FORUM, pemangku["semua"], Decimal(75_000_000),
     )  # fmt: skip
     n_rapat = 0
     n_rapat += _pertemuan(
@@ -160,10 +160,20 @@ def _unsur(semua: dict[str, PemangkuKepentingan], awal: str) -> PemangkuKepentin
     return next(p for nama, p in semua.items() if nama.startswith(awal) and "(demo)" in nama)
 
 
-def _lembaga(kabkota, pengguna, jenis, nomor, mulai, anggota, semua, anggaran) -> LembagaPKP:
-    lembaga = LembagaPKP.objects.filter(kabupaten_kota=kabkota, nomor_sk=nomor).first()
+def _sehari_sebelum(tanggal: date, bulan: int) -> date:
+    return date.fromordinal(jadwal.tambah_bulan(tanggal, bulan).toordinal() - 1)
+
+
+def _lembaga(
+    kabkota, pengguna, jenis, nomor, mulai, bulan_rencana, anggota, semua, anggaran
+) -> LembagaPKP:
+    # One demo Pokja and one demo Forum, whatever year the demo was first loaded in.
+    lembaga = LembagaPKP.objects.filter(
+        kabupaten_kota=kabkota, jenis=jenis, nomor_sk__endswith="(demo)"
+    ).first()
     if lembaga:
         return lembaga
+    nomor = f"Keputusan Wali Kota Pekalongan Nomor {nomor}/{mulai.year} (demo)"
     lembaga = services.lembaga_simpan(
         lembaga=LembagaPKP(
             kabupaten_kota=kabkota,
@@ -171,11 +181,11 @@ def _lembaga(kabkota, pengguna, jenis, nomor, mulai, anggota, semua, anggaran) -
             nomor_sk=nomor,
             tanggal_sk=mulai,
             masa_mulai=mulai,
-            masa_selesai=date(mulai.year + 2, mulai.month, 1),
+            masa_selesai=_sehari_sebelum(mulai, 36),
             rencana_kerja="Pendataan dan verifikasi lokasi; penyusunan memorandum program; "
             "monitoring paling sedikit 2 bulan sekali; pelaporan kepada Wali Kota (demo).",
             rencana_mulai=mulai,
-            rencana_selesai=date.fromordinal(jadwal.tambah_bulan(mulai, 12).toordinal() - 1),
+            rencana_selesai=_sehari_sebelum(mulai, bulan_rencana),
             anggaran_operasional=anggaran,
             tahun_anggaran=mulai.year,
         ),

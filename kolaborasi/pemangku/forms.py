@@ -125,7 +125,9 @@ class LembagaForm(_Berversi):
 
 class AnggotaForm(forms.Form):
     pemangku = forms.ModelChoiceField(
-        label=_("Unsur (pemangku kepentingan)"), queryset=PemangkuKepentingan.objects.none()
+        label=_("Unsur (pemangku kepentingan)"),
+        queryset=PemangkuKepentingan.objects.none(),
+        empty_label=_("— pilih pemangku kepentingan —"),
     )
     nama = forms.CharField(label=_("Nama"), max_length=150)
     jabatan = forms.CharField(
@@ -158,6 +160,7 @@ class PertemuanForm(_Berversi):
     def __init__(self, *args, kabupaten_kota, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lembaga"].queryset = LembagaPKP.objects.filter(kabupaten_kota=kabupaten_kota)
+        self.fields["lembaga"].empty_label = _("— tanpa Pokja/Forum (mis. sosialisasi) —")
 
     def clean(self):
         data = super().clean()
