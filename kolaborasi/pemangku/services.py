@@ -96,6 +96,20 @@ def pemangku_simpan(
     """Create or update a stakeholder; refuse when it changed since `versi_awal` was read."""
     wajib_isi(pengguna, pemangku.kabupaten_kota)
     cek_pemangku(pemangku)
+    if pemangku.pk and not pemangku.internal:
+        # Else turning a member into an external party would slip it into the Pokja.
+        pokja = pemangku.keanggotaan.filter(lembaga__jenis=LembagaPKP.Jenis.POKJA)
+        if pokja.exists():
+            raise ValidationError(
+                {
+                    "jenis": _(
+                        "%(nama)s masih anggota Pokja PKP, yang hanya beranggotakan unsur "
+                        "internal: keluarkan dulu dari Pokja sebelum mengubahnya menjadi "
+                        "pemangku eksternal."
+                    )
+                    % {"nama": pemangku.nama}
+                }
+            )
     return _simpan_terkunci(
         pemangku, pengguna=pengguna, versi_awal=versi_awal, fields=FIELD_PEMANGKU,
         jenis=_("pemangku kepentingan"),

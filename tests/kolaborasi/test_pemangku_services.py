@@ -122,3 +122,12 @@ def test_a_pokja_meeting_is_not_held_by_the_forum(kota_a, operator_a):
     )
     with pytest.raises(ValidationError, match="diadakan oleh Pokja PKP, bukan Forum PKP"):
         services.pertemuan_simpan(pertemuan=rapat, pengguna=operator_a, versi_awal=None)
+
+
+def test_a_pokja_member_cannot_become_an_external_party(kota_a, operator_a):
+    pokja = buat_lembaga(kota_a)
+    anggota = buat_anggota(pokja, "Agus")
+    pemangku = anggota.pemangku
+    pemangku.jenis = "perusahaan"
+    with pytest.raises(ValidationError, match="masih anggota Pokja PKP"):
+        services.pemangku_simpan(pemangku=pemangku, pengguna=operator_a, versi_awal=pemangku.versi)

@@ -301,3 +301,52 @@ def test_the_notulen_downloads_as_pdf_for_readers_only_in_scope(verifikator_p, o
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r.content.startswith(b"%PDF-")
     assert klien_untuk(operator_b).get(url).status_code == 404
+
+
+def _aksi(data):
+    rapat, lembaga = data["pertemuan"], data["lembaga"]
+    anggota = buat_anggota(lembaga, "Agus")
+    hadir = rapat.kehadiran.create(nama="Tamu")
+    keputusan = buat_keputusan(rapat)
+    return [
+        reverse("kolaborasi:anggota_tambah", args=[lembaga.pk]),
+        reverse("kolaborasi:anggota_hapus", args=[lembaga.pk, anggota.pk]),
+        reverse("kolaborasi:kehadiran_anggota", args=[rapat.pk]),
+        reverse("kolaborasi:tamu_tambah", args=[rapat.pk]),
+        reverse("kolaborasi:kehadiran_hapus", args=[rapat.pk, hadir.pk]),
+        reverse("kolaborasi:keputusan_tambah", args=[rapat.pk]),
+        reverse("kolaborasi:keputusan_status", args=[rapat.pk, keputusan.pk]),
+        reverse("kolaborasi:lampiran_unggah", args=[rapat.pk]),
+        reverse("kolaborasi:lembaga_ubah", args=[lembaga.pk]),
+        reverse("kolaborasi:pertemuan_ubah", args=[rapat.pk]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("peran", "status"),
+    [("verifikator_p", 403), ("verifikator_pusat", 403), ("operator_b", 404), (None, 302)],
+)
+def test_every_write_refuses_readers_other_cities_and_anonymous(request, data, peran, status):
+    klien = klien_untuk(request.getfixturevalue(peran) if peran else None)
+    for url in _aksi(data):
+        assert klien.post(url, {}).status_code == status, url
+    assert Keanggotaan.objects.count() == 1 and KeputusanPertemuan.objects.count() == 1
+
+
+def test_write_actions_refuse_get(operator_a, data):
+    klien = klien_untuk(operator_a)
+    for url in _aksi(data)[:-2]:
+        assert klien.get(url).status_code == 405, url
+
+
+def test_an_overtaken_meeting_edit_keeps_the_input_and_names_who_saved(operator_a, pokja_a, data):
+    rapat = data["pertemuan"]
+    isian = {"jenis": "pokja_rutin", "tanggal": "2026-03-10", "lembaga": data["lembaga"].pk,
+             "versi": rapat.versi}  # fmt: skip
+    url = reverse("kolaborasi:pertemuan_ubah", args=[rapat.pk])
+    assert klien_untuk(pokja_a).post(url, {**isian, "temuan": "Temuan Pokja"}).status_code == 302
+    r = klien_untuk(operator_a).post(url, {**isian, "temuan": "Temuan operator"})
+    assert r.status_code == 200
+    assert pokja_a.get_full_name() in r.text and "Temuan operator" in r.text
+    rapat.refresh_from_db()
+    assert rapat.temuan == "Temuan Pokja"
