@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kolaborasi import aturan
-from kolaborasi.models import LembagaPKP, PemangkuKepentingan, Pertemuan
+from kolaborasi.models import Keanggotaan, LembagaPKP, PemangkuKepentingan, Pertemuan
 from kolaborasi.pemangku import services
 from lokasi.forms import cek_dokumen
 
@@ -47,9 +47,11 @@ class PemangkuForm(_Berversi):
         data = super().clean()
         # The rule lives in the service; asking it here puts the error beside the field.
         try:
-            services.cek_pemangku(self.instance.__class__(**{
-                "jenis": data.get("jenis", ""), "dasar_nomor": data.get("dasar_nomor", "")
-            }))  # fmt: skip
+            services.cek_pemangku(
+                PemangkuKepentingan(
+                    jenis=data.get("jenis", ""), dasar_nomor=data.get("dasar_nomor", "")
+                )
+            )
         except ValidationError as e:
             self.add_error(None, e)
         return data
@@ -201,7 +203,7 @@ class FilterPertemuanForm(forms.Form):
 class KehadiranForm(forms.Form):
     hadir = forms.ModelMultipleChoiceField(
         label=_("Anggota yang hadir"),
-        queryset=LembagaPKP.objects.none(),
+        queryset=Keanggotaan.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -210,7 +212,7 @@ class KehadiranForm(forms.Form):
         super().__init__(*args, **kwargs)
         lembaga = pertemuan.lembaga
         self.fields["hadir"].queryset = (
-            lembaga.anggota.all() if lembaga else LembagaPKP.objects.none()
+            lembaga.anggota.all() if lembaga else Keanggotaan.objects.none()
         )
 
 
