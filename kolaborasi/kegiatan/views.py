@@ -112,7 +112,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _form(request: HttpRequest, kegiatan: Kegiatan) -> HttpResponse:
-    kota = kegiatan.kabupaten_kota
+    kota, nama_tersimpan = kegiatan.kabupaten_kota, kegiatan.nama
     data = request.POST if request.method == "POST" else None
     tambah_baris = data is not None and "tambah_efek" in data
     form = KegiatanForm(data, instance=kegiatan, kabupaten_kota=kota)
@@ -145,6 +145,7 @@ def _form(request: HttpRequest, kegiatan: Kegiatan) -> HttpResponse:
         "efek": efek,
         "galat_efek": galat_baris(efek) if data is not None and not tambah_baris else [],
         "kegiatan": kegiatan,
+        "nama_tersimpan": nama_tersimpan,
     }
     return render(request, "kolaborasi/kegiatan_form.html", konteks)
 
