@@ -21,8 +21,11 @@ def _nama(r) -> list[str]:
 def test_detail_has_effects_with_unit_and_funding(operator_a, kota_a, lokasi_a):
     unit = buat_unit(lokasi_a)
     pt = buat_pemangku(kota_a, "PT Contoh", "perusahaan")
-    k = buat_kegiatan(kota_a, lokasi_a, nama="Jalan A", efek={"2a": "500.5"},
-                      dana={"apbd_kabkota": 60, "csr": 40}, tahun=2027, tahun_awal_rencana=2025)  # fmt: skip
+    dana = {"apbd_kabkota": 60, "csr": 40}
+    k = buat_kegiatan(
+        kota_a, lokasi_a, nama="Jalan A", efek={"2a": "500.5"}, dana=dana, tahun=2027,
+        tahun_awal_rencana=2025,
+    )  # fmt: skip
     k.efek.create(lokasi=lokasi_a, unit=unit, kriteria="6a", volume=90)
     k.pendanaan.filter(sumber="csr").update(pemangku=pt)
     r = klien_untuk(operator_a).get(reverse("api_kegiatan_detail", args=[k.pk]))
