@@ -186,7 +186,7 @@ def kegiatan_lanjutkan(*, kegiatan: Kegiatan, pengguna: Pengguna, dari: str) -> 
 # --- remaining volume ----------------------------------------------------------------------
 
 
-def _dasar_survei(penilaian: Penilaian) -> dict[str, aturan_kegiatan.DasarSurvei]:
+def dasar_survei(penilaian: Penilaian) -> dict[str, aturan_kegiatan.DasarSurvei]:
     """Read each criterion's volume from a survey as the SK does (bands have none)."""
     masukan = masukan_dari(penilaian)
     hasil = {}
@@ -221,7 +221,7 @@ def sisa_volume(kegiatan: Kegiatan) -> list[aturan_kegiatan.SisaVolume]:
         .select_related("lokasi__kabupaten_kota")
         .prefetch_related("isian", "numerik")
     )
-    dasar = {(p.lokasi_id, kode): d for p in survei for kode, d in _dasar_survei(p).items()}
+    dasar = {(p.lokasi_id, kode): d for p in survei for kode, d in dasar_survei(p).items()}
     lain = (
         EfekKegiatan.objects.filter(lokasi__in=lokasi_ids, kriteria__in={k for _l, k in rencana})
         .exclude(kegiatan=kegiatan)
