@@ -292,7 +292,13 @@ def efek_formset(
         # skipped and a filled one is read, whatever it held before.
         return EfekFormSet(data, **kwargs)
     awal = [
-        {"kriteria": e.kriteria, "volume": e.volume, "lokasi": e.lokasi_id, "unit": e.unit_id}
+        {
+            "kriteria": e.kriteria,
+            # As typed: 1210 and 0,5, not 1210,00.
+            "volume": format(e.volume.normalize(), "f").replace(".", ","),
+            "lokasi": e.lokasi_id,
+            "unit": e.unit_id,
+        }
         for e in (kegiatan.efek.all() if kegiatan.pk else [])
     ]
     formset = forms.formset_factory(

@@ -24,10 +24,12 @@ from penilaian.prioritas import penilaian_terakhir
 from penilaian.services import masukan_dari
 
 FIELDS_RIWAYAT = [
-    "lokasi", "unit", "program", "nama", "ruang_lingkup", "sub_lingkup", "tahun",
-    "tahun_awal_rencana", "biaya", "pelaksana", "penanggung_jawab", "dasar", "dasar_dokumen",
-    "status", "catatan",
+    "lokasi", "unit", "program", "nama", "sub_lingkup", "biaya", "penanggung_jawab",
+    "dasar_dokumen", "catatan",
 ]  # fmt: skip
+# Recorded as the page shows them: a choice by its label, a year without a thousands dot.
+FIELDS_PILIHAN = ["ruang_lingkup", "pelaksana", "dasar", "status"]
+FIELDS_TAHUN = ["tahun", "tahun_awal_rencana"]
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,15 @@ def potret_kegiatan(kegiatan: Kegiatan) -> dict[str, str]:
     """Snapshot the kegiatan's fields, effects and funding for its history."""
     efek = kegiatan.efek.select_related("lokasi", "unit") if kegiatan.pk else []
     dana = kegiatan.pendanaan.select_related("pemangku") if kegiatan.pk else []
+    label = dict(riwayat.label_field(Kegiatan, (*FIELDS_PILIHAN, *FIELDS_TAHUN)))
+    tambahan = {
+        **{label[f]: getattr(kegiatan, f"get_{f}_display")() for f in FIELDS_PILIHAN},
+        **{label[f]: str(getattr(kegiatan, f) or "") for f in FIELDS_TAHUN},
+    }
     return riwayat.potret(
         kegiatan,
         FIELDS_RIWAYAT,
+        **{k: (lambda v=v: v) for k, v in tambahan.items()},
         **{_("efek"): lambda: _teks_efek(efek), _("pendanaan"): lambda: _teks_dana(dana)},
     )
 

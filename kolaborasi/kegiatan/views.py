@@ -75,9 +75,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     pendanaan = list(kegiatan.pendanaan.select_related("pemangku"))
     urutan = list(aturan.SUMBER_DANA)
     pendanaan.sort(key=lambda d: urutan.index(d.sumber))
+    efek = list(kegiatan.efek.select_related("lokasi", "unit").order_by("lokasi__nama", "kriteria"))
+    for e in efek:
+        e.volume_tampil = aturan_kegiatan.tampil_volume(e.volume)
     konteks = {
         "kegiatan": kegiatan,
-        "efek": kegiatan.efek.select_related("lokasi", "unit").order_by("lokasi__nama", "kriteria"),
+        "efek": efek,
         "pendanaan": pendanaan,
         "total_dana": aturan.jumlah(d.jumlah for d in pendanaan),
         "galat_dana": aturan_kegiatan.galat_pendanaan(

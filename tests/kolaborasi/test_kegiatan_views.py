@@ -220,6 +220,10 @@ def test_pokja_adds_a_kegiatan_with_two_effects_and_split_funding(pokja_a, kota_
     )
     [catatan] = riwayat.untuk(k)
     assert catatan.tindakan == "dibuat" and "2a: 700 m" in catatan.perubahan["efek"][1]
+    # Read as the page shows them: labels of choices, a year without a thousands dot.
+    assert catatan.perubahan["status"] == ["", "Usulan"]
+    assert catatan.perubahan["tahun pelaksanaan"] == ["", "2026"]
+    assert catatan.perubahan["pelaksana"] == ["", "Pihak ketiga"]
 
 
 def test_funding_that_does_not_sum_names_biaya_and_the_difference(operator_a, lokasi_a):
