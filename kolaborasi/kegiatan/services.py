@@ -93,6 +93,13 @@ def _periksa(kegiatan: Kegiatan, efek: list[Efek], dana: list[Dana]) -> None:
     galat = aturan_kegiatan.galat_pendanaan(kegiatan.biaya, {d.sumber: d.jumlah for d in dana})
     if galat:
         raise ValidationError({"biaya": galat})
+    if kegiatan.lokasi_id and kegiatan.lokasi.kabupaten_kota_id != kota:
+        raise ValidationError({"lokasi": _("Lokasi harus di kabupaten/kota kegiatan.")})
+    if kegiatan.unit_id and kegiatan.unit.lokasi_id != kegiatan.lokasi_id:
+        raise ValidationError({"unit": _("Unit RT harus unit dari lokasi kegiatan.")})
+    pj = kegiatan.penanggung_jawab
+    if pj is not None and pj.kabupaten_kota_id != kota:
+        raise ValidationError({"penanggung_jawab": _("Penanggung jawab harus pemangku kota ini.")})
     if len({d.sumber for d in dana}) != len(dana):
         raise ValidationError(_("Satu sumber dana hanya boleh muncul sekali."))
     for e in efek:

@@ -368,3 +368,35 @@ def test_operator_and_verifier_may_not_move_the_status(operator_a, verifikator_p
     assert klien_untuk(operator_a).get(url).status_code == 405
     k.refresh_from_db()
     assert k.status == "usulan"
+
+
+# --- service ----------------------------------------------------------------------------------
+
+
+def test_the_service_refuses_what_the_form_would_and_saves_nothing(
+    operator_a, kota_a, kota_b, lokasi_a, lokasi_b
+):
+    from django.core.exceptions import ValidationError
+
+    def simpan(**nilai):
+        bawaan = {
+            "program": "P", "nama": "N", "ruang_lingkup": "psu", "tahun": 2026,
+            "tahun_awal_rencana": 2026, "biaya": Decimal(100), "pelaksana": "swakelola",
+        }  # fmt: skip
+        kegiatan = Kegiatan(kabupaten_kota=kota_a, **{**bawaan, **nilai.pop("kegiatan", {})})
+        dana = nilai.get("dana", [services.Dana("dak", Decimal(100))])
+        return services.kegiatan_simpan(
+            kegiatan=kegiatan, pengguna=operator_a, versi_awal=None,
+            efek=nilai.get("efek", []), pendanaan=dana,
+        )  # fmt: skip
+
+    with pytest.raises(ValidationError, match="kurang Rp 40"):
+        simpan(dana=[services.Dana("dak", Decimal(60))])
+    with pytest.raises(ValidationError, match="Lokasi harus"):
+        simpan(kegiatan={"lokasi": lokasi_b})
+    with pytest.raises(ValidationError, match="Penanggung jawab"):
+        simpan(kegiatan={"lokasi": lokasi_a, "penanggung_jawab": buat_pemangku(kota_b)})
+    with pytest.raises(ValidationError, match="Lokasi efek"):
+        simpan(efek=[services.Efek("2a", Decimal(5), lokasi_b)])
+    assert not Kegiatan.objects.exists()
+    assert simpan(kegiatan={"lokasi": lokasi_a}).pk
