@@ -64,3 +64,30 @@ def test_htmx_partial_queries_are_constant(operator_a, kota_a, django_assert_max
             {"status": "direncanakan"},
             headers={"HX-Request": "true", "HX-Target": "hasil-kegiatan"},
         )
+
+
+# session, user, kegiatan, lokasi, penanggung jawab, funding, effects; the remaining-volume
+# check (effects, surveys, their isian and numerik, other kegiatan's effects); content type and
+# history; plus the savepoint pair.
+KUERI_DETAIL_MAKS = 15
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_kegiatan_detail_queries_do_not_grow_with_effects(
+    n, operator_a, kota_a, django_assert_max_num_queries
+):
+    from tests.conftest import buat_penilaian
+
+    kegiatan = Kegiatan.objects.create(
+        kabupaten_kota=kota_a, program="P", nama="Skala kota", ruang_lingkup="psu", tahun=2026,
+        tahun_awal_rencana=2026, biaya=Decimal(100), pelaksana="pihak_ketiga",
+    )  # fmt: skip
+    for i in range(n):
+        lokasi = buat_lokasi(kota_a, f"Lokasi {i}")
+        buat_penilaian(lokasi, status="terverifikasi_pusat")
+        kegiatan.efek.create(lokasi=lokasi, kriteria="6a", volume=Decimal(10))
+        kegiatan.efek.create(lokasi=lokasi, kriteria="2a", volume=Decimal(10))
+    klien = klien_untuk(operator_a)
+    with django_assert_max_num_queries(KUERI_DETAIL_MAKS):
+        r = klien.get(kegiatan.get_absolute_url())
+    assert r.status_code == 200 and len(r.context["efek"]) == 2 * n
