@@ -3,6 +3,7 @@
 from django.urls import path
 
 from kolaborasi import views
+from kolaborasi.impor import urls as impor
 from kolaborasi.kegiatan import urls as kegiatan
 from kolaborasi.pemangku import urls as pemangku
 from kolaborasi.pks import urls as pks
@@ -12,6 +13,7 @@ app_name = "kolaborasi"
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     *pemangku.urlpatterns,
+    *impor.urlpatterns,
     *kegiatan.urlpatterns,
     *proyeksi.urlpatterns,
     *pks.urlpatterns,

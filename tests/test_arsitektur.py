@@ -39,6 +39,8 @@ MODUL_MURNI = [
     "penilaian/sk/contoh.py",
     "penilaian/penanganan.py",
     "kolaborasi/aturan.py",
+    "kolaborasi/kegiatan/aturan_kegiatan.py",
+    "kolaborasi/pemangku/jadwal.py",
     "kolaborasi/proyeksi/rumus_proyeksi.py",
     "kolaborasi/impor/baca.py",
     "kolaborasi/impor/templat.py",
