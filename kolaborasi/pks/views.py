@@ -89,7 +89,7 @@ def ikrar_tambah(request: HttpRequest) -> HttpResponse:
         kegiatan = get_kegiatan_for_user(u, int(pk))
         wajib_isi(u, kegiatan.kabupaten_kota)
     ikrar = Ikrar(kabupaten_kota=u.kabupaten_kota, kegiatan=kegiatan)
-    form = IkrarForm(request.POST or None, instance=ikrar, kabupaten_kota=u.kabupaten_kota)
+    form = IkrarForm(_data(request), instance=ikrar, kabupaten_kota=u.kabupaten_kota)
     if request.method == "POST" and form.is_valid():
         try:
             services.ikrar_simpan(ikrar=form.instance, pengguna=u)
@@ -190,7 +190,7 @@ def pks_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_pks(request: HttpRequest, pks: PerjanjianKerjaSama) -> HttpResponse:
     form = PKSForm(
-        request.POST or None, request.FILES or None, instance=pks,
+        _data(request), _berkas(request), instance=pks,
         kabupaten_kota=pks.kabupaten_kota,
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
@@ -279,3 +279,12 @@ def _pesan_galat(request: HttpRequest, form) -> None:
         label = form.fields[nama].label if nama in form.fields else ""
         for pesan in galat:
             messages.error(request, f"{label}: {pesan}" if label else pesan)
+
+
+def _data(request: HttpRequest):
+    """The POST data, also when empty (`request.POST or None` would leave the form unbound)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _berkas(request: HttpRequest):
+    return request.FILES if request.method == "POST" else None
