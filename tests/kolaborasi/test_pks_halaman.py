@@ -66,10 +66,10 @@ def kegiatan_kurang(kota_a, lokasi_a):
 
 
 def test_the_gap_lists_open_shares_minus_pledges(operator_a, kota_a, kegiatan_kurang):
-    a, b, c = kegiatan_kurang
+    a, b, _c = kegiatan_kurang
     pt = buat_pemangku(kota_a, "PT Jaya", "perusahaan")
-    Ikrar.objects.create(kabupaten_kota=kota_a, pemangku=pt, kegiatan=a,
-                         jenis_sumberdaya="keuangan", nilai=Decimal(30), tanggal=date(2026, 5, 1))  # fmt: skip
+    Ikrar.objects.create(kabupaten_kota=kota_a, pemangku=pt, kegiatan=a, nilai=Decimal(30),
+                         jenis_sumberdaya="keuangan", tanggal=date(2026, 5, 1))  # fmt: skip
     r = klien_untuk(operator_a).get(KURANG)
     assert r.status_code == 200
     baris = {x.kegiatan.pk: x for x in r.context["daftar"].baris}
