@@ -39,6 +39,7 @@ MODUL_MURNI = [
     "penilaian/sk/contoh.py",
     "penilaian/penanganan.py",
     "kolaborasi/aturan.py",
+    "kolaborasi/pks/kaidah.py",
     "kumuh/pdf.py",
 ]
 
