@@ -9,6 +9,7 @@ urlpatterns = [
     path("ikrar/", views.ikrar_daftar, name="ikrar_daftar"),
     path("ikrar/tambah/", views.ikrar_tambah, name="ikrar_tambah"),
     path("pks/", views.pks_daftar, name="pks_daftar"),
+    path("pks/excel/", views.pks_xlsx, name="pks_xlsx"),
     path("pks/tambah/", views.pks_tambah, name="pks_tambah"),
     path("pks/<int:pk>/", views.pks_detail, name="pks_detail"),
     path("pks/<int:pk>/ubah/", views.pks_ubah, name="pks_ubah"),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,7 +21,7 @@ from kolaborasi.akses import (
     wajib_putuskan,
 )
 from kolaborasi.models import Ikrar, Kegiatan, PerjanjianKerjaSama
-from kolaborasi.pks import daftar, kaidah, services
+from kolaborasi.pks import daftar, ekspor, kaidah, services
 from kolaborasi.pks.forms import (
     FilterKekuranganForm,
     FilterPKSForm,
@@ -29,6 +30,7 @@ from kolaborasi.pks.forms import (
     PKSForm,
     StatusPKSForm,
 )
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 
 PER_HALAMAN = 50
@@ -138,6 +140,17 @@ def pks_daftar(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "hasil-pks":
         return render(request, "kolaborasi/pks_daftar.html#hasil", konteks)
     return render(request, "kolaborasi/pks_daftar.html", konteks)
+
+
+@login_required
+@require_GET
+def pks_xlsx(request: HttpRequest) -> HttpResponse:
+    """Download the register as filtered, with the columns of the spec §2.7."""
+    _filter, qs, _belum = _register(request)
+    respons = HttpResponse(isi_xlsx(ekspor.buku_register(qs)), content_type=XLSX)
+    nama = f"register-pks-{timezone.localdate():%Y%m%d}.xlsx"
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
 
 
 @login_required

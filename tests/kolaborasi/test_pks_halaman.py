@@ -296,3 +296,21 @@ def test_a_draft_cannot_be_reported(operator_a, kota_a):
     klien_untuk(operator_a).post(url, {"pertemuan": rapat.pk, "versi": 1})
     pks.refresh_from_db()
     assert pks.dilaporkan_pada is None
+
+
+def test_the_register_downloads_as_excel_with_its_filter(operator_a, operator_b, kota_a):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    buat_pks(kota_a, "PKS/001", "ditandatangani")
+    buat_pks(kota_a, "PKS/002", "draf")
+    url = reverse("kolaborasi:pks_xlsx")
+    r = klien_untuk(operator_a).get(url, {"belum_dilaporkan": "on"})
+    assert r.status_code == 200 and "register-pks" in r["Content-Disposition"]
+    lembar = load_workbook(BytesIO(r.content)).active
+    assert lembar.cell(3, 2).value == "Nomor PKS"
+    assert [lembar.cell(4, 2).value, lembar.cell(5, 2).value] == ["PKS/001", None]
+    assert lembar.cell(4, 14).value == "BELUM DILAPORKAN"
+    r = klien_untuk(operator_b).get(url)
+    assert load_workbook(BytesIO(r.content)).active.cell(4, 2).value is None
