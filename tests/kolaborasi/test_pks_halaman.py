@@ -195,6 +195,8 @@ def test_a_pks_is_added_with_kegiatan_lokasi_and_a_pdf(operator_a, kota_a, lokas
         klien_untuk(operator_a).get(reverse("kolaborasi:pks_dokumen", args=[pks.pk])).status_code
         == 200
     )
+    detail = klien_untuk(operator_a).get(pks.get_absolute_url())
+    assert keg.nama in detail.text and lokasi_a.nama in detail.text
     riwayat = RiwayatPerubahan.objects.get(object_id=pks.pk)
     assert riwayat.tindakan == "dibuat" and riwayat.perubahan["kegiatan"][1] == keg.nama
 
