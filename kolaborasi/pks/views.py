@@ -91,7 +91,7 @@ def ikrar_tambah(request: HttpRequest) -> HttpResponse:
         kegiatan = get_kegiatan_for_user(u, int(pk))
         wajib_isi(u, kegiatan.kabupaten_kota)
     ikrar = Ikrar(kabupaten_kota=u.kabupaten_kota, kegiatan=kegiatan)
-    form = IkrarForm(_data(request), instance=ikrar, kabupaten_kota=u.kabupaten_kota)
+    form = IkrarForm(isian_post(request), instance=ikrar, kabupaten_kota=u.kabupaten_kota)
     if request.method == "POST" and form.is_valid():
         try:
             services.ikrar_simpan(ikrar=form.instance, pengguna=u)
@@ -203,7 +203,7 @@ def pks_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_pks(request: HttpRequest, pks: PerjanjianKerjaSama) -> HttpResponse:
     form = PKSForm(
-        _data(request), _berkas(request), instance=pks,
+        isian_post(request), berkas_post(request), instance=pks,
         kabupaten_kota=pks.kabupaten_kota,
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
@@ -294,10 +294,10 @@ def _pesan_galat(request: HttpRequest, form) -> None:
             messages.error(request, f"{label}: {pesan}" if label else pesan)
 
 
-def _data(request: HttpRequest):
+def isian_post(request: HttpRequest):
     """The POST data, also when empty (`request.POST or None` would leave the form unbound)."""
     return request.POST if request.method == "POST" else None
 
 
-def _berkas(request: HttpRequest):
+def berkas_post(request: HttpRequest):
     return request.FILES if request.method == "POST" else None

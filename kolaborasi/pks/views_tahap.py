@@ -16,7 +16,7 @@ from kolaborasi.akses import boleh_isi, boleh_putuskan, wajib_isi, wajib_putuska
 from kolaborasi.models import KriteriaIntervensi, TahapKolaborasi
 from kolaborasi.pks import daftar, services
 from kolaborasi.pks.forms import KriteriaForm, NilaiForm, TahapForm
-from kolaborasi.pks.views import _berkas, _data
+from kolaborasi.pks.views import berkas_post, isian_post
 from lokasi.akses import get_lokasi_for_user
 from lokasi.models import KabupatenKota, Pengguna
 from penilaian.models import Penilaian
@@ -76,7 +76,7 @@ def tahap_ubah(request: HttpRequest, lokasi_pk: int) -> HttpResponse:
     ada = {t.tahap: t for t in lokasi.tahap_kolaborasi.all()}
     forms = [
         (kode, label, ada.get(kode), TahapForm(
-            _data(request), _berkas(request), prefix=kode,
+            isian_post(request), berkas_post(request), prefix=kode,
             initial=_awal(ada.get(kode)),
         ))
         for kode, label in aturan.TAHAP.items()
@@ -136,7 +136,7 @@ def kriteria_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _form_kriteria(request: HttpRequest, kriteria: KriteriaIntervensi) -> HttpResponse:
-    form = KriteriaForm(_data(request), instance=kriteria)
+    form = KriteriaForm(isian_post(request), instance=kriteria)
     if request.method == "POST" and form.is_valid():
         services.kriteria_simpan(kriteria=form.instance, pengguna=request.user)
         messages.success(request, _("Kriteria %(nama)s disimpan.") % {"nama": kriteria.nama})
@@ -162,7 +162,7 @@ def nilai_ubah(request: HttpRequest, lokasi_pk: int) -> HttpResponse:
     wajib_putuskan(request.user, lokasi.kabupaten_kota)
     kriteria = list(KriteriaIntervensi.objects.filter(kabupaten_kota=lokasi.kabupaten_kota))
     awal = dict(lokasi.nilai_intervensi.values_list("kriteria_id", "nilai"))
-    form = NilaiForm(_data(request), kriteria=kriteria, awal=awal)
+    form = NilaiForm(isian_post(request), kriteria=kriteria, awal=awal)
     if request.method == "POST" and form.is_valid():
         try:
             services.nilai_simpan(lokasi=lokasi, pengguna=request.user, nilai=form.nilai())

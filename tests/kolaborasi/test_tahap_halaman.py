@@ -121,3 +121,19 @@ def test_scores_are_bounded_and_set_by_the_pokja(pokja_a, operator_a, kota_a, lo
     assert NilaiIntervensi.objects.get().nilai == 4
     klien.post(url, {f"k{k.pk}": ""})
     assert not NilaiIntervensi.objects.exists()
+
+
+def test_stage_documents_are_checked_and_scoped(operator_a, operator_b, lokasi_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("kolaborasi:tahap_ubah", args=[lokasi_a.pk])
+    palsu = SimpleUploadedFile("bukti.pdf", b"bukan pdf", content_type="application/pdf")
+    r = klien_untuk(operator_a).post(url, {"persiapan-mulai": "2026-01-01",
+                                           "persiapan-dokumen": palsu})  # fmt: skip
+    assert r.status_code == 200 and "Isi berkas bukan PDF yang sah." in r.text
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 isi", content_type="application/pdf")
+    klien_untuk(operator_a).post(url, {"persiapan-mulai": "2026-01-01", "persiapan-dokumen": pdf})
+    tahap = TahapKolaborasi.objects.get()
+    unduh = reverse("kolaborasi:tahap_dokumen", args=[tahap.pk])
+    assert klien_untuk(operator_a).get(unduh).status_code == 200
+    assert klien_untuk(operator_b).get(unduh).status_code == 404
