@@ -131,6 +131,16 @@ class StatusPKSForm(forms.Form):
         _pesan_wajib(self)
 
 
+class DokumenPKSForm(forms.Form):
+    dokumen = forms.FileField(label=_("Dokumen PKS (PDF)"), validators=[cek_pdf])
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, pks: PerjanjianKerjaSama, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["versi"].initial = pks.versi
+        _pesan_wajib(self)
+
+
 class PertemuanField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Pertemuan) -> str:
         return f"{obj.get_jenis_display()} {obj.tanggal:%d-%m-%Y}"

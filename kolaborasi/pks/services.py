@@ -156,6 +156,24 @@ def pks_ubah_status(
     return pks
 
 
+@transaction.atomic
+def pks_unggah_dokumen(
+    *, pks: PerjanjianKerjaSama, pengguna: Pengguna, dokumen, versi_awal: int | None
+) -> PerjanjianKerjaSama:
+    """Attach the signed scan to a PKS at any state (it usually comes after signing)."""
+    wajib_isi(pengguna, pks.kabupaten_kota)
+    sebelum = potret_pks(pks)
+    _kunci(pks, versi_awal)
+    pks.dokumen = dokumen
+    pks.diubah_oleh = pengguna
+    pks.save(update_fields=["dokumen", "diubah_oleh", "diubah_pada", "versi"])
+    riwayat.catat(
+        obj=pks, pengguna=pengguna, tindakan=_("dokumen diunggah"), sebelum=sebelum,
+        sesudah=potret_pks(pks),
+    )  # fmt: skip
+    return pks
+
+
 def pertemuan_pokja(pks: PerjanjianKerjaSama):
     """Return the Pokja meetings of the PKS's city where it may be reported (on or after it)."""
     qs = Pertemuan.objects.filter(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pks/<int:pk>/status/", views.pks_status, name="pks_status"),
     path("pks/<int:pk>/lapor/", views.pks_lapor, name="pks_lapor"),
     path("pks/<int:pk>/dokumen/", views.pks_dokumen, name="pks_dokumen"),
+    path("pks/<int:pk>/dokumen/unggah/", views.pks_dokumen_unggah, name="pks_dokumen_unggah"),
     path("tahap/", views_tahap.tahap_daftar, name="tahap_daftar"),
     path("tahap/lokasi/<int:lokasi_pk>/", views_tahap.tahap_ubah, name="tahap_ubah"),
     path("tahap/lokasi/<int:lokasi_pk>/nilai/", views_tahap.nilai_ubah, name="nilai_ubah"),

@@ -23,6 +23,7 @@ from kolaborasi.akses import (
 from kolaborasi.models import Ikrar, Kegiatan, PerjanjianKerjaSama
 from kolaborasi.pks import daftar, ekspor, kaidah, services
 from kolaborasi.pks.forms import (
+    DokumenPKSForm,
     FilterKekuranganForm,
     FilterPKSForm,
     IkrarForm,
@@ -169,6 +170,7 @@ def pks_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status_form": (
             StatusPKSForm(pks=pks) if putuskan and kaidah.status_pks_berikut(pks.status) else None
         ),
+        "dokumen_form": DokumenPKSForm(pks=pks) if isi else None,
         "lapor_form": (
             LaporPKSForm(pks=pks, pertemuan=services.pertemuan_pokja(pks))
             if isi and pks.status != "draf"
@@ -195,7 +197,10 @@ def pks_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if pks.status != "draf":
         messages.error(
             request,
-            _("PKS yang sudah ditandatangani tidak diubah lagi; catat addendum di catatan."),
+            _(
+                "Data PKS yang sudah ditandatangani tidak diubah lagi: unggah dokumennya di "
+                "halaman ini, dan catat addendum sebagai PKS baru."
+            ),
         )
         return redirect(pks)
     return _form_pks(request, pks)
@@ -264,6 +269,27 @@ def pks_lapor(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _teks(e))
     else:
         messages.success(request, _("Pelaporan PKS ke Pokja PKP dicatat."))
+    return redirect(pks)
+
+
+@login_required
+@require_POST
+def pks_dokumen_unggah(request: HttpRequest, pk: int) -> HttpResponse:
+    pks = get_pks_for_user(request.user, pk)
+    wajib_isi(request.user, pks.kabupaten_kota)
+    form = DokumenPKSForm(request.POST, request.FILES, pks=pks)
+    if not form.is_valid():
+        _pesan_galat(request, form)
+        return redirect(pks)
+    try:
+        services.pks_unggah_dokumen(
+            pks=pks, pengguna=request.user, dokumen=form.cleaned_data["dokumen"],
+            versi_awal=form.cleaned_data["versi"],
+        )  # fmt: skip
+    except riwayat.KonflikPerubahan as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Dokumen PKS diunggah."))
     return redirect(pks)
 
 

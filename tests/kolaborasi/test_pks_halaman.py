@@ -316,3 +316,20 @@ def test_the_register_downloads_as_excel_with_its_filter(operator_a, operator_b,
     assert lembar.cell(4, 14).value == "BELUM DILAPORKAN"
     r = klien_untuk(operator_b).get(url)
     assert load_workbook(BytesIO(r.content)).active.cell(4, 2).value is None
+
+
+def test_the_signed_scan_is_uploaded_after_signing(operator_a, verifikator_p, kota_a):
+    pks = buat_pks(kota_a, status="ditandatangani")
+    url = reverse("kolaborasi:pks_dokumen_unggah", args=[pks.pk])
+    pdf = SimpleUploadedFile("ttd.pdf", b"%PDF-1.4 isi", content_type="application/pdf")
+    assert klien_untuk(verifikator_p).post(url, {"dokumen": pdf, "versi": 1}).status_code == 403
+    palsu = SimpleUploadedFile("ttd.pdf", b"bukan", content_type="application/pdf")
+    r = klien_untuk(operator_a).post(url, {"dokumen": palsu, "versi": 1}, follow=True)
+    assert "Isi berkas bukan PDF yang sah." in r.text
+    pdf.seek(0)
+    r = klien_untuk(operator_a).post(url, {"dokumen": pdf, "versi": 1}, follow=True)
+    assert "Dokumen PKS diunggah." in r.text
+    pks.refresh_from_db()
+    assert pks.dokumen and pks.versi == 2 and pks.status == "ditandatangani"
+    entri = RiwayatPerubahan.objects.filter(object_id=pks.pk).latest("pk")
+    assert entri.tindakan == "dokumen diunggah"
