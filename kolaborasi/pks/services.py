@@ -43,6 +43,8 @@ FIELD_RIWAYAT_PKS = [
     "status",
     "dilaporkan_pada",
 ]
+FIELD_RIWAYAT_IKRAR = ["pemangku", "jenis_sumberdaya", "nilai", "uraian", "kegiatan", "pertemuan",
+                       "tanggal"]  # fmt: skip
 FIELD_RIWAYAT_TAHAP = ["mulai", "selesai", "bukti", "dokumen"]
 JENIS_PERTEMUAN_POKJA = frozenset({"pokja_rutin", "pokja_monitoring"})
 
@@ -227,8 +229,27 @@ def ikrar_simpan(*, ikrar: Ikrar, pengguna: Pengguna) -> Ikrar:
     for terkait in (ikrar.pemangku, ikrar.kegiatan, ikrar.pertemuan):
         if terkait is not None and terkait.kabupaten_kota_id != ikrar.kabupaten_kota_id:
             raise ValidationError(_("Data terkait harus milik kabupaten/kota yang sama."))
+    baru = ikrar.pk is None
+    sebelum = {} if baru else riwayat.potret(Ikrar.objects.get(pk=ikrar.pk), FIELD_RIWAYAT_IKRAR)
     ikrar.save()
+    riwayat.catat(
+        obj=ikrar, pengguna=pengguna, tindakan="dibuat" if baru else "diubah", sebelum=sebelum,
+        sesudah=riwayat.potret(ikrar, FIELD_RIWAYAT_IKRAR),
+    )  # fmt: skip
     return ikrar
+
+
+@transaction.atomic
+def ikrar_hapus(*, ikrar: Ikrar, pengguna: Pengguna) -> None:
+    """Delete a pledge recorded by mistake (its history entry keeps what it was)."""
+    wajib_isi(pengguna, ikrar.kabupaten_kota)
+    sebelum = riwayat.potret(ikrar, FIELD_RIWAYAT_IKRAR)
+    # Blank "after" values: `catat` compares what the "after" snapshot holds.
+    riwayat.catat(
+        obj=ikrar, pengguna=pengguna, tindakan="dihapus", sebelum=sebelum,
+        sesudah=dict.fromkeys(sebelum, ""),
+    )  # fmt: skip
+    ikrar.delete()
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -91,19 +91,49 @@ def ikrar_tambah(request: HttpRequest) -> HttpResponse:
     if (pk := request.GET.get("kegiatan", "")).isdigit():
         kegiatan = get_kegiatan_for_user(u, int(pk))
         wajib_isi(u, kegiatan.kabupaten_kota)
-    ikrar = Ikrar(kabupaten_kota=u.kabupaten_kota, kegiatan=kegiatan)
-    form = IkrarForm(isian_post(request), instance=ikrar, kabupaten_kota=u.kabupaten_kota)
+    return _form_ikrar(request, Ikrar(kabupaten_kota=u.kabupaten_kota, kegiatan=kegiatan))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ikrar_ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    ikrar = _ikrar_for_user(request.user, pk)
+    wajib_isi(request.user, ikrar.kabupaten_kota)
+    return _form_ikrar(request, ikrar)
+
+
+@login_required
+@require_POST
+def ikrar_hapus(request: HttpRequest, pk: int) -> HttpResponse:
+    ikrar = _ikrar_for_user(request.user, pk)
+    services.ikrar_hapus(ikrar=ikrar, pengguna=request.user)
+    messages.success(request, _("Ikrar %(ikrar)s dihapus.") % {"ikrar": ikrar})
+    return redirect("kolaborasi:ikrar_daftar")
+
+
+def _ikrar_for_user(pengguna, pk: int) -> Ikrar:
+    return get_object_or_404(
+        Ikrar.objects.untuk(pengguna).select_related("kabupaten_kota", "pemangku"), pk=pk
+    )
+
+
+def _form_ikrar(request: HttpRequest, ikrar: Ikrar) -> HttpResponse:
+    baru, kegiatan = ikrar.pk is None, ikrar.kegiatan
+    form = IkrarForm(isian_post(request), instance=ikrar, kabupaten_kota=ikrar.kabupaten_kota)
     if request.method == "POST" and form.is_valid():
         try:
-            services.ikrar_simpan(ikrar=form.instance, pengguna=u)
+            services.ikrar_simpan(ikrar=form.instance, pengguna=request.user)
         except ValidationError as e:
             _galat_ke_form(form, e)
         else:
-            messages.success(request, _("Ikrar %(ikrar)s dicatat.") % {"ikrar": form.instance})
+            messages.success(request, _("Ikrar %(ikrar)s disimpan.") % {"ikrar": form.instance})
+            dari_daftar_kurang = baru and kegiatan is not None
             return redirect(
-                "kolaborasi:pendanaan_kurang" if kegiatan else "kolaborasi:ikrar_daftar"
+                "kolaborasi:pendanaan_kurang" if dari_daftar_kurang else "kolaborasi:ikrar_daftar"
             )
-    return render(request, "kolaborasi/ikrar_form.html", {"form": form, "kegiatan": kegiatan})
+    return render(
+        request, "kolaborasi/ikrar_form.html", {"form": form, "kegiatan": kegiatan, "ikrar": ikrar}
+    )
 
 
 # --- PKS register ------------------------------------------------------------------------------

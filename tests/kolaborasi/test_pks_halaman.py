@@ -333,3 +333,30 @@ def test_the_signed_scan_is_uploaded_after_signing(operator_a, verifikator_p, ko
     assert pks.dokumen and pks.versi == 2 and pks.status == "ditandatangani"
     entri = RiwayatPerubahan.objects.filter(object_id=pks.pk).latest("pk")
     assert entri.tindakan == "dokumen diunggah"
+
+
+def test_a_pledge_is_corrected_or_deleted_with_history(
+    operator_a, verifikator_p, operator_b, kota_a
+):
+    pt = buat_pemangku(kota_a, "PT Jaya", "perusahaan")
+    ikrar = Ikrar.objects.create(kabupaten_kota=kota_a, pemangku=pt, jenis_sumberdaya="keuangan",
+                                 nilai=Decimal(10), tanggal=date(2026, 5, 1))  # fmt: skip
+    ubah = reverse("kolaborasi:ikrar_ubah", args=[ikrar.pk])
+    hapus = reverse("kolaborasi:ikrar_hapus", args=[ikrar.pk])
+    assert klien_untuk(verifikator_p).get(ubah).status_code == 403
+    assert klien_untuk(operator_b).get(ubah).status_code == 404
+    assert klien_untuk(operator_b).post(hapus).status_code == 404
+    r = klien_untuk(operator_a).post(ubah, {"pemangku": pt.pk, "jenis_sumberdaya": "keuangan",
+                                            "nilai": "15", "tanggal": "2026-05-01"})  # fmt: skip
+    assert r.status_code == 302 and r["Location"] == IKRAR
+    ikrar.refresh_from_db()
+    assert ikrar.nilai == 15
+    assert klien_untuk(verifikator_p).post(hapus).status_code == 403
+    assert klien_untuk(operator_a).post(hapus).status_code == 302
+    assert not Ikrar.objects.exists()
+    tindakan = list(
+        RiwayatPerubahan.objects.filter(object_id=ikrar.pk)
+        .values_list("tindakan", flat=True)
+        .order_by("pk")
+    )
+    assert tindakan == ["diubah", "dihapus"]
