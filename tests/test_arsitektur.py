@@ -44,6 +44,7 @@ MODUL_MURNI = [
     "kolaborasi/proyeksi/rumus_proyeksi.py",
     "kolaborasi/impor/baca.py",
     "kolaborasi/impor/templat.py",
+    "kolaborasi/pks/kaidah.py",
     "kumuh/pdf.py",
 ]
 
