@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
@@ -17,17 +16,6 @@ from kolaborasi.proyeksi.rumus_proyeksi import STATUS_DIHITUNG, rinci
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi.akses import get_lokasi_for_user
 from lokasi.models import Pengguna
-
-
-def url_kegiatan() -> str | None:
-    """Return the kegiatan detail URL up to its pk (the template appends "<pk>/"), or None
-    while that page is not installed (it is built on its own branch): names are then shown
-    without links."""
-    try:
-        contoh = reverse("kolaborasi:kegiatan_detail", args=[0])
-    except NoReverseMatch:
-        return None
-    return contoh[:-2] if contoh.endswith("/0/") else None
 
 
 @login_required
@@ -74,7 +62,6 @@ def proyeksi_lokasi(request: HttpRequest, lokasi_pk: int) -> HttpResponse:
         "aspek": rinci(p) if p else [],
         "survei": survei.get(lokasi.pk),
         "saringan": saringan,
-        "url_kegiatan": url_kegiatan(),
         "query": request.GET.urlencode(),
     }
     return render(request, "kolaborasi/proyeksi_lokasi.html", konteks)
@@ -105,7 +92,6 @@ def memorandum(request: HttpRequest) -> HttpResponse:
         "baris": baris,
         "jumlah": memo.jumlah(baris, tahun_awal),
         "sumber": memo.aturan.SUMBER_DANA,
-        "url_kegiatan": url_kegiatan(),
         "query": request.GET.urlencode(),
     }
     return render(request, "kolaborasi/memorandum_daftar.html", konteks)
