@@ -114,6 +114,17 @@ def angka_xlsx(nilai: object) -> object:
     return float(nilai) if isinstance(nilai, Decimal) else nilai
 
 
+def tulis_judul(lembar: Worksheet, baris: Sequence[str], lebar: int) -> None:
+    """Write a list's title rows merged over `lebar` columns: the title (bold, large), then a
+    subtitle and an italic note; empty ones stay blank."""
+    for nomor, teks in enumerate(baris, start=1):
+        sel = lembar.cell(nomor, 1, teks or None)
+        jadikan_teks(sel)  # a filter description may quote typed text
+        sel.font = Font(bold=nomor == 1, size=13 if nomor == 1 else 11, italic=nomor == 3)
+        sel.alignment = Alignment(horizontal="center", wrap_text=nomor == 3)
+        lembar.merge_cells(start_row=nomor, start_column=1, end_row=nomor, end_column=lebar)
+
+
 def jadikan_teks(sel: Any) -> None:
     """Keep typed text that starts with "=" as text: openpyxl would store it as a formula, and
     a lokasi or kegiatan named "=1+1" (or worse, "=HYPERLINK(…)") must not run in Excel."""

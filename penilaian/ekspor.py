@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kumuh.xlsx import BINGKAI, FORMAT_BILANGAN, FORMAT_HEKTAR, KANAN, TEBAL, TENGAH
+from kumuh.xlsx import BINGKAI, FORMAT_BILANGAN, FORMAT_HEKTAR, KANAN, TEBAL, TENGAH, tulis_judul
 from penilaian.daftar_lokasi import (
     KOLOM_DAFTAR,
     indeks,
@@ -39,12 +38,7 @@ def buku_daftar_prioritas(
     lembar = buku.active
     assert lembar is not None
     lembar.title = "Daftar Prioritas"
-    lebar = len(KOLOM_DAFTAR)
-    for nomor, teks in enumerate((judul, subjudul, catatan), start=1):
-        sel = lembar.cell(nomor, 1, teks or None)
-        sel.font = Font(bold=nomor == 1, size=13 if nomor == 1 else 11, italic=nomor == 3)
-        sel.alignment = Alignment(horizontal="center", wrap_text=nomor == 3)
-        lembar.merge_cells(start_row=nomor, start_column=1, end_row=nomor, end_column=lebar)
+    tulis_judul(lembar, (judul, subjudul, catatan), len(KOLOM_DAFTAR))
 
     awal = tulis_kepala_xlsx(lembar, BARIS_KEPALA + 1, KOLOM_DAFTAR, tinggi=(None, 30))
     for i, b in enumerate(baris):

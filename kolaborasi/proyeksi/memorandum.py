@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kolaborasi import aturan
@@ -31,6 +31,7 @@ from kumuh.xlsx import (
     TENGAH,
     TENGAH_ATAS,
     atur_lebar,
+    tulis_judul,
     tulis_kepala,
     tulis_sel,
 )
@@ -208,11 +209,8 @@ KOLOM_BIAYA = 11
 
 
 def _teks(lembar: Worksheet, baris: int, kolom: int, nilai: str, rata: Alignment) -> None:
-    """Write a text cell that stays text: a name typed as "=1+1" is not a formula."""
+    """Write a text cell (tulis_sel keeps a name typed as "=1+1" text, not a formula)."""
     tulis_sel(lembar, baris, kolom, nilai, None, rata)
-    sel = lembar.cell(baris, kolom)
-    if isinstance(sel.value, str) and sel.value.startswith("="):
-        sel.data_type = "s"
 
 
 def buku_memorandum(
@@ -230,13 +228,7 @@ def buku_memorandum(
     lembar.title = "Memorandum Program"
     kepala = kolom(tahun_awal)
     lebar = len(kepala)
-    for nomor, teks in enumerate((judul, subjudul, catatan), start=1):
-        sel = lembar.cell(nomor, 1, teks or None)
-        if isinstance(teks, str) and teks.startswith("="):
-            sel.data_type = "s"
-        sel.font = Font(bold=nomor == 1, size=13 if nomor == 1 else 11, italic=nomor == 3)
-        sel.alignment = Alignment(horizontal="center", wrap_text=nomor == 3)
-        lembar.merge_cells(start_row=nomor, start_column=1, end_row=nomor, end_column=lebar)
+    tulis_judul(lembar, (judul, subjudul, catatan), lebar)
     awal = tulis_kepala(lembar, BARIS_KEPALA + 1, kepala, tinggi=(None, 30))
     atur_lebar(lembar, LEBAR)
 
