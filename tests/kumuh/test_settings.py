@@ -57,3 +57,15 @@ def test_pages_send_a_self_only_csp(client, db):
     assert r.status_code == 200
     assert "default-src 'self'" in r["Content-Security-Policy"]
     assert "script-src 'self'" in r["Content-Security-Policy"]
+
+
+def test_blank_choices_read_in_indonesian(client):
+    # Django 6's "- Select an option -" has no Indonesian translation of its own yet.
+    from django import forms
+    from django.utils import translation
+
+    from lokasi.models import DokumenLokasi
+
+    with translation.override("id"):
+        pilihan = forms.models.fields_for_model(DokumenLokasi, fields=["jenis"])["jenis"].choices
+        assert str(pilihan[0][1]) == "- Pilih -"
