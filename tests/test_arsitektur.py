@@ -45,6 +45,7 @@ MODUL_MURNI = [
     "kolaborasi/impor/baca.py",
     "kolaborasi/impor/templat.py",
     "kolaborasi/pks/kaidah.py",
+    "monev/tabel5.py",
     "kumuh/pdf.py",
 ]
 

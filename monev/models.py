@@ -1,1 +1,0 @@
-"""Models of monev arrive with their issues; see ../shared/domain/model.md."""
