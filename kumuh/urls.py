@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from kumuh import views
 from lokasi import views as lokasi_views
 from lokasi.forms import FormMasuk
 
@@ -20,7 +19,7 @@ urlpatterns = [
     path("lokasi/", include("lokasi.urls")),
     path("penilaian/", include("penilaian.urls")),
     path("kolaborasi/", include("kolaborasi.urls")),
-    path("monev/", views.area_berikutnya, {"area": "monev"}, name="monev_beranda"),
+    path("monev/", include("monev.urls")),
     path("api/v1/", include("lokasi.urls_api")),
     path("api/v1/", include("penilaian.urls_api")),
     path("api/v1/", include("kolaborasi.urls_api")),

@@ -9,8 +9,8 @@ from kumuh.management.commands.kumuh_demo import langkah_demo
 
 
 def test_it_finds_each_apps_demo_command_in_installed_apps_order():
-    # monev has no demo yet; kumuh's own command is not a step of itself
-    assert langkah_demo() == ["lokasi_demo", "penilaian_demo", "kolaborasi_demo"]
+    # kumuh's own command is not a step of itself
+    assert langkah_demo() == ["lokasi_demo", "penilaian_demo", "kolaborasi_demo", "monev_demo"]
 
 
 @pytest.mark.django_db

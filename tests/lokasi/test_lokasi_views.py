@@ -278,9 +278,3 @@ def test_home_page_counts_with_words(operator_a, lokasi_a):
     r = klien_untuk(operator_a).get(reverse("beranda"))
     assert "1 (satu) lokasi" in r.text
     assert "Kota Alfa" in r.text
-
-
-def test_later_areas_explain_what_is_coming(operator_a):
-    r = klien_untuk(operator_a).get(reverse("monev_beranda"))
-    assert r.status_code == 200
-    assert "Peninjauan ulang" in r.text

@@ -1,0 +1,1 @@
+"""The Pokja's annual evaluation: tables E1–E7, narrative, recommendations, PDF and Excel."""

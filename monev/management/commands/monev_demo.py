@@ -1,0 +1,38 @@
+"""Load the demo's monev: run by `kumuh_demo` after `kolaborasi_demo`.
+
+Each part adds its own rows (`monev/<part>/demo.py`, function `muat`): monitoring of the demo
+kegiatan, assets and their checks, the annual evaluation, the re-review of the demo SK. Every
+name and number is synthetic and labelled demo; each step is idempotent.
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from lokasi.models import KabupatenKota, Pengguna
+from monev.evaluasi import demo as demo_evaluasi
+from monev.op import demo as demo_op
+from monev.pemantauan import demo as demo_pemantauan
+from monev.peninjauan import demo as demo_peninjauan
+
+KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
+LANGKAH = (demo_pemantauan.muat, demo_op.muat, demo_evaluasi.muat, demo_peninjauan.muat)
+
+
+class Command(BaseCommand):
+    help = "Muat data demo monev Kota Pekalongan (pemantauan, aset, evaluasi, peninjauan ulang)."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            kabkota = KabupatenKota.objects.get(kode=KODE_KABKOTA)
+            pengguna = {p.username: p for p in Pengguna.objects.filter(kabupaten_kota=kabkota)}
+            pengguna["pokja"] = pengguna["pokja.pekalongan"]
+            pengguna["operator"] = pengguna["operator.pekalongan"]
+        except (KabupatenKota.DoesNotExist, KeyError) as e:
+            pesan = "Data demo belum ada: jalankan `manage.py kumuh_demo`."
+            raise CommandError(pesan) from e
+        with transaction.atomic():
+            for langkah in LANGKAH:
+                if pesan := langkah(kabkota=kabkota, pengguna=pengguna):
+                    self.stdout.write(pesan)

@@ -1,0 +1,1 @@
+"""Operasional dan pemeliharaan: assets handed over and their checks; the governance calendar."""

@@ -1,0 +1,1 @@
+"""Monitoring of kegiatan: progress, realised volumes per effect and spending, photos, APIP."""

@@ -1,0 +1,18 @@
+"""URLs of monev: the area's home page and each part's own list (no part edits another's)."""
+
+from django.urls import path
+
+from monev import views
+from monev.evaluasi import urls as evaluasi
+from monev.op import urls as op
+from monev.pemantauan import urls as pemantauan
+from monev.peninjauan import urls as peninjauan
+
+app_name = "monev"
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    *pemantauan.urlpatterns,
+    *op.urlpatterns,
+    *evaluasi.urlpatterns,
+    *peninjauan.urlpatterns,
+]
