@@ -1,0 +1,215 @@
+"""The governance calendar of one kab/kota: what falls due, when, and where to act.
+
+One query per kind of item (constant in the number of rows); the dates come from the pure
+rules in `monev/op/jadwal.py` and kolaborasi's `kolaborasi/pemangku/jadwal.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from kolaborasi.models import Kegiatan, LembagaPKP, PerjanjianKerjaSama
+from kolaborasi.pemangku import jadwal as jadwal_pokja
+from kolaborasi.pemangku.pemantauan import jadwal_monitoring
+from lokasi.models import KabupatenKota
+from monev.models import Aset, EvaluasiTahunan, PeninjauanUlang
+from monev.op import jadwal
+from monev.op.aset import dengan_pemeriksaan_terakhir, jadwal_aset
+from penilaian.models import SK
+
+# Proposal: two weeks' notice to call the Pokja's monitoring meeting.
+HARI_PERINGATAN_RAPAT = 14
+URUTAN_STATUS = {jadwal.TERLAMBAT: 0, jadwal.JATUH_TEMPO: 1, jadwal.TERJADWAL: 2}
+# kolaborasi's reading of a rencana kerja → the calendar's three states.
+STATUS_RENCANA = {
+    "berakhir": jadwal.TERLAMBAT,
+    "segera": jadwal.JATUH_TEMPO,
+    "berlaku": jadwal.TERJADWAL,
+}
+
+
+@dataclass(frozen=True)
+class Butir:
+    jenis: str
+    judul: str
+    tenggat: date | None
+    status: jadwal.StatusTenggat
+    url: str | None
+    keterangan: str = ""
+
+
+def _url(nama: str, *args: object) -> str | None:
+    """Reverse a URL name; None when a colleague's part is not merged yet."""
+    try:
+        return reverse(nama, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _rapat_monitoring(kota: KabupatenKota, hari_ini: date) -> Butir:
+    j = jadwal_monitoring(kota)
+    url = _url("kolaborasi:pertemuan_tambah")
+    if j.berikut is None:
+        return Butir(
+            _("Rapat monitoring Pokja PKP"),
+            _("Rapat monitoring Pokja PKP berikutnya"),
+            None,
+            jadwal.StatusTenggat(jadwal.TERLAMBAT, 0),
+            url,
+            _(
+                "Belum ada rapat monitoring Pokja PKP yang tercatat (paling sedikit 2 bulan "
+                "sekali)."
+            ),
+        )
+    status = jadwal.status_tenggat(
+        j.berikut, hari_ini, peringatan_mulai=j.berikut - timedelta(days=HARI_PERINGATAN_RAPAT)
+    )
+    return Butir(
+        _("Rapat monitoring Pokja PKP"),
+        _("Rapat monitoring Pokja PKP berikutnya"),
+        j.berikut,
+        status,
+        url,
+        _("Rapat terakhir %(t)s; paling sedikit 2 bulan sekali.")
+        % {"t": j.terakhir.strftime("%d-%m-%Y")},
+    )
+
+
+def _rencana_kerja(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    pokja = (
+        LembagaPKP.objects.filter(
+            kabupaten_kota=kota, jenis=LembagaPKP.Jenis.POKJA, rencana_selesai__isnull=False
+        )
+        .order_by("-tanggal_sk", "-pk")
+        .first()
+    )
+    if pokja is None:
+        return []
+    s = jadwal_pokja.status_rencana(pokja.rencana_selesai, hari_ini)
+    status = jadwal.StatusTenggat(STATUS_RENCANA[s.kode], abs(s.sisa_hari))
+    return [
+        Butir(
+            _("Rencana kerja Pokja PKP"),
+            _("Rencana kerja Pokja PKP berakhir"),
+            pokja.rencana_selesai,
+            status,
+            reverse("kolaborasi:lembaga_detail", args=[pokja.pk]),
+            _("Susun rencana kerja berikutnya (paling sedikit 1 tahun)."),
+        )
+    ]
+
+
+def _evaluasi(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    tahun_kegiatan = set(
+        Kegiatan.objects.filter(kabupaten_kota=kota, tahun__lte=hari_ini.year)
+        .exclude(status="usulan")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
+    final = set(
+        EvaluasiTahunan.objects.filter(
+            kabupaten_kota=kota, status=EvaluasiTahunan.Status.FINAL
+        ).values_list("tahun", flat=True)
+    )
+    url = _url("monev:evaluasi_daftar")
+    return [
+        Butir(
+            _("Evaluasi tahunan"),
+            _("Evaluasi tahunan %(tahun)s") % {"tahun": tahun},
+            jadwal.tenggat_evaluasi(tahun),
+            jadwal.status_evaluasi(tahun, hari_ini),
+            url,
+            _("Dipimpin Pokja PKP; laporan final kepada Kepala Daerah."),
+        )
+        for tahun in sorted(tahun_kegiatan - final)
+    ]
+
+
+def _peninjauan(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    selesai = PeninjauanUlang.objects.filter(
+        sk=OuterRef("pk"), status=PeninjauanUlang.Status.SELESAI
+    )
+    sk_terbuka = (
+        SK.objects.filter(kabupaten_kota=kota, status=SK.Status.DITETAPKAN, tanggal__isnull=False)
+        .annotate(selesai=Exists(selesai))
+        .filter(selesai=False)
+        .order_by("tanggal", "pk")
+    )
+    daftar = _url("monev:peninjauan_daftar")
+    return [
+        Butir(
+            _("Peninjauan ulang"),
+            _("Peninjauan ulang SK %(nomor)s") % {"nomor": sk.nomor or sk.pk},
+            jadwal.tenggat_peninjauan(sk.tanggal),
+            jadwal.status_peninjauan(sk.tanggal, hari_ini),
+            daftar or sk.get_absolute_url(),
+            _("SK ditetapkan %(t)s; paling sedikit sekali dalam 5 tahun.")
+            % {"t": sk.tanggal.strftime("%d-%m-%Y")},
+        )
+        for sk in sk_terbuka
+    ]
+
+
+def _pks(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    belum = (
+        PerjanjianKerjaSama.objects.filter(kabupaten_kota=kota, dilaporkan_pada__isnull=True)
+        .exclude(status="draf")
+        .select_related("pemangku")
+        .order_by("tanggal", "pk")
+    )
+    hasil = []
+    for pks in belum:
+        if not pks.belum_dilaporkan:  # the model's rule stays the one definition
+            continue
+        tanggal = pks.tanggal or hari_ini
+        hasil.append(
+            Butir(
+                _("PKS belum dilaporkan"),
+                _("Laporkan PKS %(nomor)s ke Pokja PKP") % {"nomor": pks.nomor},
+                jadwal.tenggat_lapor_pks(tanggal),
+                jadwal.status_lapor_pks(tanggal, hari_ini),
+                pks.get_absolute_url(),
+                pks.pemangku.nama,
+            )
+        )
+    return hasil
+
+
+def _pemeriksaan_aset(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    hasil = []
+    for aset in dengan_pemeriksaan_terakhir(Aset.objects.filter(kabupaten_kota=kota)):
+        j = jadwal_aset(aset, hari_ini)
+        # Only what needs attention: the asset list holds every schedule.
+        if j.status is None or j.status.kode == jadwal.TERJADWAL:
+            continue
+        hasil.append(
+            Butir(
+                _("Pemeriksaan aset"),
+                _("Periksa %(nama)s") % {"nama": aset.nama},
+                j.berikut,
+                j.status,
+                reverse("monev:aset_detail", args=[aset.pk]),
+                aset.pengelola.nama if aset.pengelola else "",
+            )
+        )
+    return hasil
+
+
+def butir_kalender(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    """Return the city's open governance items, most urgent first."""
+    semua = [
+        _rapat_monitoring(kota, hari_ini),
+        *_rencana_kerja(kota, hari_ini),
+        *_evaluasi(kota, hari_ini),
+        *_peninjauan(kota, hari_ini),
+        *_pks(kota, hari_ini),
+        *_pemeriksaan_aset(kota, hari_ini),
+    ]
+    return sorted(
+        semua, key=lambda b: (URUTAN_STATUS[b.status.kode], b.tenggat or date.min, b.judul)
+    )
