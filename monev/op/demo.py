@@ -63,7 +63,7 @@ def muat(*, kabkota: KabupatenKota, pengguna: dict[str, Pengguna]) -> str:
             aset=Aset(
                 kabupaten_kota=kabkota,
                 kegiatan=kegiatan,
-                nama=f"Prasarana {kegiatan.nama}",
+                nama=_nama_aset(kegiatan.nama),
                 jenis_pengelola=jenis,
                 pengelola=pengelola,
                 tanggal_serah_terima=serah_terima,
@@ -80,14 +80,22 @@ def muat(*, kabkota: KabupatenKota, pengguna: dict[str, Pengguna]) -> str:
         if i == 1:
             _periksa(
                 aset, tambah_bulan(hari_ini, -2), operator, kondisi_baik=False, berfungsi=False,
-                kerusakan="Saluran tersumbat sedimen sepanjang ± 40 m; tutup saluran retak (demo).",
-                tindak_lanjut="KSM menjadwalkan kerja bakti pengerukan; Dinas mengganti tutup "
-                "saluran lewat pemeliharaan berkala (demo).",
+                kerusakan="Komponen utama rusak sehingga prasarana tidak berfungsi; sebagian "
+                "warga kembali memakai cara lama (demo).",
+                tindak_lanjut="Pengelola mengajukan perbaikan ke Dinas lewat pemeliharaan "
+                "berkala; kerja bakti pembersihan dijadwalkan bulan depan (demo).",
             )  # fmt: skip
             continue
         _periksa(aset, tambah_bulan(hari_ini, -7), operator)
         _periksa(aset, hari_ini - timedelta(days=20 * i), operator)
     return f"Aset O&P demo: {len(asal)} aset dengan pemeriksaannya."
+
+
+def _nama_aset(nama_kegiatan: str) -> str:
+    """Name the asset by what was built: "Pembangunan TPS3R X" → "TPS3R X"."""
+    for awalan in ("Pembangunan ", "Perbaikan ", "Peningkatan "):
+        nama_kegiatan = nama_kegiatan.removeprefix(awalan)
+    return nama_kegiatan[:1].upper() + nama_kegiatan[1:]
 
 
 def _periksa(aset: Aset, tanggal: date, pengguna: Pengguna, **nilai) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kolaborasi.models import Kegiatan, LembagaPKP, PerjanjianKerjaSama
 from kolaborasi.pemangku import jadwal as jadwal_pokja
 from kolaborasi.pemangku.pemantauan import jadwal_monitoring
+from kumuh.angka import tanggal_indonesia
 from lokasi.models import KabupatenKota
 from monev.models import Aset, EvaluasiTahunan, PeninjauanUlang
 from monev.op import jadwal
@@ -76,7 +77,7 @@ def _rapat_monitoring(kota: KabupatenKota, hari_ini: date) -> Butir:
         status,
         url,
         _("Rapat terakhir %(t)s; paling sedikit 2 bulan sekali.")
-        % {"t": j.terakhir.strftime("%d-%m-%Y")},
+        % {"t": tanggal_indonesia(j.terakhir)},
     )
 
 
@@ -149,7 +150,7 @@ def _peninjauan(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
             jadwal.status_peninjauan(sk.tanggal, hari_ini),
             daftar or sk.get_absolute_url(),
             _("SK ditetapkan %(t)s; paling sedikit sekali dalam 5 tahun.")
-            % {"t": sk.tanggal.strftime("%d-%m-%Y")},
+            % {"t": tanggal_indonesia(sk.tanggal)},
         )
         for sk in sk_terbuka
     ]
