@@ -46,6 +46,7 @@ MODUL_MURNI = [
     "kolaborasi/impor/templat.py",
     "kolaborasi/pks/kaidah.py",
     "monev/tabel5.py",
+    "monev/op/jadwal.py",
     "kumuh/pdf.py",
 ]
 
