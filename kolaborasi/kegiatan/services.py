@@ -3,7 +3,7 @@ remaining-volume check needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -176,11 +176,34 @@ class StatusBerubah(Exception):
     """The kegiatan's status moved (or it reached the end) since the user saw it."""
 
 
+# Conditions of a status step, by the state stepped into: each returns an Indonesian refusal or
+# None. Higher apps register theirs (monev: selesai needs realised volumes and evidence) so that
+# kolaborasi needs no import of them.
+SYARAT_LANGKAH: dict[str, list[Callable[[Kegiatan], str | None]]] = {}
+
+
+def daftarkan_syarat(status: str, syarat: Callable[[Kegiatan], str | None]) -> None:
+    """Register a condition of stepping into `status` (once, however often it is called)."""
+    daftar = SYARAT_LANGKAH.setdefault(status, [])
+    if syarat not in daftar:
+        daftar.append(syarat)
+
+
 @transaction.atomic
-def kegiatan_lanjutkan(*, kegiatan: Kegiatan, pengguna: Pengguna, dari: str) -> Kegiatan:
-    """Move the kegiatan one state on from `dari` (the state the user saw), with history."""
+def kegiatan_lanjutkan(
+    *, kegiatan: Kegiatan, pengguna: Pengguna, dari: str, periksa_syarat: bool = True
+) -> Kegiatan:
+    """Move the kegiatan one state on from `dari` (the state the user saw), with history.
+
+    Refuse (ValidationError) a step whose registered conditions (SYARAT_LANGKAH) are not met;
+    `periksa_syarat=False` only for demo history whose evidence is loaded afterwards.
+    """
     wajib_putuskan(pengguna, kegiatan.kabupaten_kota)
     berikut = aturan.status_berikut(dari) if dari in aturan.STATUS_KEGIATAN else None
+    if berikut is not None and periksa_syarat:
+        alasan = [a for syarat in SYARAT_LANGKAH.get(berikut, []) if (a := syarat(kegiatan))]
+        if alasan:
+            raise ValidationError(alasan)
     if berikut is None or not Kegiatan.objects.filter(pk=kegiatan.pk, status=dari).update(
         status=berikut, versi=F("versi") + 1, diubah_oleh=pengguna
     ):
