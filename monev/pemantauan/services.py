@@ -225,12 +225,18 @@ def temuan_tindak_lanjut(
 def syarat_selesai(kegiatan: Kegiatan) -> str | None:
     """Refuse selesai unless the latest entry is at 100 % with every volume and a 100 % photo."""
     akhir = terakhir(kegiatan)
+    foto = list(akhir.foto.filter(tahap=FotoPemantauan.Tahap.PENUH)) if akhir else []
+    return pesan_selesai(akhir, baris_efek(kegiatan), foto)
+
+
+def pesan_selesai(
+    akhir: Pemantauan | None, efek: list[EfekKegiatan], foto: Iterable[FotoPemantauan]
+) -> str | None:
+    """Word the refusal from loaded data: the latest entry, `baris_efek`, the entry's photos."""
     kurang = aturan.kurang_untuk_selesai(
         progres=akhir.progres_fisik if akhir else None,
-        efek_tanpa_volume=[
-            f"{e.kriteria} ({e.lokasi})" for e in baris_efek(kegiatan) if e.sebelumnya is None
-        ],
-        ada_foto_penuh=bool(akhir) and akhir.foto.filter(tahap=FotoPemantauan.Tahap.PENUH).exists(),
+        efek_tanpa_volume=[f"{e.kriteria} ({e.lokasi})" for e in efek if e.sebelumnya is None],
+        ada_foto_penuh=any(f.tahap == FotoPemantauan.Tahap.PENUH for f in foto),
     )
     if not kurang:
         return None

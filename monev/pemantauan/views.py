@@ -145,7 +145,11 @@ def kegiatan(request: HttpRequest, pk: int) -> HttpResponse:
             "boleh_isi": boleh_isi(request.user, k.kabupaten_kota) and k.status in STATUS_DIPANTAU,
             "boleh_catat_temuan": boleh_isi(request.user, k.kabupaten_kota),
             "boleh_putuskan": putuskan,
-            "syarat_selesai": services.syarat_selesai(k) if k.status == "berjalan" else None,
+            "syarat_selesai": services.pesan_selesai(
+                entri[-1] if entri else None, efek, entri[-1].foto.all() if entri else []
+            )
+            if k.status == "berjalan"
+            else None,
         },
     )
 
