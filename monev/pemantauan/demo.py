@@ -46,7 +46,7 @@ def _foto(k: Kegiatan, progres: int) -> list[Foto]:
     lintang, bujur = TITIK_PEKALONGAN
     return [
         Foto(
-            berkas=_png(warna, f"demo-{k.pk}-{tahap}.png"), tahap=tahap,
+            berkas=_png(warna, f"demo-{k.pk}-foto-{tahap}-persen.png"), tahap=tahap,
             lintang=lintang + Decimal(k.pk % 50) / 1000, bujur=bujur,
             keterangan=f"Foto tahap {tahap} % (demo)",
         )

@@ -2,6 +2,7 @@
 (no sideways scrolling), touch targets are at least 44 px high, numbers get a decimal keypad;
 an operator adds an entry with a photo from the phone."""
 
+import os
 from datetime import date
 
 import pytest
@@ -13,7 +14,15 @@ from tests.browser.test_lokasi_alur import masuk
 from tests.kolaborasi.conftest import buat_kegiatan
 from tests.monev.pemantauan_bantu import buat_pemantauan
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    # Playwright runs an event loop; Django's ORM then needs this, as `make test-browser` sets.
+    pytest.mark.skipif(
+        not os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE"),
+        reason="alur browser: DJANGO_ALLOW_ASYNC_UNSAFE=true pytest -m browser",
+    ),
+]
 LAYAR = {"width": 360, "height": 740}
 LAYAR_DIR = None  # set to a folder to keep screenshots when looking at the layout by hand
 
