@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, ProtectedError, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from kolaborasi import aturan
@@ -150,14 +150,8 @@ def kegiatan_simpan(
             )
         kegiatan.versi = versi_awal + 1
         kegiatan.save()
-        kegiatan.efek.all().delete()
         kegiatan.pendanaan.all().delete()
-    EfekKegiatan.objects.bulk_create(
-        EfekKegiatan(
-            kegiatan=kegiatan, kriteria=e.kriteria, volume=e.volume, lokasi=e.lokasi, unit=e.unit
-        )
-        for e in efek
-    )
+    _ganti_efek(kegiatan, efek)
     PendanaanKegiatan.objects.bulk_create(
         PendanaanKegiatan(kegiatan=kegiatan, sumber=d.sumber, jumlah=d.jumlah, pemangku=d.pemangku)
         for d in pendanaan
@@ -170,6 +164,42 @@ def kegiatan_simpan(
         sesudah=potret_kegiatan(kegiatan),
     )
     return kegiatan
+
+
+def _ganti_efek(kegiatan: Kegiatan, efek: list[Efek]) -> None:
+    """Replace the kegiatan's effects, keeping the rows of the same (lokasi, unit, kriteria).
+
+    Kept, not recreated: later steps (monitoring's realised volumes) point at an effect row and
+    protect it; only an effect really taken off is deleted, and refused while data points at it.
+    """
+    lama: dict[tuple[int, int | None, str], list[EfekKegiatan]] = {}
+    for e in kegiatan.efek.select_related("lokasi").order_by("pk") if kegiatan.pk else []:
+        lama.setdefault((e.lokasi_id, e.unit_id, e.kriteria), []).append(e)
+    baru = []
+    for e in efek:
+        sama = lama.get((e.lokasi.pk, e.unit.pk if e.unit else None, e.kriteria))
+        if sama:
+            tetap = sama.pop(0)
+            if tetap.volume != e.volume:
+                tetap.volume = e.volume
+                tetap.save(update_fields=["volume"])
+        else:
+            baru.append(
+                EfekKegiatan(
+                    kegiatan=kegiatan, kriteria=e.kriteria, volume=e.volume, lokasi=e.lokasi,
+                    unit=e.unit,
+                )
+            )  # fmt: skip
+    for sisa in (e for daftar in lama.values() for e in daftar):
+        try:
+            sisa.delete()
+        except ProtectedError as galat:
+            raise ValidationError(
+                _("Efek %(k)s di %(l)s sudah dipakai data lain (misalnya realisasi pemantauan) "
+                  "sehingga tidak dapat dihapus; ubah volumenya saja.")
+                % {"k": sisa.kriteria, "l": sisa.lokasi}
+            ) from galat  # fmt: skip
+    EfekKegiatan.objects.bulk_create(baru)
 
 
 class StatusBerubah(Exception):

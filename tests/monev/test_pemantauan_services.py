@@ -31,7 +31,9 @@ def test_selesai_is_refused_naming_what_the_latest_entry_lacks(pokja_a, kota_a, 
     with pytest.raises(ValidationError) as e:
         _lanjutkan(k, pokja_a)
     [pesan] = e.value.messages
-    assert "volume terealisasi efek 6a (Kampung Nelayan Alfa)" in pesan and "foto tahap 100 %" in pesan
+    assert (
+        "volume terealisasi efek 6a (Kampung Nelayan Alfa)" in pesan and "foto tahap 100 %" in pesan
+    )
     assert "progres fisik" not in pesan
     k.refresh_from_db()
     assert k.status == "berjalan"
@@ -90,3 +92,32 @@ def test_realised_volumes_come_from_each_kegiatan_latest_entry_within_the_period
     assert hasil[lokasi_a.pk]["2a"] == [(k1, Decimal(480)), (k2, Decimal(30))]
     assert hasil[lokasi_a.pk]["6a"] == [(k2, Decimal(10))]
     assert volume_terealisasi([lokasi_a.pk], setelah_tahun=2026, sampai_tahun=2030) == {}
+
+
+# --- a monitored kegiatan stays editable --------------------------------------------------------
+
+
+def test_a_monitored_kegiatan_is_edited_keeping_its_effect_rows(operator_a, kota_a, lokasi_a):
+    k = buat_kegiatan(kota_a, lokasi_a, efek={"2a": 500, "6a": 120}, status="berjalan")
+    efek_2a = k.efek.get(kriteria="2a")
+    buat_pemantauan(k, volume={"2a": 100})
+    k.nama = "Rabat beton diperpanjang"
+    kegiatan_services.kegiatan_simpan(
+        kegiatan=k, pengguna=operator_a, versi_awal=k.versi,
+        efek=[kegiatan_services.Efek(kriteria="2a", volume=Decimal(600), lokasi=lokasi_a)],
+        pendanaan=[kegiatan_services.Dana(sumber="apbd_kabkota", jumlah=k.biaya)],
+    )  # fmt: skip
+    [efek] = k.efek.all()
+    assert efek.pk == efek_2a.pk and efek.volume == 600 and efek.realisasi.count() == 1
+
+
+def test_an_effect_with_realised_volume_may_not_be_taken_off(operator_a, kota_a, lokasi_a):
+    k = buat_kegiatan(kota_a, lokasi_a, efek={"2a": 500}, status="berjalan")
+    buat_pemantauan(k, volume={"2a": 100})
+    with pytest.raises(ValidationError, match="Efek 2a di Kampung Nelayan Alfa sudah dipakai"):
+        kegiatan_services.kegiatan_simpan(
+            kegiatan=k, pengguna=operator_a, versi_awal=k.versi,
+            efek=[kegiatan_services.Efek(kriteria="6a", volume=Decimal(90), lokasi=lokasi_a)],
+            pendanaan=[kegiatan_services.Dana(sumber="apbd_kabkota", jumlah=k.biaya)],
+        )  # fmt: skip
+    assert list(k.efek.values_list("kriteria", flat=True)) == ["2a"]
