@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from lokasi import riwayat
+from lokasi.models import Kecamatan, Kelurahan
 from monev.models import FotoPemantauan, Pemantauan, TemuanAPIP
-from tests.conftest import klien_untuk
+from tests.conftest import buat_lokasi, klien_untuk
 from tests.kolaborasi.conftest import buat_kegiatan
 from tests.monev.pemantauan_bantu import buat_pemantauan, png
 
@@ -66,6 +67,20 @@ def test_the_list_filters_by_year_and_status(operator_a, kota_a, lokasi_a, kegia
     assert "Drainase lama" in teks and kegiatan.nama not in teks
     teks = klien_untuk(operator_a).get(url, {"status": "berjalan"}).text
     assert "Drainase lama" not in teks and kegiatan.nama in teks
+
+
+def test_the_list_filters_by_kecamatan_and_pages(operator_a, kota_a, kegiatan):
+    timur = Kecamatan.objects.get(kabupaten_kota=kota_a, nama__endswith="Timur")
+    di_timur = buat_lokasi(kota_a, "Kampung Timur", kelurahan=[Kelurahan.objects.filter(
+        kecamatan=timur).first()])  # fmt: skip
+    buat_kegiatan(kota_a, di_timur, nama="Drainase timur", status="dianggarkan")
+    url = reverse("monev:pemantauan_daftar")
+    teks = klien_untuk(operator_a).get(url, {"kecamatan": timur.pk}).text
+    assert "Drainase timur" in teks and kegiatan.nama not in teks
+    for i in range(26):
+        buat_kegiatan(kota_a, di_timur, nama=f"Tambahan {i:02d}", status="berjalan")
+    r = klien_untuk(operator_a).get(url, {"halaman": 2})
+    assert r.context["jumlah"] == 28 and len(r.context["halaman"].object_list) == 3
 
 
 def test_anonymous_users_log_in(client, kegiatan):
@@ -178,6 +193,18 @@ def test_spending_above_the_source_and_a_point_outside_indonesia_are_refused(ope
     assert "Progres fisik (%)" in r.text and "Tanggal pemantauan" in r.text
     assert not Pemantauan.objects.filter(kegiatan=kegiatan).exists()
     assert not FotoPemantauan.objects.exists()
+
+
+@pytest.mark.parametrize("isian", ["abc", "-1", "1e999999999", "=1+1", ""])
+def test_bad_numbers_are_named_and_nothing_is_saved(isian, operator_a, kegiatan):
+    efek = kegiatan.efek.get(kriteria="6a")
+    r = klien_untuk(operator_a).post(
+        reverse("monev:pemantauan_tambah", args=[kegiatan.pk]),
+        _data(kegiatan, **{f"efek_{efek.pk}": isian, "dana_csr": isian or "x"}),
+    )
+    assert r.status_code == 200
+    assert "Efek baris 2 (6a), volume" in r.text and "Realisasi keuangan CSR/TJSLP (Rp)" in r.text
+    assert not Pemantauan.objects.exists()
 
 
 def test_a_volume_above_the_plan_is_saved_with_a_warning(operator_a, kegiatan):
