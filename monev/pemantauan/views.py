@@ -109,6 +109,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
 def kegiatan(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_kegiatan_for_user(request.user, pk)
     efek = services.baris_efek(k)
+    for e in efek:
+        e.persen = aturan.persen(e.sebelumnya, e.volume)
     entri = list(
         k.pemantauan.order_by("tanggal", "pk")
         .select_related("dibuat_oleh")

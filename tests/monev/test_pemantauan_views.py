@@ -106,6 +106,7 @@ def test_the_page_shows_entries_over_time_and_buttons_by_right(
     tambah = reverse("monev:pemantauan_tambah", args=[kegiatan.pk])
     teks = klien_untuk(operator_a).get(url).text
     assert "100,00" in teks and "300,00" in teks and "Mutu beton" in teks
+    assert "300,00 dari 500,00 m" in teks and "(60,0 %)" in teks
     assert tambah in teks and "Simpan tindak lanjut" not in teks
     assert "Simpan tindak lanjut" in klien_untuk(pokja_a).get(url).text
     teks = klien_untuk(verifikator_p).get(url).text
