@@ -3,13 +3,13 @@ remaining-volume check needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, ProtectedError, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from kolaborasi import aturan
@@ -150,14 +150,8 @@ def kegiatan_simpan(
             )
         kegiatan.versi = versi_awal + 1
         kegiatan.save()
-        kegiatan.efek.all().delete()
         kegiatan.pendanaan.all().delete()
-    EfekKegiatan.objects.bulk_create(
-        EfekKegiatan(
-            kegiatan=kegiatan, kriteria=e.kriteria, volume=e.volume, lokasi=e.lokasi, unit=e.unit
-        )
-        for e in efek
-    )
+    _ganti_efek(kegiatan, efek)
     PendanaanKegiatan.objects.bulk_create(
         PendanaanKegiatan(kegiatan=kegiatan, sumber=d.sumber, jumlah=d.jumlah, pemangku=d.pemangku)
         for d in pendanaan
@@ -172,15 +166,74 @@ def kegiatan_simpan(
     return kegiatan
 
 
+def _ganti_efek(kegiatan: Kegiatan, efek: list[Efek]) -> None:
+    """Replace the kegiatan's effects, keeping the rows of the same (lokasi, unit, kriteria).
+
+    Kept, not recreated: later steps (monitoring's realised volumes) point at an effect row and
+    protect it; only an effect really taken off is deleted, and refused while data points at it.
+    """
+    lama: dict[tuple[int, int | None, str], list[EfekKegiatan]] = {}
+    for e in kegiatan.efek.select_related("lokasi").order_by("pk") if kegiatan.pk else []:
+        lama.setdefault((e.lokasi_id, e.unit_id, e.kriteria), []).append(e)
+    baru = []
+    for e in efek:
+        sama = lama.get((e.lokasi.pk, e.unit.pk if e.unit else None, e.kriteria))
+        if sama:
+            tetap = sama.pop(0)
+            if tetap.volume != e.volume:
+                tetap.volume = e.volume
+                tetap.save(update_fields=["volume"])
+        else:
+            baru.append(
+                EfekKegiatan(
+                    kegiatan=kegiatan, kriteria=e.kriteria, volume=e.volume, lokasi=e.lokasi,
+                    unit=e.unit,
+                )
+            )  # fmt: skip
+    for sisa in (e for daftar in lama.values() for e in daftar):
+        try:
+            sisa.delete()
+        except ProtectedError as galat:
+            raise ValidationError(
+                _("Efek %(k)s di %(l)s sudah dipakai data lain (misalnya realisasi pemantauan) "
+                  "sehingga tidak dapat dihapus; ubah volumenya saja.")
+                % {"k": sisa.kriteria, "l": sisa.lokasi}
+            ) from galat  # fmt: skip
+    EfekKegiatan.objects.bulk_create(baru)
+
+
 class StatusBerubah(Exception):
     """The kegiatan's status moved (or it reached the end) since the user saw it."""
 
 
+# Conditions of a status step, by the state stepped into: each returns an Indonesian refusal or
+# None. Higher apps register theirs (monev: selesai needs realised volumes and evidence) so that
+# kolaborasi needs no import of them.
+SYARAT_LANGKAH: dict[str, list[Callable[[Kegiatan], str | None]]] = {}
+
+
+def daftarkan_syarat(status: str, syarat: Callable[[Kegiatan], str | None]) -> None:
+    """Register a condition of stepping into `status` (once, however often it is called)."""
+    daftar = SYARAT_LANGKAH.setdefault(status, [])
+    if syarat not in daftar:
+        daftar.append(syarat)
+
+
 @transaction.atomic
-def kegiatan_lanjutkan(*, kegiatan: Kegiatan, pengguna: Pengguna, dari: str) -> Kegiatan:
-    """Move the kegiatan one state on from `dari` (the state the user saw), with history."""
+def kegiatan_lanjutkan(
+    *, kegiatan: Kegiatan, pengguna: Pengguna, dari: str, periksa_syarat: bool = True
+) -> Kegiatan:
+    """Move the kegiatan one state on from `dari` (the state the user saw), with history.
+
+    Refuse (ValidationError) a step whose registered conditions (SYARAT_LANGKAH) are not met;
+    `periksa_syarat=False` only for demo history whose evidence is loaded afterwards.
+    """
     wajib_putuskan(pengguna, kegiatan.kabupaten_kota)
     berikut = aturan.status_berikut(dari) if dari in aturan.STATUS_KEGIATAN else None
+    if berikut is not None and periksa_syarat:
+        alasan = [a for syarat in SYARAT_LANGKAH.get(berikut, []) if (a := syarat(kegiatan))]
+        if alasan:
+            raise ValidationError(alasan)
     if berikut is None or not Kegiatan.objects.filter(pk=kegiatan.pk, status=dari).update(
         status=berikut, versi=F("versi") + 1, diubah_oleh=pengguna
     ):

@@ -163,6 +163,9 @@ def lanjutkan(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except services.StatusBerubah as e:
         messages.error(request, str(e))
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
     else:
         messages.success(
             request,
