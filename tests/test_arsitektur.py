@@ -47,6 +47,8 @@ MODUL_MURNI = [
     "kolaborasi/pks/kaidah.py",
     "monev/tabel5.py",
     "monev/op/jadwal.py",
+    "monev/pemantauan/aturan.py",
+    "monev/evaluasi/tabel.py",
     "kumuh/pdf.py",
 ]
 
@@ -96,6 +98,8 @@ def _rujukan(berkas: Path, atas: set[str]) -> set[str]:
     is the name of one of its management commands, a literal list made only of app labels.
     Docstrings are prose and are skipped.
     """
+    if not atas:
+        return set()  # the top app: nothing above it to name (an empty pattern matches all)
     pohon = ast.parse(berkas.read_text(encoding="utf-8"))
     docstring = {id(d) for s in ast.walk(pohon) if (d := _docstring(s)) is not None}
     perintah = {nama: app for app in atas for nama in _perintah(app)}
