@@ -59,7 +59,7 @@ class IsiLaporan:
     tembusan_rekomendasi: tuple[str, ...]
     ketua: str
     kota_ttd: str
-    nama_berkas: str
+    nama_berkas: str  # without extension: the PDF and the workbook share it
 
 
 def isi_laporan(evaluasi: EvaluasiTahunan, data: DataEvaluasi) -> IsiLaporan:
@@ -82,7 +82,7 @@ def isi_laporan(evaluasi: EvaluasiTahunan, data: DataEvaluasi) -> IsiLaporan:
         tembusan_rekomendasi=TEMBUSAN_REKOMENDASI,
         ketua=data.ketua_pokja,
         kota_ttd=singkat,
-        nama_berkas=f"evaluasi-tahunan-{evaluasi.tahun}{'-draf' if draf else ''}.pdf",
+        nama_berkas=f"evaluasi-tahunan-{evaluasi.tahun}" + ("-draf" if draf else ""),
     )
 
 

@@ -21,7 +21,8 @@ FIELDS_NARASI = [
 FIELDS_REKOMENDASI = ["jenis", "uraian", "ditujukan_kepada", "tembusan"]
 
 
-def _wajib_draf(evaluasi: EvaluasiTahunan) -> None:
+def wajib_draf(evaluasi: EvaluasiTahunan) -> None:
+    """Refuse (403) a change to a final evaluation."""
     if evaluasi.status == EvaluasiTahunan.Status.FINAL:
         raise PermissionDenied(_("Evaluasi tahunan ini sudah final dan tidak dapat diubah lagi."))
 
@@ -70,7 +71,7 @@ def narasi_simpan(
 ) -> EvaluasiTahunan:
     """Save the narrative (pengantar, subjects a–e, kesimpulan) of a draft evaluation."""
     wajib_isi(pengguna, evaluasi.kabupaten_kota)
-    _wajib_draf(evaluasi)
+    wajib_draf(evaluasi)
     tersimpan = EvaluasiTahunan.objects.get(pk=evaluasi.pk)
     sebelum = riwayat.potret(tersimpan, FIELDS_NARASI)
     _naikkan_versi(evaluasi, pengguna=pengguna, versi_awal=versi_awal)
@@ -91,7 +92,7 @@ def evaluasi_finalkan(
 ) -> EvaluasiTahunan:
     """Make the evaluation final: from then on it is read-only."""
     wajib_putuskan(pengguna, evaluasi.kabupaten_kota)
-    _wajib_draf(evaluasi)
+    wajib_draf(evaluasi)
     _naikkan_versi(evaluasi, pengguna=pengguna, versi_awal=versi_awal)
     EvaluasiTahunan.objects.filter(pk=evaluasi.pk).update(status=EvaluasiTahunan.Status.FINAL)
     evaluasi.status = EvaluasiTahunan.Status.FINAL
@@ -119,7 +120,7 @@ def rekomendasi_simpan(
     """Add or change a recommendation of a draft evaluation (the evaluation's version moves)."""
     evaluasi = rekomendasi.evaluasi
     wajib_isi(pengguna, evaluasi.kabupaten_kota)
-    _wajib_draf(evaluasi)
+    wajib_draf(evaluasi)
     baru = rekomendasi.pk is None
     sebelum = {} if baru else _potret_rekomendasi(Rekomendasi.objects.get(pk=rekomendasi.pk))
     _naikkan_versi(evaluasi, pengguna=pengguna, versi_awal=versi_awal)
@@ -136,7 +137,7 @@ def rekomendasi_hapus(*, rekomendasi: Rekomendasi, pengguna: Pengguna, versi_awa
     """Remove a recommendation of a draft evaluation."""
     evaluasi = rekomendasi.evaluasi
     wajib_isi(pengguna, evaluasi.kabupaten_kota)
-    _wajib_draf(evaluasi)
+    wajib_draf(evaluasi)
     sebelum = _potret_rekomendasi(rekomendasi)
     _naikkan_versi(evaluasi, pengguna=pengguna, versi_awal=versi_awal)
     rekomendasi.delete()

@@ -116,7 +116,7 @@ def _detail(
 def _ambil_untuk_isi(request: HttpRequest, pk: int) -> EvaluasiTahunan:
     evaluasi = akses.get_evaluasi_for_user(request.user, pk)
     akses.wajib_isi(request.user, evaluasi.kabupaten_kota)
-    services._wajib_draf(evaluasi)
+    services.wajib_draf(evaluasi)
     return evaluasi
 
 
@@ -243,7 +243,7 @@ def evaluasi_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     evaluasi = akses.get_evaluasi_for_user(request.user, pk)
     isi = cetak.isi_laporan(evaluasi, data.data_evaluasi(evaluasi))
     respons = HttpResponse(cetak.pdf_laporan(isi), content_type="application/pdf")
-    respons["Content-Disposition"] = f'inline; filename="{isi.nama_berkas}"'
+    respons["Content-Disposition"] = f'inline; filename="{isi.nama_berkas}.pdf"'
     return respons
 
 
@@ -253,5 +253,5 @@ def evaluasi_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     evaluasi = akses.get_evaluasi_for_user(request.user, pk)
     isi = cetak.isi_laporan(evaluasi, data.data_evaluasi(evaluasi))
     respons = HttpResponse(isi_xlsx(buku.buku_evaluasi(isi)), content_type=XLSX)
-    respons["Content-Disposition"] = f'attachment; filename="{isi.nama_berkas[:-4]}.xlsx"'
+    respons["Content-Disposition"] = f'attachment; filename="{isi.nama_berkas}.xlsx"'
     return respons
