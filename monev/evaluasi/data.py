@@ -37,6 +37,7 @@ class DataEvaluasi:
     e7: list[tabel.RekomendasiBaris]
     ketua_pokja: str  # "" when the Pokja has no member whose jabatan starts with "Ketua"
     jumlah_kegiatan: int
+    belum_dipantau: int  # kegiatan without a monitoring entry: their realisation is unknown
 
 
 def data_evaluasi(evaluasi: EvaluasiTahunan) -> DataEvaluasi:
@@ -64,6 +65,7 @@ def data_evaluasi(evaluasi: EvaluasiTahunan) -> DataEvaluasi:
         ],
         ketua_pokja=ketua_pokja(kabkota),
         jumlah_kegiatan=len(kegiatan),
+        belum_dipantau=sum(1 for k in kegiatan if k.pantau is None),
     )
 
 

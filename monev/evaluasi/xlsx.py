@@ -113,7 +113,8 @@ def buku_evaluasi(isi: IsiLaporan) -> Workbook:
             for i, b in enumerate(d.e2, start=1)
         ],
         [5, 24, 18, 18, 12],
-        "Realisasi: pemantauan terakhir tiap kegiatan; kegiatan belum dipantau dihitung 0.",
+        "Realisasi: pemantauan terakhir tiap kegiatan; kegiatan belum dipantau dihitung 0 "
+        f"({d.belum_dipantau} dari {d.jumlah_kegiatan} kegiatan belum dipantau).",
         jumlah=[
             ("", None, KIRI),
             _t("Jumlah"),

@@ -85,6 +85,7 @@ def kota(kota_a, lokasi_a, pokja_a):
 def test_tables_read_from_the_data(kota):
     d = data.data_evaluasi(kota)
     assert d.jumlah_kegiatan == 2  # the proposal and last year's are left out
+    assert d.belum_dipantau == 1
     e1 = {b.kegiatan: b for b in d.e1}
     jalan = e1["Peningkatan kualitas permukiman kumuh — Jalan paving"]
     assert (jalan.rencana, jalan.realisasi, jalan.satuan) == (D(300), D(240), "m")
@@ -163,6 +164,7 @@ def test_the_pdf_prints_title_tables_routing_and_signature(kota, pokja_a, tmp_pa
         "Tabel E1.", "Tabel E2.", "Tabel E3.", "Tabel E4.", "Tabel E5.", "Tabel E6.", "Tabel E7.",
         "Jalan paving",
         "150.000.000",
+        "1 dari 2 kegiatan belum dipantau",
         "2 rapat monitoring; kurang 4 dari minimal 6",
         "Alihkan sisa CSR",
         "SKPD terkait, Pokja PKP Provinsi, Pokja PKP Pusat",
@@ -200,6 +202,7 @@ def test_the_workbook_has_one_sheet_per_table(kota, pokja_a):
     sumber = {r[1]: r for r in e2.iter_rows(min_row=6, values_only=True)}
     assert sumber["APBD Kab/Kota"][2:] == (300 * JT, 150 * JT, 50)
     assert sumber["Jumlah"][2:] == (400 * JT, 180 * JT, 45)
+    assert "(1 dari 2 kegiatan belum dipantau)" in e2["A3"].value
     assert buku["E6"]["A3"].value.startswith("2 rapat monitoring")
     assert buku["E7"]["C6"].value == "Alihkan sisa CSR"
 
