@@ -19,11 +19,6 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "evaluasi/<int:pk>/rekomendasi/<int:rpk>/",
-        views.rekomendasi_ubah_form,
-        name="evaluasi_rekomendasi_ubah_form",
-    ),
-    path(
-        "evaluasi/<int:pk>/rekomendasi/<int:rpk>/ubah/",
         views.rekomendasi_ubah,
         name="evaluasi_rekomendasi_ubah",
     ),

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kolaborasi.models import Kegiatan
 from kumuh.xlsx import XLSX, isi_xlsx
@@ -180,7 +180,8 @@ def rekomendasi_tambah(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Rekomendasi ditambahkan."))
             return redirect("monev:evaluasi_detail", pk)
-    return _detail(request, evaluasi, rekomendasi_form=form, status=400)
+    status = 409 if form.non_field_errors() else 400
+    return _detail(request, evaluasi, rekomendasi_form=form, status=status)
 
 
 def _rekomendasi(request: HttpRequest, pk: int, rpk: int) -> tuple[EvaluasiTahunan, Rekomendasi]:
@@ -189,33 +190,29 @@ def _rekomendasi(request: HttpRequest, pk: int, rpk: int) -> tuple[EvaluasiTahun
 
 
 @login_required
-@require_GET
-def rekomendasi_ubah_form(request: HttpRequest, pk: int, rpk: int) -> HttpResponse:
-    evaluasi, rekomendasi = _rekomendasi(request, pk, rpk)
-    form = forms.RekomendasiForm(instance=rekomendasi, initial={"versi": evaluasi.versi})
-    konteks = {"evaluasi": evaluasi, "rekomendasi": rekomendasi, "form": form}
-    return render(request, "monev/evaluasi_rekomendasi.html", konteks)
-
-
-@login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def rekomendasi_ubah(request: HttpRequest, pk: int, rpk: int) -> HttpResponse:
     evaluasi, rekomendasi = _rekomendasi(request, pk, rpk)
-    form = forms.RekomendasiForm(request.POST, instance=rekomendasi)
-    if form.is_valid():
-        try:
-            services.rekomendasi_simpan(
-                rekomendasi=form.instance,
-                pengguna=request.user,
-                versi_awal=form.cleaned_data["versi"],
-            )
-        except riwayat.KonflikPerubahan as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Rekomendasi disimpan."))
-            return redirect("monev:evaluasi_detail", pk)
+    status = 200
+    if request.method == "POST":
+        form = forms.RekomendasiForm(request.POST, instance=rekomendasi)
+        if form.is_valid():
+            try:
+                services.rekomendasi_simpan(
+                    rekomendasi=form.instance,
+                    pengguna=request.user,
+                    versi_awal=form.cleaned_data["versi"],
+                )
+            except riwayat.KonflikPerubahan as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, _("Rekomendasi disimpan."))
+                return redirect("monev:evaluasi_detail", pk)
+        status = 409 if form.non_field_errors() else 400
+    else:
+        form = forms.RekomendasiForm(instance=rekomendasi, initial={"versi": evaluasi.versi})
     konteks = {"evaluasi": evaluasi, "rekomendasi": rekomendasi, "form": form}
-    return render(request, "monev/evaluasi_rekomendasi.html", konteks, status=400)
+    return render(request, "monev/evaluasi_rekomendasi.html", konteks, status=status)
 
 
 @login_required

@@ -206,7 +206,7 @@ def test_recommendation_of_another_evaluation_is_404(evaluasi, pokja_a, kota_b, 
     lain = services.evaluasi_buat(kabupaten_kota=kota_b, tahun=2025, pengguna=operator_b)
     rek = _rek(lain)
     r = klien_untuk(pokja_a).get(
-        reverse("monev:evaluasi_rekomendasi_ubah_form", args=[evaluasi.pk, rek.pk])
+        reverse("monev:evaluasi_rekomendasi_ubah", args=[evaluasi.pk, rek.pk])
     )
     assert r.status_code == 404
 
@@ -250,3 +250,35 @@ def test_get_is_refused_on_writes(evaluasi, pokja_a):
     klien = klien_untuk(pokja_a)
     assert klien.get(reverse("monev:evaluasi_final", args=[evaluasi.pk])).status_code == 405
     assert klien.get(reverse("monev:evaluasi_buat")).status_code == 405
+
+
+def test_stale_recommendation_is_refused_naming_who_saved(evaluasi, operator_a, pokja_a):
+    rek = _rek(evaluasi)
+    versi = evaluasi.versi
+    klien_untuk(pokja_a).post(
+        reverse("monev:evaluasi_narasi", args=[evaluasi.pk]), {**NARASI, "versi": versi}
+    )
+    data = {"jenis": "a", "uraian": "Versi lama", "ditujukan_kepada": "Wali Kota", "versi": versi}
+    r = klien_untuk(operator_a).post(
+        reverse("monev:evaluasi_rekomendasi_ubah", args=[evaluasi.pk, rek.pk]), data
+    )
+    assert r.status_code == 409
+    teks = r.content.decode()
+    assert "sudah diubah oleh Pokja A" in teks and "Versi lama" in teks
+    rek.refresh_from_db()
+    assert rek.uraian == "Tambah drainase"
+    r = klien_untuk(operator_a).post(
+        reverse("monev:evaluasi_rekomendasi_tambah", args=[evaluasi.pk]), data
+    )
+    assert r.status_code == 409 and Rekomendasi.objects.count() == 1
+
+
+@pytest.mark.parametrize(("peran", "kode"), [("pokja_a", 200), ("verifikator_p", 403)])
+def test_recommendation_edit_form_by_role(request, evaluasi, peran, kode):
+    rek = _rek(evaluasi, uraian="Uraian awal")
+    r = klien_untuk(request.getfixturevalue(peran)).get(
+        reverse("monev:evaluasi_rekomendasi_ubah", args=[evaluasi.pk, rek.pk])
+    )
+    assert r.status_code == kode
+    if kode == 200:
+        assert "Uraian awal" in r.content.decode()
