@@ -149,6 +149,8 @@ def kondisi_awal(kabkota: KabupatenKota, tahun: int) -> tabel.Kondisi:
             luas_ha=Decimal(s.data["luas_ha"]) if s.data.get("luas_ha") else None,
             tingkat=s.data.get("tingkat_kekumuhan", ""),
             prioritas=s.data.get("prioritas"),
+            penduduk=s.data.get("jumlah_penduduk"),
+            kk=s.data.get("jumlah_kk"),
         )
         for s in SKLokasi.objects.filter(sk=sk).only("lokasi_id", "data")
     )
@@ -166,14 +168,24 @@ def _daftar_prioritas(kabkota: KabupatenKota, tahun: int, sumber: str) -> tabel.
             "lokasi__luas_sk_ha",
             "tingkat_kekumuhan",
             "prioritas",
+            "lokasi__penduduk_laki_laki",
+            "lokasi__penduduk_perempuan",
+            "lokasi__jumlah_kk",
         )
     )
     return tabel.Kondisi(
         sumber,
         tuple(
             # The area that counts: luas verifikasi when surveyed, else luas SK (Lokasi.luas_ha).
-            tabel.LokasiKumuh(pk, verifikasi if verifikasi is not None else sk, tingkat, prio)
-            for pk, verifikasi, sk, tingkat, prio in baris
+            tabel.LokasiKumuh(
+                pk,
+                verifikasi if verifikasi is not None else sk,
+                tingkat,
+                prio,
+                None if laki is None and perempuan is None else (laki or 0) + (perempuan or 0),
+                kk,
+            )
+            for pk, verifikasi, sk, tingkat, prio, laki, perempuan, kk in baris
         ),
     )
 

@@ -12,7 +12,9 @@ Decisions where the seeds are silent (stated on the page):
 - E3 kondisi awal is the latest issued SK up to the year, else the priority list as it stood
   when the year began; capaian is the priority list at the end of the year. Targets are not
   recorded in the application (RPJMD/RP2KPKP): the column stays "–" and so does capaian (%),
-  never a guessed figure; the change is shown instead.
+  never a guessed figure; the change is shown instead. Pemanfaat are counted as the people
+  and KK living in the kumuh lokasi (the SK freezes both); men/women and MBR are not recorded
+  per lokasi in the SK, so they are left to the narrative.
 - E4 "on the priority list" reads the same baseline as E3's kondisi awal.
 """
 
@@ -93,6 +95,8 @@ class LokasiKumuh:
     luas_ha: Decimal | None
     tingkat: str  # "Kumuh Sedang"
     prioritas: int | None
+    penduduk: int | None = None
+    kk: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,14 @@ class Kondisi:
     @property
     def luas_ha(self) -> Decimal:
         return sum((x.luas_ha or Decimal(0) for x in self.lokasi), Decimal(0))
+
+    @property
+    def penduduk(self) -> int:
+        return sum(x.penduduk or 0 for x in self.lokasi)
+
+    @property
+    def kk(self) -> int:
+        return sum(x.kk or 0 for x in self.lokasi)
 
     def jumlah(self, tingkat: str | None = None) -> int:
         return sum(1 for x in self.lokasi if tingkat is None or x.tingkat == tingkat)
@@ -231,7 +243,8 @@ class BarisE3:
 
 
 def tabel_e3(awal: Kondisi, akhir: Kondisi) -> list[BarisE3]:
-    """Targets vs achievement: luas kumuh, jumlah lokasi and lokasi per tingkat.
+    """Targets vs achievement: luas kumuh, jumlah lokasi, lokasi per tingkat, and the people
+    living in kumuh lokasi (jiwa, KK) — the beneficiaries the list can count.
 
     Target is not recorded (see the module's note): None, and so is capaian (%).
     """
@@ -239,6 +252,8 @@ def tabel_e3(awal: Kondisi, akhir: Kondisi) -> list[BarisE3]:
     baris.append(("Jumlah lokasi kumuh", "lokasi", awal.jumlah(), akhir.jumlah()))
     for t in TINGKAT:
         baris.append((f"Lokasi {t.lower()}", "lokasi", awal.jumlah(t), akhir.jumlah(t)))
+    baris.append(("Penduduk di lokasi kumuh", "jiwa", awal.penduduk, akhir.penduduk))
+    baris.append(("Kepala keluarga di lokasi kumuh", "KK", awal.kk, akhir.kk))
     return [BarisE3(ind, sat, a, None, c, None, c - a) for ind, sat, a, c in baris]
 
 

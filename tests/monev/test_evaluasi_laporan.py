@@ -103,6 +103,8 @@ def test_tables_read_from_the_data(kota):
     assert d.e3_awal == "daftar prioritas s.d. 2024"
     assert (e3["Luas permukiman kumuh"].awal, e3["Jumlah lokasi kumuh"].awal) == (D("6.5"), 2)
     assert e3["Lokasi kumuh sedang"].awal == 2 and e3["Luas permukiman kumuh"].target is None
+    assert e3["Penduduk di lokasi kumuh"].awal == 2 * 1420  # 700 + 720 each (buat_lokasi)
+    assert e3["Kepala keluarga di lokasi kumuh"].awal == 2 * 390
 
     assert [(b.kegiatan, b.prioritas_ya, b.prioritas) for b in d.e4] == [
         ("Drainase", False, None),
@@ -126,12 +128,14 @@ def test_baseline_prefers_the_latest_issued_sk(kota, kota_a, lokasi_a):
     )  # fmt: skip
     SKLokasi.objects.create(
         sk=sk, lokasi=lokasi_a, penilaian=lokasi_a.penilaian.get(), nomor=1,
-        data={"luas_ha": "4.50", "tingkat_kekumuhan": "Kumuh Berat", "prioritas": 1},
+        data={"luas_ha": "4.50", "tingkat_kekumuhan": "Kumuh Berat", "prioritas": 1,
+              "jumlah_penduduk": 1000, "jumlah_kk": 250},
     )  # fmt: skip
     d = data.data_evaluasi(kota)
     e3 = {b.indikator: b for b in d.e3}
     assert d.e3_awal == "SK 050/12/2024"
     assert (e3["Luas permukiman kumuh"].awal, e3["Lokasi kumuh berat"].awal) == (D("4.50"), 1)
+    assert e3["Penduduk di lokasi kumuh"].awal == 1000
     assert [b.prioritas for b in d.e4] == [None, 1]
 
 

@@ -59,11 +59,11 @@ def test_e2_sums_allocation_and_realisation_per_source_with_percent():
 
 def test_e3_compares_baseline_and_end_of_year_without_guessing_a_target():
     awal = tabel.Kondisi("SK 1", (
-        tabel.LokasiKumuh(1, D("4.5"), "Kumuh Berat", 1),
-        tabel.LokasiKumuh(2, D("2.25"), "Kumuh Sedang", 5),
+        tabel.LokasiKumuh(1, D("4.5"), "Kumuh Berat", 1, 1000, 300),
+        tabel.LokasiKumuh(2, D("2.25"), "Kumuh Sedang", 5, 500, None),
         tabel.LokasiKumuh(3, None, "Kumuh Ringan", 9),
     ))  # fmt: skip
-    akhir = tabel.Kondisi("akhir", (tabel.LokasiKumuh(1, D("4.5"), "Kumuh Sedang", 4),))
+    akhir = tabel.Kondisi("akhir", (tabel.LokasiKumuh(1, D("4.5"), "Kumuh Sedang", 4, 900, 280),))
     baris = {b.indikator: b for b in tabel.tabel_e3(awal, akhir)}
     luas = baris["Luas permukiman kumuh"]
     assert (luas.awal, luas.capaian, luas.perubahan) == (D("6.75"), D("4.5"), D("-2.25"))
@@ -72,6 +72,9 @@ def test_e3_compares_baseline_and_end_of_year_without_guessing_a_target():
     assert (baris["Lokasi kumuh berat"].awal, baris["Lokasi kumuh berat"].capaian) == (1, 0)
     assert (baris["Lokasi kumuh sedang"].awal, baris["Lokasi kumuh sedang"].capaian) == (1, 1)
     assert baris["Lokasi kumuh ringan"].perubahan == -1
+    jiwa, kk = baris["Penduduk di lokasi kumuh"], baris["Kepala keluarga di lokasi kumuh"]
+    assert (jiwa.awal, jiwa.capaian, jiwa.perubahan, jiwa.satuan) == (1500, 900, -600, "jiwa")
+    assert (kk.awal, kk.capaian) == (300, 280)  # an unknown count adds nothing
 
 
 def test_e4_marks_kegiatan_off_the_list():
