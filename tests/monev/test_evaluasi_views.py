@@ -63,17 +63,22 @@ def test_list_shows_evaluations_and_years_still_owed(kota_a, operator_a, evaluas
     teks = r.content.decode()
     assert "Evaluasi 2025" in teks
     assert "Tahun 2026: 1 kegiatan" in teks
+    assert 'name="tahun" value="2026"' in teks  # one click to start the year still owed
     assert "Tahun 2025: 1 kegiatan" not in teks
     assert "Buat evaluasi tahunan" in teks
 
 
-def test_list_hides_other_city_and_the_button_from_verifiers(evaluasi, operator_b, verifikator_p):
+def test_list_hides_other_city_and_the_button_from_verifiers(
+    evaluasi, operator_b, verifikator_p, kota_a, lokasi_a
+):
+    buat_kegiatan(kota_a, lokasi_a, tahun=2026)
     assert (
         "Evaluasi 2025"
         not in klien_untuk(operator_b).get(reverse("monev:evaluasi_daftar")).content.decode()
     )
     teks = klien_untuk(verifikator_p).get(reverse("monev:evaluasi_daftar")).content.decode()
-    assert "Evaluasi 2025" in teks and "Buat evaluasi tahunan" not in teks
+    assert "Evaluasi 2025" in teks and "Tahun 2026: 1 kegiatan" in teks
+    assert "Buat evaluasi" not in teks
 
 
 # --- create ------------------------------------------------------------------------------------
