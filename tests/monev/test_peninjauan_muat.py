@@ -45,11 +45,16 @@ def tangani(kabkota, lokasi, *, tahun: int = 2023, status: str = "selesai", efek
     return buat_kegiatan(kabkota, lokasi, efek=efek or DITANGANI, status=status, tahun=tahun)
 
 
+def buat_peninjauan(kabkota, pokja, lokasi) -> PeninjauanUlang:
+    """The review 2026 of an SK over the hand-worked lokasi, handled as in test_tabel5."""
+    sk = terbitkan_sk(kabkota, pokja, [lokasi])
+    tangani(kabkota, lokasi)
+    return services.peninjauan_buat(sk=sk, pengguna=pokja, tahun=2026)
+
+
 @pytest.fixture
 def peninjauan(kota_a, pokja_a, lokasi_a) -> PeninjauanUlang:
-    sk = terbitkan_sk(kota_a, pokja_a, [lokasi_a])
-    tangani(kota_a, lokasi_a)
-    return services.peninjauan_buat(sk=sk, pengguna=pokja_a, tahun=2026)
+    return buat_peninjauan(kota_a, pokja_a, lokasi_a)
 
 
 def test_the_hand_worked_table_is_loaded_from_the_issued_sk(peninjauan, lokasi_a):
