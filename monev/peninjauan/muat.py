@@ -21,8 +21,8 @@ from penilaian.models import IsianKriteria, NumerikPenilaian
 from penilaian.services import masukan_dari
 from penilaian.sk.isi import LokasiSK
 
-# Tabel 2 (002:1213-1239) writes metres of length as "m'".
-SATUAN_CETAK = {"m": "m'"}
+# Units as Tabel 2 (002:1213-1239) prints them: Unit, Ha, m', KK.
+SATUAN_CETAK = {"unit": "Unit", "ha": "Ha", "m": "m'"}
 KEPUTUSAN = {"tetap": "Tetap", "turun": "Turun Tingkat", "keluar": "Keluar dari Daftar"}
 
 
