@@ -18,7 +18,7 @@ from monev.peninjauan.muat import muat_peninjauan
 from monev.peninjauan.volume import volume_ditangani
 from penilaian.models import SK
 from penilaian.sk import services as services_sk
-from tests.conftest import buat_lokasi, buat_penilaian
+from tests.conftest import PITA_SEDANG, buat_lokasi, buat_penilaian
 from tests.kolaborasi.conftest import buat_kegiatan
 from tests.monev.test_tabel5 import DITANGANI
 from tests.penilaian.test_penanganan import NUMERIK
@@ -134,3 +134,16 @@ def test_the_review_is_due_five_years_after_the_sk(peninjauan):
     services.peninjauan_selesai(peninjauan=peninjauan, pengguna=peninjauan.dibuat_oleh)
     peninjauan.refresh_from_db()
     assert peninjauan.status == "selesai"
+
+
+def test_only_a_newer_survey_below_16_reduces_the_list_officially(kota_a, pokja_a):
+    lokasi = [buat_lokasi(kota_a, f"Kawasan {i}") for i in range(2)]
+    sk = terbitkan_sk(kota_a, pokja_a, lokasi)
+    tidak_kumuh = dict.fromkeys(PITA_SEDANG, "<25")
+    buat_penilaian(lokasi[0], tahun=2025, status="terverifikasi_provinsi", pita=tidak_kumuh)
+    p = services.peninjauan_buat(sk=sk, pengguna=pokja_a, tahun=2026)
+    rekap = muat_peninjauan(p)
+    assert [h.keluar_resmi for h in rekap.lokasi] == [True, False]
+    kota = rekap.kota
+    assert (kota.lokasi_awal, kota.lokasi_keluar, kota.lokasi_akhir) == (2, 1, 1)
+    assert kota.luas_akhir == rekap.lokasi[1].lokasi.luas_ha
