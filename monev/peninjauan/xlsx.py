@@ -28,6 +28,12 @@ from monev.peninjauan.muat import HasilLokasi, Rekap
 JUDUL = ("D. FORMAT PENILAIAN HASIL PENINJAUAN ULANG", "Tabel 5. Formulasi Hasil Peninjauan Ulang")
 LEBAR = (22, 30, 40, 7, 11, 7, 9, 8, 11, 7, 11, 7, 9, 8, 24)
 FORMAT_VOLUME = "#,##0.00"
+KOLOM_REKAP = ("No.", "Lokasi", "Kecamatan", "Luas (Ha)", "Nilai/Tingkat Awal",
+               "Nilai/Tingkat Akhir", "Kontribusi Penanganan (%)", "Keputusan")  # fmt: skip
+CATATAN_RESMI = (
+    "Pengurangan resmi hanya dari lokasi yang keluar dari daftar berdasarkan survei baru "
+    "(nilai < 16); angka indikatif bukan dasar keputusan."
+)
 LEGENDA = (("60 - 80", "KUMUH BERAT"), ("38 - 59", "KUMUH SEDANG"),
            ("16 - 37", "KUMUH RINGAN"), ("< 16", "TIDAK KUMUH"))  # fmt: skip
 
@@ -185,11 +191,52 @@ def _nama_lembar(h: HasilLokasi, dipakai: set[str]) -> str:
     return nama
 
 
+def tulis_rekap(lembar: Worksheet, rekap: Rekap) -> None:
+    """Write the recap of the review (spec §2.8): one row per lokasi, then the totals."""
+    p = rekap.peninjauan
+    judul = (f"REKAP HASIL PENINJAUAN ULANG TAHUN {p.tahun}",
+             f"{p.kabupaten_kota} — SK {p.sk.nomor}", "")  # fmt: skip
+    tulis_judul(lembar, judul, 8)
+    atur_lebar(lembar, (6, 32, 20, 11, 20, 20, 14, 20))
+    r = tulis_kepala(lembar, 4, [(k,) for k in KOLOM_REKAP])
+    for h in rekap.lokasi:
+        t = h.tabel
+        isi = (
+            (h.nomor, FORMAT_NILAI), (h.lokasi.nama, None), (", ".join(h.lokasi.kecamatan), None),
+            (h.lokasi.luas_ha, FORMAT_HEKTAR),
+            (f"{t.total_awal} · {t.tingkat_awal}" if t else h.kesalahan, None),
+            (f"{t.total_akhir} · {t.tingkat_akhir}" if t else "", None),
+            (t.kontribusi if t else None, FORMAT_PERSEN),
+            (h.keputusan_label + (" (indikatif)" if h.keluar_indikatif else ""), None),
+        )  # fmt: skip
+        for kol, (v, fmt) in enumerate(isi, start=1):
+            tulis_sel(lembar, r, kol, v, fmt, KANAN if fmt else KIRI)
+        r += 1
+    r += 1
+    kepala = ("Kecamatan", "Lokasi sebelum", "Ha sebelum", "Lokasi keluar (resmi)",
+              "Ha keluar (resmi)", "Lokasi sesudah (resmi)", "Ha sesudah (resmi)",
+              "Lokasi sesudah (indikatif)", "Ha sesudah (indikatif)")  # fmt: skip
+    r = tulis_kepala(lembar, r, [(k,) for k in kepala])
+    for j in (*rekap.per_kecamatan, rekap.kota):
+        isi = (j.kecamatan or "Kabupaten/kota", j.lokasi_awal, j.luas_awal, j.lokasi_keluar,
+               j.luas_keluar, j.lokasi_akhir, j.luas_akhir, j.lokasi_akhir_indikatif,
+               j.luas_akhir_indikatif)  # fmt: skip
+        for kol, v in enumerate(isi, start=1):
+            fmt = None if kol == 1 else (FORMAT_HEKTAR if kol % 2 else FORMAT_BILANGAN)
+            tulis_sel(lembar, r, kol, v, fmt, KANAN if fmt else KIRI)
+        r += 1
+    lembar.cell(r + 1, 1, CATATAN_RESMI)
+    lembar.cell(r + 2, 1, f"*) {catatan_kaki(rekap.pengaturan)}")
+
+
 def xlsx_tabel5(rekap: Rekap, lokasi: tuple[HasilLokasi, ...] | None = None) -> bytes:
-    """Return the workbook: one sheet per lokasi (all of the review by default)."""
+    """Return the workbook: one sheet per lokasi; the city's book (all lokasi, the default)
+    opens with the recap sheet "Rekap"."""
     buku = Workbook()
     buku.remove(buku.active)
-    dipakai: set[str] = set()
+    dipakai: set[str] = {"Rekap"}
+    if lokasi is None:
+        tulis_rekap(buku.create_sheet("Rekap"), rekap)
     for h in rekap.lokasi if lokasi is None else lokasi:
         tulis_lembar(buku.create_sheet(_nama_lembar(h, dipakai)), rekap, h)
     if not buku.sheetnames:

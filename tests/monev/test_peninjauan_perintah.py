@@ -40,7 +40,7 @@ def test_it_writes_the_city_book_as_excel(peninjauan, tmp_path):
     )
     assert "1 lokasi" in teks
     buku = load_workbook(BytesIO(berkas.read_bytes()))
-    assert buku.sheetnames == ["1. Kampung Nelayan Alfa"]
+    assert buku.sheetnames == ["Rekap", "1. Kampung Nelayan Alfa"]
 
 
 def test_it_writes_the_city_book_as_pdf(peninjauan, tmp_path):
