@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
 
@@ -152,6 +152,11 @@ class Rekap:
     kota: JumlahKecamatan | None = None
 
 
+def luas_tercetak(luas: Decimal | None) -> Decimal:
+    """Return the area as the SK prints it: 2 decimals, half up (0 when unknown)."""
+    return (luas or Decimal(0)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def rekap(hasil: tuple[HasilLokasi, ...]) -> tuple[tuple[JumlahKecamatan, ...], JumlahKecamatan]:
     """Count lokasi and hectares before/after per kecamatan (first kecamatan) and for the city.
 
@@ -161,7 +166,7 @@ def rekap(hasil: tuple[HasilLokasi, ...]) -> tuple[tuple[JumlahKecamatan, ...], 
     kota = JumlahKecamatan(kecamatan="")
     for h in hasil:
         nama = h.lokasi.kecamatan_utama or "–"
-        luas = h.lokasi.luas_ha or Decimal(0)
+        luas = luas_tercetak(h.lokasi.luas_ha)
         for j in (per.setdefault(nama, JumlahKecamatan(nama)), kota):
             j.lokasi_awal += 1
             j.luas_awal += luas

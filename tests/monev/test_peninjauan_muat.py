@@ -147,3 +147,10 @@ def test_only_a_newer_survey_below_16_reduces_the_list_officially(kota_a, pokja_
     kota = rekap.kota
     assert (kota.lokasi_awal, kota.lokasi_keluar, kota.lokasi_akhir) == (2, 1, 1)
     assert kota.luas_akhir == rekap.lokasi[1].lokasi.luas_ha
+
+
+def test_areas_add_up_as_printed():
+    from monev.peninjauan.muat import luas_tercetak
+
+    assert luas_tercetak(D("7.4205")) == D("7.42") and luas_tercetak(D("0.125")) == D("0.13")
+    assert luas_tercetak(None) == D(0)
