@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -38,7 +39,13 @@ def peninjauan_daftar(request: HttpRequest) -> HttpResponse:
         .prefetch_related("peninjauan_ulang")
         .order_by("-tanggal", "-pk")
     )
-    baris = [{"sk": s, "jatuh_tempo": services.jatuh_tempo(s)} for s in sk]
+    hari_ini = timezone.localdate()
+    baris = []
+    for s in sk:
+        tempo = services.jatuh_tempo(s)
+        # Overdue: the five years have passed and no review was started.
+        lewat = tempo is not None and tempo <= hari_ini and not s.peninjauan_ulang.all()
+        baris.append({"sk": s, "jatuh_tempo": tempo, "lewat": lewat})
     konteks = {
         "baris": baris,
         "boleh_putuskan": boleh_putuskan(request.user),

@@ -120,3 +120,12 @@ def test_the_pokja_concludes_the_review(peninjauan, admin_a):
 
 def test_mutations_refuse_get(peninjauan, pokja_a):
     assert klien_untuk(pokja_a).get(_url("peninjauan_selesai", peninjauan)).status_code == 405
+
+
+def test_an_overdue_sk_without_review_is_flagged(kota_a, pokja_a, lokasi_a):
+    from datetime import date
+
+    sk = terbitkan_sk(kota_a, pokja_a, [lokasi_a])
+    SK.objects.filter(pk=sk.pk).update(tanggal=date(2019, 1, 2))
+    teks = klien_untuk(pokja_a).get(reverse("monev:peninjauan_daftar")).text
+    assert "2 Januari 2024" in teks and "terlewati" in teks
