@@ -48,7 +48,8 @@ def test_review_page_excel_and_one_lokasi_do_not_grow_with_the_lokasi(kota_a, po
             )
         )
     assert hasil[0] == hasil[1], hasil
-    # The review page (13): session, user, review (+ SK, city), settings, its lokasi with both
-    # surveys (one join), isian and numerik of each survey (4), effects with their kegiatan
-    # (one per distinct survey year t), the rights' lookups. Excel 12, one lokasi 13, list 9.
-    assert hasil[1] == (13, 12, 13, 9), hasil[1]
+    # The review page (14): session, user, review (+ SK, city), settings, its lokasi with both
+    # surveys (one join), isian and numerik of each survey (4), the realised volumes (the
+    # latest monitoring entry of each kegiatan, then its effects' rows: 2 per distinct survey
+    # year t), the rights' lookups. Excel 13, one lokasi 14, list 9.
+    assert hasil[1] == (14, 13, 14, 9), hasil[1]

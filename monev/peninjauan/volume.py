@@ -1,23 +1,21 @@
 """Handled volumes per lokasi and criterion, with the kegiatan behind each number.
 
-Interim source: the effect volumes of kegiatan **selesai or diserahterimakan** whose tahun is
-in (setelah_tahun, sampai_tahun]. Once monitoring is merged, `volume_ditangani` should read the
-realised volumes of `monev.pemantauan` instead (same signature, same return shape).
+Only **realised** volumes enter Tabel 5 (kolaborasi-monev.md §3.1): the cumulative volume of
+each effect in the latest monitoring entry (`monev.pemantauan.services.volume_terealisasi`) of
+kegiatan **selesai or diserahterimakan** whose tahun is in (setelah_tahun, sampai_tahun], by
+any party. Planned volumes feed kolaborasi's projection, never this table.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kolaborasi.models import EfekKegiatan
+from monev.pemantauan.services import volume_terealisasi
 
 # A kegiatan counts as realised once finished (kolaborasi.aturan.STATUS_KEGIATAN).
 STATUS_TEREALISASI = ("selesai", "diserahterimakan")
-KOLOM = ("lokasi_id", "kriteria", "volume", "kegiatan__nama", "kegiatan__tahun",
-         "kegiatan__status", "kegiatan__pelaksana")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,27 +37,22 @@ VolumeDitangani = dict[int, dict[str, tuple[Sumber, ...]]]
 def volume_ditangani(
     lokasi_ids: Iterable[int], *, setelah_tahun: int, sampai_tahun: int
 ) -> VolumeDitangani:
-    """Return the handled volumes of these lokasi in (setelah_tahun, sampai_tahun] (one query)."""
-    efek = (
-        EfekKegiatan.objects.filter(
-            lokasi_id__in=list(lokasi_ids),
-            kegiatan__status__in=STATUS_TEREALISASI,
-            kegiatan__tahun__gt=setelah_tahun,
-            kegiatan__tahun__lte=sampai_tahun,
-        )
-        .select_related("kegiatan")
-        .only(*KOLOM)
-        .order_by("kegiatan__tahun", "kegiatan__nama", "pk")
+    """Return the realised volumes of these lokasi in (setelah_tahun, sampai_tahun]."""
+    realisasi = volume_terealisasi(
+        lokasi_ids, setelah_tahun=setelah_tahun, sampai_tahun=sampai_tahun
     )
-    hasil: dict[int, dict[str, list[Sumber]]] = defaultdict(lambda: defaultdict(list))
-    for e in efek:
-        k = e.kegiatan
-        hasil[e.lokasi_id][e.kriteria].append(
-            Sumber(
-                k.pk, k.nama, k.tahun, k.get_status_display(), k.get_pelaksana_display(), e.volume
-            )
-        )
-    return {lok: {kode: tuple(s) for kode, s in per.items()} for lok, per in hasil.items()}
+    hasil: VolumeDitangani = {}
+    for lok, per in realisasi.items():
+        for kode, daftar in per.items():
+            sumber = tuple(
+                Sumber(k.pk, k.nama, k.tahun, k.get_status_display(),
+                       k.get_pelaksana_display(), volume)
+                for k, volume in daftar
+                if k.status in STATUS_TEREALISASI  # a kegiatan still running is not yet counted
+            )  # fmt: skip
+            if sumber:
+                hasil.setdefault(lok, {})[kode] = sumber
+    return hasil
 
 
 def jumlah(sumber: Iterable[Sumber]) -> Decimal:

@@ -20,6 +20,7 @@ from penilaian.models import SK
 from penilaian.sk import services as services_sk
 from tests.conftest import PITA_SEDANG, buat_lokasi, buat_penilaian
 from tests.kolaborasi.conftest import buat_kegiatan
+from tests.monev.pemantauan_bantu import buat_pemantauan
 from tests.monev.test_tabel5 import DITANGANI
 from tests.penilaian.test_penanganan import NUMERIK
 
@@ -41,8 +42,12 @@ def terbitkan_sk(kabkota, pokja, lokasi: list, *, tahun_survei: int = 2021) -> S
 
 
 def tangani(kabkota, lokasi, *, tahun: int = 2023, status: str = "selesai", efek=None):
-    """A realised kegiatan at the lokasi with test_tabel5's handled volumes."""
-    return buat_kegiatan(kabkota, lokasi, efek=efek or DITANGANI, status=status, tahun=tahun)
+    """A realised kegiatan at the lokasi with test_tabel5's handled volumes, monitored at
+    100 % with every planned volume realised (what Tabel 5 counts)."""
+    efek = efek or DITANGANI
+    kegiatan = buat_kegiatan(kabkota, lokasi, efek=efek, status=status, tahun=tahun)
+    buat_pemantauan(kegiatan, tanggal=date(tahun, 12, 1), progres=100, volume=efek)
+    return kegiatan
 
 
 def buat_peninjauan(kabkota, pokja, lokasi) -> PeninjauanUlang:
