@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kolaborasi.models import Kegiatan, LembagaPKP, PerjanjianKerjaSama
@@ -44,17 +44,9 @@ class Butir:
     keterangan: str = ""
 
 
-def _url(nama: str, *args: object) -> str | None:
-    """Reverse a URL name; None when a colleague's part is not merged yet."""
-    try:
-        return reverse(nama, args=args)
-    except NoReverseMatch:
-        return None
-
-
 def _rapat_monitoring(kota: KabupatenKota, hari_ini: date) -> Butir:
     j = jadwal_monitoring(kota)
-    url = _url("kolaborasi:pertemuan_tambah")
+    url = reverse("kolaborasi:pertemuan_tambah")
     if j.berikut is None:
         return Butir(
             _("Rapat monitoring Pokja PKP"),
@@ -117,7 +109,7 @@ def _evaluasi(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
             kabupaten_kota=kota, status=EvaluasiTahunan.Status.FINAL
         ).values_list("tahun", flat=True)
     )
-    url = _url("monev:evaluasi_daftar")
+    url = reverse("monev:evaluasi_daftar")
     return [
         Butir(
             _("Evaluasi tahunan"),
@@ -141,14 +133,14 @@ def _peninjauan(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
         .filter(selesai=False)
         .order_by("tanggal", "pk")
     )
-    daftar = _url("monev:peninjauan_daftar")
+    daftar = reverse("monev:peninjauan_daftar")
     return [
         Butir(
             _("Peninjauan ulang"),
             _("Peninjauan ulang SK %(nomor)s") % {"nomor": sk.nomor or sk.pk},
             jadwal.tenggat_peninjauan(sk.tanggal),
             jadwal.status_peninjauan(sk.tanggal, hari_ini),
-            daftar or sk.get_absolute_url(),
+            daftar,
             _("SK ditetapkan %(t)s; paling sedikit sekali dalam 5 tahun.")
             % {"t": tanggal_indonesia(sk.tanggal)},
         )
