@@ -28,9 +28,11 @@ def get_penilaian_for_user(pengguna: Pengguna, pk: int) -> Penilaian:
 
 def get_sk_for_user(pengguna: Pengguna, pk: int) -> SK:
     return get_object_or_404(
-        SK.objects.untuk(pengguna).select_related(
-            "kabupaten_kota__provinsi", "diubah_oleh", "ditetapkan_oleh"
-        ),
+        SK.objects.untuk(pengguna)
+        .select_related("kabupaten_kota__provinsi", "diubah_oleh", "ditetapkan_oleh")
+        # The SK it replaces and the ones replacing it: named on its page and in its text.
+        .select_related("menggantikan")
+        .prefetch_related("penggantian"),
         pk=pk,
     )
 
