@@ -30,9 +30,8 @@ def get_sk_for_user(pengguna: Pengguna, pk: int) -> SK:
     return get_object_or_404(
         SK.objects.untuk(pengguna)
         .select_related("kabupaten_kota__provinsi", "diubah_oleh", "ditetapkan_oleh")
-        # The SK it replaces and the ones replacing it: named on its page and in its text.
-        .select_related("menggantikan")
-        .prefetch_related("penggantian"),
+        # The SK it replaces: cited in its text.
+        .select_related("menggantikan"),
         pk=pk,
     )
 

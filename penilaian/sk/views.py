@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -117,6 +118,7 @@ def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
+    prefetch_related_objects([sk], "penggantian")  # "dicabut/diubah oleh …"
     # Whoever opens the SK page is likely to ask for its PDFs: start the render workers now
     # (in the background; a no-op when they run), so the first file does not wait for them.
     pdf.panaskan()
