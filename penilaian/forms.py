@@ -171,17 +171,16 @@ class IsianForm(forms.Form):
             )
             if k.kode in YANG_ADA:
                 pertanyaan, pilihan = YANG_ADA[k.kode]
+                label = f"{k.kode} {str(pertanyaan)[:1].upper()}{str(pertanyaan)[1:]}"
+                # Django fills %(value)s; the label is put in first so the message names it.
+                salah = _("%(label)s: “%%(value)s” bukan pilihan Format Isian untuk kriteria ini.")
                 self.fields[f"yang_ada_{k.kode}"] = forms.MultipleChoiceField(
-                    label=f"{k.kode} {str(pertanyaan)[:1].upper()}{str(pertanyaan)[1:]}",
+                    label=label,
                     choices=pilihan,
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
                     initial=isian[k.kode].yang_ada if k.kode in isian else [],
-                    error_messages={
-                        "invalid_choice": _(
-                            "%(value)s bukan salah satu pilihan Format Isian untuk kriteria ini."
-                        )
-                    },
+                    error_messages={"invalid_choice": salah % {"label": label}},
                 )
             self.fields[f"catatan_{k.kode}"] = forms.CharField(
                 label=_("Catatan %(kode)s") % {"kode": k.kode},

@@ -116,7 +116,11 @@ def test_item8_format_isian_answers_are_saved_and_do_not_change_the_score(operat
 def test_item8_a_checklist_refuses_an_option_of_another_criterion(operator_a, draf):
     r = simpan(operator_a, draf, yang_ada_7b=["apar", "tps"])
     assert r.status_code == 200
-    assert "yang_ada_7b" in r.context["isian_form"].errors
+    galat = r.context["isian_form"].errors["yang_ada_7b"]
+    assert galat == [
+        "7b Sarana proteksi kebakaran lingkungan yang ada: “tps” bukan pilihan Format Isian "
+        "untuk kriteria ini."
+    ]
     assert "Sarana proteksi kebakaran lingkungan yang ada" in r.text  # the summary names it
     draf.refresh_from_db()
     assert draf.versi == 1 and draf.isian.get(kode="7b").yang_ada == []
