@@ -265,8 +265,10 @@ def penilaian_simpan(
             baris.pita = isian.pita[baris.kode] or ""
         if foto and foto.get(baris.kode):
             baris.foto = foto[baris.kode]
-        for nama, nilai in isian.lain.get(baris.kode, {}).items():
-            setattr(baris, nama, nilai)
+        if baris.kode in isian.lain:
+            for nama, nilai in isian.lain[baris.kode].items():
+                setattr(baris, nama, nilai)
+            baris.clean()  # a checklist holds only its criterion's options
         baris.save()
     for baris in penilaian.numerik.all():
         nilai = isian.numerik.get(baris.unit_id, {})

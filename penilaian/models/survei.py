@@ -14,10 +14,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kumuh.angka import tanggal_indonesia
 from kumuh.models import Tercatat
 from lokasi.models import Lokasi, Pengguna, UnitSurvei
 from penilaian import rumus
@@ -168,7 +168,7 @@ def _cek_tanggal(nilai: date | None, label: str) -> None:
     if nilai < TANGGAL_PALING_AWAL:
         raise ValidationError(
             gettext("%(field)s %(t)s terlalu awal: tidak boleh sebelum 1 Januari 2000.")
-            % {"field": label, "t": date_format(nilai, "j F Y")},
+            % {"field": label, "t": tanggal_indonesia(nilai)},
             code="tanggal_terlalu_awal",
         )
     hari_ini = timezone.localdate()
@@ -177,8 +177,8 @@ def _cek_tanggal(nilai: date | None, label: str) -> None:
             gettext("%(field)s %(t)s belum terjadi: tidak boleh melewati hari ini (%(h)s).")
             % {
                 "field": label,
-                "t": date_format(nilai, "j F Y"),
-                "h": date_format(hari_ini, "j F Y"),
+                "t": tanggal_indonesia(nilai),
+                "h": tanggal_indonesia(hari_ini),
             },
             code="tanggal_masa_depan",
         )
@@ -428,6 +428,7 @@ def urut_yang_ada(kode: str, daftar: list[str]) -> list[str]:
 
 
 def label_yang_ada(kode: str, daftar: list[str]) -> list[str]:
+    """Return the checked options of criterion `kode` in the Format Isian's words."""
     label = dict(YANG_ADA.get(kode, ("", []))[1])
     return [str(label.get(k, k)) for k in daftar]
 

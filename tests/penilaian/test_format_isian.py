@@ -253,3 +253,17 @@ def test_item8_isian_rows_inserted_without_the_new_columns_get_empty_values(draf
     )  # fmt: skip
     isian = IsianKriteria.objects.get(penilaian=draf, kode="1a")
     assert isian.yang_ada == [] and isian.catatan == ""
+
+
+def test_item8_the_service_refuses_a_checklist_key_of_another_criterion(operator_a, draf):
+    """Writers other than the form (a script, a later API) go through the same check."""
+    with pytest.raises(ValidationError):
+        services.penilaian_simpan(
+            penilaian=draf,
+            pengguna=operator_a,
+            versi_awal=draf.versi,
+            isian=services.Isian(data={}, pita={}, numerik={}, lain={"7a": {"yang_ada": ["apar"]}}),
+        )
+    assert draf.isian.get(kode="7a").yang_ada == []
+    draf.refresh_from_db()
+    assert draf.versi == 1
