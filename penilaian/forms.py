@@ -55,8 +55,8 @@ class YaTidakField(forms.TypedChoiceField):
         return value
 
 
-# Fields of PenilaianForm shown inside a criterion of the form and of the detail page, as the
-# Format Isian asks them there (Tabel 1 D.1, D.2, G.2).
+# Fields of PenilaianForm shown inside a criterion of the survey form, where the
+# Format Isian asks them (Tabel 1 D.1, D.2, G.2).
 FIELD_PER_KRITERIA = {
     "1a": ("kesesuaian_rdtr", "kesesuaian_rtbl", "dokumen_rdtr_rtbl"),
     "1b": ("kdb_rata_rata", "klb_rata_rata"),
