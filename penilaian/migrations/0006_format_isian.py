@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("penilaian", "0004_ekspor_tugas_id"),
+        ("penilaian", "0005_sk_penggantian_versi_berkas"),
     ]
 
     operations = [
