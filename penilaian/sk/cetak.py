@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files.storage import default_storage
@@ -187,6 +187,17 @@ class ProfilCetak:
     pasal_pola: str
     tipologi: list[tuple[str, str]]
     foto: list[FotoCetak]
+    # Each RT unit with its 16 scores in criteria order (None where the unit has none).
+    unit: list[tuple[sk_isi.UnitSK, list[int | None]]] = field(default_factory=list)
+    kode_kriteria: tuple[str, ...] = rumus.KODE_KRITERIA
+
+    @property
+    def jenis_kelamin_cocok(self) -> bool:
+        """Whether the lokasi's split by sex adds up to the survey's penduduk."""
+        lok = self.lokasi
+        return (lok.penduduk_laki_laki or 0) + (lok.penduduk_perempuan or 0) == (
+            lok.jumlah_penduduk or 0
+        )
 
     @property
     def penguasaan(self) -> str:
@@ -226,6 +237,7 @@ def profil_cetak(lokasi: sk_isi.LokasiSK, semua: Sequence[sk_isi.LokasiSK]) -> P
         pasal_pola=sk_isi.PASAL_POLA.get(lokasi.pola_penanganan, ""),
         tipologi=[(t, teks) for t in lokasi.tipologi if (teks := sk_isi.pertimbangan_tipologi(t))],
         foto=[f for f in map(_foto_cetak, lokasi.foto) if f],
+        unit=[(u, [u.skor.get(k) for k in rumus.KODE_KRITERIA]) for u in lokasi.unit],
     )
 
 

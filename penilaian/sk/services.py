@@ -42,6 +42,7 @@ from penilaian.models import (
     PITA_PILIHAN,
     SK,
     EksporSK,
+    NumerikPenilaian,
     PengecualianSK,
     Penilaian,
     SKLokasi,
@@ -99,6 +100,12 @@ def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
         "lokasi__tipologi_set",
         "lokasi__foto",
         "isian",
+        Prefetch(
+            "numerik",
+            queryset=NumerikPenilaian.objects.select_related("unit__kelurahan").order_by(
+                "unit__rt", "unit__rw", "pk"
+            ),
+        ),
     )
 
 
@@ -141,16 +148,78 @@ def _foto(p: Penilaian) -> tuple[sk_isi.FotoSK, ...]:
     return tuple(foto[:FOTO_PER_LOKASI])
 
 
+# 2a/2b/4a/4c divide by an ideal length and compare with the existing one: both are printed.
+PANJANG_KRITERIA = {
+    "2a": ("panjang_jalan_ideal_m", "panjang_jalan_eksisting_m"),
+    "2b": ("panjang_jalan_ideal_m", "panjang_jalan_eksisting_m"),
+    "4a": ("panjang_drainase_ideal_m", "panjang_drainase_eksisting_m"),
+    "4c": ("panjang_drainase_ideal_m", "panjang_drainase_eksisting_m"),
+}
+
+
+def angka_survei(p: Penilaian) -> dict[str, Decimal]:
+    """The survey's Format Numerik for the whole lokasi, as its score was computed: the sum of
+    its RT sheets (every sheet must hold a key for it to count, §7), else its one sheet.
+
+    Summed from the stored values as they are, never rounded per RT before adding.
+    """
+    lembar = list(p.numerik.all())
+    per_unit = [b.nilai() for b in lembar if b.unit_id is not None]
+    if not per_unit:
+        return next((b.nilai() for b in lembar if b.unit_id is None), {})
+    return {
+        kunci: sum((u[kunci] for u in per_unit), Decimal(0))
+        for kunci in rumus.NUMERIK_FIELDS
+        if all(kunci in u for u in per_unit)
+    }
+
+
+def _bulat(nilai: Decimal | None) -> int | None:
+    return None if nilai is None else int(nilai)
+
+
+def _unit_sk(p: Penilaian) -> tuple[sk_isi.UnitSK, ...]:
+    """Each RT sheet's numbers and its own score (stored by the survey in hasil["unit"])."""
+    skor_unit = (p.hasil or {}).get("unit", {})
+    hasil = []
+    for b in p.numerik.all():
+        if b.unit_id is None:
+            continue
+        h = skor_unit.get(str(b.unit_id)) or {}
+        hasil.append(
+            sk_isi.UnitSK(
+                rt_rw=f"RT {b.unit.rt}/RW {b.unit.rw}",
+                kelurahan=b.unit.kelurahan.nama,
+                luas_ha=b.luas_verifikasi_ha,
+                jumlah_penduduk=_bulat(b.jumlah_penduduk),
+                nilai_kekumuhan=h.get("nilai_kekumuhan"),
+                tingkat_kekumuhan=h.get("tingkat_kekumuhan", ""),
+                skor=dict(h.get("skor", {})),
+            )
+        )
+    return tuple(hasil)
+
+
 def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
-    """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian)."""
+    """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian).
+
+    Every number the score depends on (luas, penduduk, bangunan, KK, lengths) is the survey's,
+    never the lokasi's current header: the lokasi may be edited after verification, and the
+    printed row must reconcile with the density, % and kewenangan computed from the survey.
+    """
     lokasi: Lokasi = p.lokasi
     hasil = p.hasil or {}
+    angka = angka_survei(p)
+    # The luas SK the survey used (recorded since issue 10); older surveys did not record it.
+    luas_sk = _desimal(hasil["luas_sk_ha"]) if "luas_sk_ha" in hasil else lokasi.luas_sk_ha
+    luas_verifikasi = angka.get("luas_verifikasi_ha")
     pita = {i.kode: LABEL_PITA.get(i.pita, i.pita) for i in p.isian.all() if i.pita}
     kriteria = []
     for aspek in rumus.ASPEK:
         for kode in aspek.kriteria:
             k = rumus.KRITERIA_PER_KODE[kode]
             dari_pita = hasil.get("sumber", {}).get(kode) == "pita"
+            kunci_ideal, kunci_eksisting = PANJANG_KRITERIA.get(kode, ("", ""))
             kriteria.append(
                 sk_isi.KriteriaSK(
                     kode=kode,
@@ -162,6 +231,8 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
                     persen=_desimal(hasil.get("persen", {}).get(kode)),
                     skor=hasil.get("skor", {}).get(kode),
                     pita=pita.get(kode, "") if dari_pita else "",
+                    ideal=None if dari_pita else angka.get(kunci_ideal),
+                    eksisting=None if dari_pita else angka.get(kunci_eksisting),
                 )
             )
     skor_lain = hasil.get("skor_pertimbangan", {})
@@ -173,13 +244,18 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
         tanggal_survei=p.tanggal_survei,
         kode=lokasi.kode,
         nama=lokasi.nama,
-        luas_ha=lokasi.luas_ha,
+        luas_ha=luas_verifikasi if luas_verifikasi is not None else luas_sk,
+        luas_sk_ha=luas_sk,
+        luas_verifikasi_ha=luas_verifikasi,
         rt_rw=lokasi.rt_rw,
         kelurahan=tuple(k.nama for k in lokasi.daftar_kelurahan),
         kecamatan=tuple(k.nama for k in lokasi.daftar_kecamatan),
-        jumlah_penduduk=lokasi.jumlah_penduduk,
-        jumlah_kk=lokasi.jumlah_kk,
-        jumlah_bangunan=lokasi.jumlah_bangunan,
+        jumlah_penduduk=_bulat(angka.get("jumlah_penduduk")),
+        jumlah_kk=_bulat(angka.get("jumlah_kk")),
+        jumlah_bangunan=_bulat(angka.get("jumlah_bangunan")),
+        penduduk_laki_laki=lokasi.penduduk_laki_laki,
+        penduduk_perempuan=lokasi.penduduk_perempuan,
+        unit=_unit_sk(p),
         kepadatan_penduduk=_desimal(hasil.get("kepadatan_penduduk")),
         lintang=lokasi.lintang,
         bujur=lokasi.bujur,
