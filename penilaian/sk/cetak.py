@@ -33,6 +33,13 @@ BAGIAN = {
     "lampiran3": "Lampiran III — Buku Profil",
 }
 SEMUA = "semua"
+BUKU_PROFIL = "lampiran3"
+
+
+def bagian_sk(dengan_buku_profil: bool) -> dict[str, str]:
+    """The parts an SK has: all four, or without the Buku Profil when the SK leaves it out."""
+    return {k: v for k, v in BAGIAN.items() if dengan_buku_profil or k != BUKU_PROFIL}
+
 # Chunks of Lampiran I: two per core keeps both cores busy to the end and the progress bar
 # moving; more chunks only add per-document overhead (docs/sk.md).
 POTONGAN_LAMPIRAN1 = 2 * (os.cpu_count() or 1)
@@ -281,13 +288,15 @@ _BOBOT = {"keputusan": 1, "lampiran1": 3, "lampiran2": 1, "lampiran3": 15}
 
 
 def pdf_sk(isi: sk_isi.IsiSK, bagian: str, kemajuan: Kemajuan | None = None) -> bytes:
-    """Render one part, or all four joined ("semua"), each part numbered on its own."""
+    """Render one part, or all the SK's parts joined ("semua"), each numbered on its own."""
     if bagian != SEMUA:
         return _PEMBUAT[bagian](isi, kemajuan)
-    total = sum(_BOBOT.values())
+    nama_bagian = bagian_sk(isi.dengan_buku_profil)
+    total = sum(_BOBOT[nama] for nama in nama_bagian)
     selesai = 0
     hasil = []
-    for nama, pembuat in _PEMBUAT.items():
+    for nama in nama_bagian:
+        pembuat = _PEMBUAT[nama]
 
         def lapor(k: int, n: int, awal=selesai, bobot=_BOBOT[nama]) -> None:
             if kemajuan:

@@ -275,6 +275,9 @@ class IsiSK:
     stempel: tuple[StempelSK, ...] = ()
     draf: bool = True
     dibuat_pada: str = ""  # "25 November 2026 13.05 WIB": when a draft's data was read
+    # Lampiran III is optional (both regulations' articles name two annexes): without it
+    # KELIMA names Lampiran I and II only.
+    dengan_buku_profil: bool = True
 
     # -- names ---------------------------------------------------------------------------
 
@@ -383,17 +386,7 @@ class IsiSK:
                 "ini Target Nasional Permukiman Tanpa Kumuh;",
             ),
             ("KEEMPAT", self.kalimat_keempat),
-            (
-                "KELIMA",
-                (
-                    f"Daftar Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
-                    "lanjut dalam Lampiran I;",
-                    f"Peta Sebaran Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
-                    "lebih lanjut dalam Lampiran II; dan",
-                    f"Buku Profil Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
-                    "lebih lanjut dalam Lampiran III.",
-                ),
-            ),
+            ("KELIMA", self._kelima),
             (
                 "KEENAM",
                 f"Berdasarkan Penetapan Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} ini, "
@@ -406,9 +399,27 @@ class IsiSK:
         )
 
     @property
-    def kelima_penutup(self) -> str:
+    def _kelima(self) -> tuple[str, ...]:
+        d = self.daerah
+        daftar = (
+            f"Daftar Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
+            "lanjut dalam Lampiran I;"
+        )
+        peta = f"Peta Sebaran Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
+        if not self.dengan_buku_profil:
+            return (daftar.removesuffix(";") + "; dan", peta + "lanjut dalam Lampiran II.")
         return (
-            "dimana ketiga lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
+            daftar,
+            peta + "lanjut dalam Lampiran II; dan",
+            f"Buku Profil Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
+            "lebih lanjut dalam Lampiran III.",
+        )
+
+    @property
+    def kelima_penutup(self) -> str:
+        jumlah = "ketiga" if self.dengan_buku_profil else "kedua"
+        return (
+            f"dimana {jumlah} lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
             f"Keputusan {self.kepala} ini;"
         )
 

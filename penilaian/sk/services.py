@@ -66,6 +66,7 @@ FIELD_SK = [
     "penandatangan_nama",
     "penandatangan_jabatan",
     "mengingat_tambahan",
+    "dengan_buku_profil",
 ]
 LABEL_PITA = dict(PITA_PILIHAN)  # "51-75" → "51–75 %", as the Format Isian shows it
 # Photos per lokasi in the Buku Profil: enough to show the conditions, few enough to print.
@@ -332,6 +333,7 @@ def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_i
         stempel=_stempel(sk),
         lokasi=lokasi_sk(sk) if lokasi is None else lokasi,
         draf=sk.status == SK.Status.DRAF,
+        dengan_buku_profil=sk.dengan_buku_profil,
         dibuat_pada=f"{sk_isi.angka.tanggal_indonesia(waktu.date())} {waktu:%H.%M} WIB",
     )
 
@@ -567,7 +569,10 @@ def buat_berkas(sk: SK, bagian: str, format: str, kemajuan=None) -> bytes:
 
 def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> EksporSK:
     """Ask for a file in the background; reuse a job already running, or an issued SK's file."""
-    if bagian not in (*sk_cetak.BAGIAN, sk_cetak.SEMUA) or format not in FORMAT_EKSPOR:
+    if (
+        bagian not in (*sk_cetak.bagian_sk(sk.dengan_buku_profil), sk_cetak.SEMUA)
+        or format not in FORMAT_EKSPOR
+    ):
         raise ValidationError(_("Bagian atau format berkas tidak dikenal."))
     ekspor_tandai_terputus(sk=sk)
     sama = sk.ekspor.filter(bagian=bagian, format=format)

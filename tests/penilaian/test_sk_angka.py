@@ -201,3 +201,62 @@ def test_the_buku_profil_prints_rt_scores_lengths_luas_labels_and_penduduk_by_se
     jalan = next(k for k in kawasan.kriteria if k.kode == "2a")
     assert jalan.ideal == sum(b.panjang_jalan_ideal_m for b in p.numerik.all())
     assert "ideal" in html and "eksisting" in html
+
+
+# --- Lampiran III optional per SK (item 5) ---------------------------------------------------
+
+
+def _tanpa_profil(sk, pengguna):
+    return services_sk.sk_simpan(
+        sk=sk, pengguna=pengguna, versi=sk.versi, data={"dengan_buku_profil": False}
+    )
+
+
+def test_an_sk_without_buku_profil_names_two_annexes_and_offers_no_lampiran_iii(
+    sk_berisi, pokja_a
+):
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    from tests.conftest import klien_untuk
+
+    sk = _tanpa_profil(sk_berisi, pokja_a)
+    isi = services_sk.isi_sk(sk)
+
+    kelima = dict(isi.diktum)["KELIMA"]
+    assert len(kelima) == 2 and not any("Lampiran III" in t for t in kelima)
+    assert "kedua lampiran" in isi.kelima_penutup
+    html = sk_cetak.html_keputusan(isi)
+    assert "Lampiran III" not in html and "Buku Profil" not in html
+    assert "lampiran3" not in sk_cetak.bagian_sk(isi.dengan_buku_profil)
+    halaman = klien_untuk(pokja_a).get(reverse("penilaian:sk_detail", args=[sk.pk]))
+    teks = halaman.content.decode()
+    assert sk_cetak.BAGIAN["lampiran3"] not in teks and "Lampiran I–III" not in teks
+    assert "Lampiran I–II)" in teks
+    with pytest.raises(ValidationError):
+        services_sk.ekspor_minta(sk=sk, pengguna=pokja_a, bagian="lampiran3", format="pdf")
+
+
+def test_by_default_the_sk_keeps_its_buku_profil_and_the_form_offers_the_choice(sk_berisi):
+    from penilaian.sk.forms import SKForm
+
+    isi = services_sk.isi_sk(sk_berisi)
+
+    assert any("Lampiran III" in t for t in dict(isi.diktum)["KELIMA"])
+    assert "ketiga lampiran" in isi.kelima_penutup
+    assert "lampiran3" in sk_cetak.bagian_sk(isi.dengan_buku_profil)
+    assert "dengan_buku_profil" in SKForm(instance=sk_berisi).fields
+
+
+def test_the_whole_sk_without_buku_profil_joins_three_parts(sk_berisi, pokja_a, monkeypatch):
+    sk = _tanpa_profil(sk_berisi, pokja_a)
+    dibuat = []
+    for nama in sk_cetak.BAGIAN:
+        monkeypatch.setitem(
+            sk_cetak._PEMBUAT, nama, lambda isi, lapor, n=nama: dibuat.append(n) or b""
+        )
+    monkeypatch.setattr(sk_cetak.pdf, "gabung", lambda daftar: b"")
+
+    sk_cetak.pdf_sk(services_sk.isi_sk(sk), sk_cetak.SEMUA)
+
+    assert dibuat == ["keputusan", "lampiran1", "lampiran2"]
