@@ -155,7 +155,9 @@ def pdf_lampiran1(
 
 
 def html_lampiran2(isi: sk_isi.IsiSK) -> str:
-    svg = sk_peta.peta_sebaran(isi.lokasi, lebar_mm=277, tinggi_mm=148)
+    svg = sk_peta.peta_sebaran(
+        isi.lokasi, lebar_mm=277, tinggi_mm=148, kecamatan=isi.batas_kecamatan
+    )
     return _html("sk_lampiran2", isi, svg=svg)
 
 

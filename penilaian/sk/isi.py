@@ -278,6 +278,9 @@ class IsiSK:
     # Lampiran III is optional (both regulations' articles name two annexes): without it
     # KELIMA names Lampiran I and II only.
     dengan_buku_profil: bool = True
+    # Kecamatan boundaries (GeoJSON) by name, drawn on Lampiran II when the wilayah has them;
+    # frozen with the daerah's names when the SK is issued.
+    batas_kecamatan: dict[str, dict] = field(default_factory=dict)
 
     # -- names ---------------------------------------------------------------------------
 

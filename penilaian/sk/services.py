@@ -284,11 +284,15 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
     )
 
 
-def _daerah(kabkota: KabupatenKota) -> dict[str, str]:
+def _daerah(kabkota: KabupatenKota) -> dict[str, object]:
     return {
         "jenis_daerah": kabkota.get_jenis_display(),
         "nama_daerah": kabkota.nama.removeprefix("Kota ").removeprefix("Kabupaten "),
         "provinsi": str(kabkota.provinsi),
+        # Lampiran II draws these; frozen in daerah_beku, so an issued map never moves.
+        "batas_kecamatan": {
+            k.nama: k.batas for k in kabkota.kecamatan.order_by("kode") if k.batas
+        },
     }
 
 

@@ -260,3 +260,29 @@ def test_the_whole_sk_without_buku_profil_joins_three_parts(sk_berisi, pokja_a, 
     sk_cetak.pdf_sk(services_sk.isi_sk(sk), sk_cetak.SEMUA)
 
     assert dibuat == ["keputusan", "lampiran1", "lampiran2"]
+
+
+# --- Lampiran II kecamatan boundaries (item 6) -----------------------------------------------
+
+
+def test_lampiran_ii_draws_the_kecamatan_boundaries_and_an_issued_sk_keeps_them(
+    sk_berisi, pokja_a, kota_a
+):
+    from lokasi.models import Kecamatan
+
+    kec = Kecamatan.objects.filter(kabupaten_kota=kota_a).order_by("kode").first()
+    cincin = [[109.66, -6.9], [109.69, -6.9], [109.69, -6.87], [109.66, -6.87], [109.66, -6.9]]
+    Kecamatan.objects.filter(pk=kec.pk).update(batas={"type": "Polygon", "coordinates": [cincin]})
+    sk = services_sk.sk_simpan(
+        sk=sk_berisi,
+        pengguna=pokja_a,
+        versi=sk_berisi.versi,
+        data={"nomor": "1/2026", "tanggal": date(2026, 11, 20), "penandatangan_nama": "A"},
+    )
+
+    assert "stroke-dasharray" in sk_cetak.html_lampiran2(services_sk.isi_sk(sk))
+    sk = services_sk.sk_tetapkan(sk=sk, pengguna=pokja_a, versi=sk.versi)
+    Kecamatan.objects.filter(pk=kec.pk).update(batas=None)
+
+    html = sk_cetak.html_lampiran2(services_sk.isi_sk(sk))
+    assert "stroke-dasharray" in html and f"KEC. {kec.nama.upper()}" in html
