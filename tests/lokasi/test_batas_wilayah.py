@@ -102,3 +102,22 @@ def test_a_broken_file_is_refused_with_a_reason(kota_a, tmp_path, isi, pesan):
     jalur.write_text(isi)
     with pytest.raises(CommandError, match=pesan):
         _impor(str(jalur), "--tingkat", "kecamatan")
+
+
+def test_the_demo_gives_each_kecamatan_a_boundary_holding_its_own_lokasi(db):
+    from lokasi.models import Lokasi
+    from penilaian.sk.svg import di_dalam
+
+    call_command("lokasi_demo", stdout=io.StringIO())
+
+    kecamatan = Kecamatan.objects.filter(kabupaten_kota__kode="33.75")
+    assert kecamatan and all(k.batas for k in kecamatan)
+    for lokasi in Lokasi.objects.filter(kode__startswith="DEMO-").prefetch_related(
+        "kelurahan__kecamatan"
+    ):
+        (kec,) = {k.kecamatan for k in lokasi.kelurahan.all()}
+        cincin = [tuple(p) for p in kec.batas["coordinates"][0]]
+        titik = [(float(lokasi.bujur), float(lokasi.lintang))]
+        if lokasi.batas:
+            titik += [tuple(p) for p in lokasi.batas["coordinates"][0]]
+        assert all(di_dalam(t, cincin) for t in titik), (lokasi.nama, kec.nama)
