@@ -52,6 +52,10 @@ class UnitSK:
     tingkat_kekumuhan: str = ""
     skor: dict[str, int] = field(default_factory=dict)  # kode → 0/1/3/5
 
+    @property
+    def tingkat_singkat(self) -> str:
+        return self.tingkat_kekumuhan.removeprefix("Kumuh ")
+
 
 @dataclass(frozen=True)
 class FotoSK:
