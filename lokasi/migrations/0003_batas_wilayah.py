@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokasi', '0002_lokasi_tercatat_dibuat_oleh'),
+        ("lokasi", "0002_lokasi_tercatat_dibuat_oleh"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='kecamatan',
-            name='batas',
-            field=models.JSONField(blank=True, help_text='Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; diimpor dengan perintah impor_batas_wilayah.', null=True, verbose_name='batas wilayah (GeoJSON)'),
+            model_name="kecamatan",
+            name="batas",
+            field=models.JSONField(
+                blank=True,
+                help_text="Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; diimpor dengan perintah impor_batas_wilayah.",
+                null=True,
+                verbose_name="batas wilayah (GeoJSON)",
+            ),
         ),
         migrations.AddField(
-            model_name='kelurahan',
-            name='batas',
-            field=models.JSONField(blank=True, help_text='Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; diimpor dengan perintah impor_batas_wilayah.', null=True, verbose_name='batas wilayah (GeoJSON)'),
+            model_name="kelurahan",
+            name="batas",
+            field=models.JSONField(
+                blank=True,
+                help_text="Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; diimpor dengan perintah impor_batas_wilayah.",
+                null=True,
+                verbose_name="batas wilayah (GeoJSON)",
+            ),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('penilaian', '0004_ekspor_tugas_id'),
+        ("penilaian", "0004_ekspor_tugas_id"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sk',
-            name='dengan_buku_profil',
-            field=models.BooleanField(default=True, help_text='Bila tidak dicentang, diktum KELIMA hanya menyebut Lampiran I dan II, dan Buku Profil tidak disediakan sebagai berkas SK.', verbose_name='dengan Buku Profil (Lampiran III)'),
+            model_name="sk",
+            name="dengan_buku_profil",
+            field=models.BooleanField(
+                default=True,
+                help_text="Bila tidak dicentang, diktum KELIMA hanya menyebut Lampiran I dan II, dan Buku Profil tidak disediakan sebagai berkas SK.",
+                verbose_name="dengan Buku Profil (Lampiran III)",
+            ),
         ),
     ]

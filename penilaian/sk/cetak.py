@@ -40,6 +40,7 @@ def bagian_sk(dengan_buku_profil: bool) -> dict[str, str]:
     """The parts an SK has: all four, or without the Buku Profil when the SK leaves it out."""
     return {k: v for k, v in BAGIAN.items() if dengan_buku_profil or k != BUKU_PROFIL}
 
+
 # Chunks of Lampiran I: two per core keeps both cores busy to the end and the progress bar
 # moving; more chunks only add per-document overhead (docs/sk.md).
 POTONGAN_LAMPIRAN1 = 2 * (os.cpu_count() or 1)

@@ -432,8 +432,7 @@ def _isi_peta_sebaran(
         for nama, daftar in wilayah.items()
     }
     svg_wilayah = [
-        elemen("path", d=jalur(c for pol in daftar for c in pol))
-        for daftar in wilayah_mm.values()
+        elemen("path", d=jalur(c for pol in daftar for c in pol)) for daftar in wilayah_mm.values()
     ]
     urut_nomor = sorted(fitur, key=lambda f: f.lokasi.nomor)
     bentuk = [b for f in urut_nomor if (b := _bentuk(f, proyeksi))]  # never None unclipped

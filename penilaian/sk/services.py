@@ -290,9 +290,7 @@ def _daerah(kabkota: KabupatenKota) -> dict[str, object]:
         "nama_daerah": kabkota.nama.removeprefix("Kota ").removeprefix("Kabupaten "),
         "provinsi": str(kabkota.provinsi),
         # Lampiran II draws these; frozen in daerah_beku, so an issued map never moves.
-        "batas_kecamatan": {
-            k.nama: k.batas for k in kabkota.kecamatan.order_by("kode") if k.batas
-        },
+        "batas_kecamatan": {k.nama: k.batas for k in kabkota.kecamatan.order_by("kode") if k.batas},
     }
 
 

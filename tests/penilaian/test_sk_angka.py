@@ -212,9 +212,7 @@ def _tanpa_profil(sk, pengguna):
     )
 
 
-def test_an_sk_without_buku_profil_names_two_annexes_and_offers_no_lampiran_iii(
-    sk_berisi, pokja_a
-):
+def test_an_sk_without_buku_profil_names_two_annexes_and_offers_no_lampiran_iii(sk_berisi, pokja_a):
     from django.core.exceptions import ValidationError
     from django.urls import reverse
 
