@@ -78,6 +78,15 @@ class Kecamatan(models.Model):
     )
     kode = models.CharField(_("kode Kemendagri"), max_length=8, unique=True)
     nama = models.CharField(_("nama"), max_length=100)
+    batas = models.JSONField(
+        _("batas wilayah (GeoJSON)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; "
+            "diimpor dengan perintah impor_batas_wilayah."
+        ),
+    )
 
     class Meta:
         verbose_name = _("kecamatan")
@@ -97,6 +106,15 @@ class Kelurahan(models.Model):
     kode = models.CharField(_("kode Kemendagri"), max_length=13, unique=True)
     nama = models.CharField(_("nama"), max_length=100)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
+    batas = models.JSONField(
+        _("batas wilayah (GeoJSON)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Poligon atau multipoligon GeoJSON dengan koordinat [bujur, lintang]; "
+            "diimpor dengan perintah impor_batas_wilayah."
+        ),
+    )
 
     class Meta:
         verbose_name = _("kelurahan/desa")

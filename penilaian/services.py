@@ -113,6 +113,9 @@ def hitung_ulang(penilaian: Penilaian) -> None:
         "kepadatan_penduduk": _angka(hasil.kepadatan_penduduk),
         "skor_pertimbangan": hasil.skor_pertimbangan,
         "volume": _volume(masukan),
+        # The luas SK used when there is no luas verifikasi (kewenangan, §8): the SK prints the
+        # survey's areas, not the lokasi's header edited later.
+        "luas_sk_ha": _angka(masukan.luas_ha),
         "unit": _hasil_unit(penilaian),
     }
 

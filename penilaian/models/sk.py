@@ -81,6 +81,17 @@ class SK(Tercatat):
         blank=True,
         help_text=_("Satu peraturan per baris; dicetak sesudah tiga dasar hukum baku."),
     )
+    # Both regulations' articles name two annexes (Daftar Lokasi, Peta Sebaran); the Buku
+    # Profil as Lampiran III is the city's choice. On by default: SKs made before the choice
+    # existed printed it, and an issued SK must keep rendering as it was issued.
+    dengan_buku_profil = models.BooleanField(
+        _("dengan Buku Profil (Lampiran III)"),
+        default=True,
+        help_text=_(
+            "Bila tidak dicentang, diktum KELIMA hanya menyebut Lampiran I dan II, dan Buku "
+            "Profil tidak disediakan sebagai berkas SK."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAF
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files.storage import default_storage
@@ -33,6 +33,14 @@ BAGIAN = {
     "lampiran3": "Lampiran III — Buku Profil",
 }
 SEMUA = "semua"
+BUKU_PROFIL = "lampiran3"
+
+
+def bagian_sk(dengan_buku_profil: bool) -> dict[str, str]:
+    """The parts an SK has: all four, or without the Buku Profil when the SK leaves it out."""
+    return {k: v for k, v in BAGIAN.items() if dengan_buku_profil or k != BUKU_PROFIL}
+
+
 # Chunks of Lampiran I: two per core keeps both cores busy to the end and the progress bar
 # moving; more chunks only add per-document overhead (docs/sk.md).
 POTONGAN_LAMPIRAN1 = 2 * (os.cpu_count() or 1)
@@ -148,7 +156,9 @@ def pdf_lampiran1(
 
 
 def html_lampiran2(isi: sk_isi.IsiSK) -> str:
-    svg = sk_peta.peta_sebaran(isi.lokasi, lebar_mm=277, tinggi_mm=148)
+    svg = sk_peta.peta_sebaran(
+        isi.lokasi, lebar_mm=277, tinggi_mm=148, kecamatan=isi.batas_kecamatan
+    )
     return _html("sk_lampiran2", isi, svg=svg)
 
 
@@ -187,6 +197,17 @@ class ProfilCetak:
     pasal_pola: str
     tipologi: list[tuple[str, str]]
     foto: list[FotoCetak]
+    # Each RT unit with its 16 scores in criteria order (None where the unit has none).
+    unit: list[tuple[sk_isi.UnitSK, list[int | None]]] = field(default_factory=list)
+    kode_kriteria: tuple[str, ...] = rumus.KODE_KRITERIA
+
+    @property
+    def jenis_kelamin_cocok(self) -> bool:
+        """Whether the lokasi's split by sex adds up to the survey's penduduk."""
+        lok = self.lokasi
+        return (lok.penduduk_laki_laki or 0) + (lok.penduduk_perempuan or 0) == (
+            lok.jumlah_penduduk or 0
+        )
 
     @property
     def penguasaan(self) -> str:
@@ -226,6 +247,7 @@ def profil_cetak(lokasi: sk_isi.LokasiSK, semua: Sequence[sk_isi.LokasiSK]) -> P
         pasal_pola=sk_isi.PASAL_POLA.get(lokasi.pola_penanganan, ""),
         tipologi=[(t, teks) for t in lokasi.tipologi if (teks := sk_isi.pertimbangan_tipologi(t))],
         foto=[f for f in map(_foto_cetak, lokasi.foto) if f],
+        unit=[(u, [u.skor.get(k) for k in rumus.KODE_KRITERIA]) for u in lokasi.unit],
     )
 
 
@@ -269,13 +291,15 @@ _BOBOT = {"keputusan": 1, "lampiran1": 3, "lampiran2": 1, "lampiran3": 15}
 
 
 def pdf_sk(isi: sk_isi.IsiSK, bagian: str, kemajuan: Kemajuan | None = None) -> bytes:
-    """Render one part, or all four joined ("semua"), each part numbered on its own."""
+    """Render one part, or all the SK's parts joined ("semua"), each numbered on its own."""
     if bagian != SEMUA:
         return _PEMBUAT[bagian](isi, kemajuan)
-    total = sum(_BOBOT.values())
+    nama_bagian = bagian_sk(isi.dengan_buku_profil)
+    total = sum(_BOBOT[nama] for nama in nama_bagian)
     selesai = 0
     hasil = []
-    for nama, pembuat in _PEMBUAT.items():
+    for nama in nama_bagian:
+        pembuat = _PEMBUAT[nama]
 
         def lapor(k: int, n: int, awal=selesai, bobot=_BOBOT[nama]) -> None:
             if kemajuan:

@@ -35,6 +35,26 @@ class KriteriaSK:
     persen: Decimal | None
     skor: int | None
     pita: str = ""  # the Format Isian band when the score was chosen, not measured
+    # 2a/2b/4a/4c: the ideal and existing lengths (m) the % divides by, so a reader can check it.
+    ideal: Decimal | None = None
+    eksisting: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class UnitSK:
+    """One RT unit of a kawasan surveyed per RT: its own numbers and score (§7), for the profile."""
+
+    rt_rw: str  # "RT 001/RW 002"
+    kelurahan: str
+    luas_ha: Decimal | None
+    jumlah_penduduk: int | None
+    nilai_kekumuhan: int | None  # None: the unit's sheet has gaps, so it has no score of its own
+    tingkat_kekumuhan: str = ""
+    skor: dict[str, int] = field(default_factory=dict)  # kode → 0/1/3/5
+
+    @property
+    def tingkat_singkat(self) -> str:
+        return self.tingkat_kekumuhan.removeprefix("Kumuh ")
 
 
 @dataclass(frozen=True)
@@ -55,11 +75,14 @@ class LokasiSK:
     tahun_penilaian: int
     kode: str
     nama: str
+    # The area that counts (§8) as the survey recorded it: its luas verifikasi (the sum of its
+    # RT sheets, unrounded), else the luas SK it used. The density, % and kewenangan were
+    # computed from the same numbers, so the printed row reconciles.
     luas_ha: Decimal | None
     rt_rw: str
     kelurahan: tuple[str, ...]
     kecamatan: tuple[str, ...]
-    jumlah_penduduk: int | None
+    jumlah_penduduk: int | None  # as the survey's Format Numerik recorded it
     kepadatan_penduduk: Decimal | None  # jiwa/ha as the formula used it
     lintang: Decimal | None
     bujur: Decimal | None
@@ -88,6 +111,13 @@ class LokasiSK:
     foto: tuple[FotoSK, ...] = ()
     permasalahan: str = ""
     potensi: str = ""
+    # Both areas, labelled in the Buku Profil (None: not recorded).
+    luas_sk_ha: Decimal | None = None
+    luas_verifikasi_ha: Decimal | None = None
+    # The lokasi's split by sex (the survey records only the total).
+    penduduk_laki_laki: int | None = None
+    penduduk_perempuan: int | None = None
+    unit: tuple[UnitSK, ...] = ()
 
     # -- as printed -----------------------------------------------------------------------
 
@@ -116,13 +146,22 @@ class LokasiSK:
         for kunci, nilai in data.items():
             data[kunci] = _ke_json(nilai)
         data["kriteria"] = [{k: _ke_json(v) for k, v in c.items()} for c in data["kriteria"]]
+        data["unit"] = [{k: _ke_json(v) for k, v in u.items()} for u in data["unit"]]
         data["skor_aspek"] = {str(k): v for k, v in self.skor_aspek.items()}
         return data
 
     @classmethod
     def dari_json(cls, data: dict[str, Any]) -> LokasiSK:
         d = dict(data)
-        for kunci in ("luas_ha", "kepadatan_penduduk", "lintang", "bujur"):
+        # SKs issued before a field existed lack it: the dataclass default stands in.
+        for kunci in (
+            "luas_ha",
+            "kepadatan_penduduk",
+            "lintang",
+            "bujur",
+            "luas_sk_ha",
+            "luas_verifikasi_ha",
+        ):
             d[kunci] = _desimal(d.get(kunci))
         d["tanggal_survei"] = (
             date.fromisoformat(d["tanggal_survei"]) if d.get("tanggal_survei") else None
@@ -132,8 +171,16 @@ class LokasiSK:
         d["tipologi"] = tuple(d.get("tipologi", ()))
         d["skor_aspek"] = {int(k): v for k, v in d.get("skor_aspek", {}).items()}
         d["kriteria"] = tuple(
-            KriteriaSK(**{**c, "volume": _desimal(c["volume"]), "persen": _desimal(c["persen"])})
+            KriteriaSK(
+                **{
+                    **c,
+                    **{k: _desimal(c.get(k)) for k in ("volume", "persen", "ideal", "eksisting")},
+                }
+            )
             for c in d.get("kriteria", ())
+        )
+        d["unit"] = tuple(
+            UnitSK(**{**u, "luas_ha": _desimal(u.get("luas_ha"))}) for u in d.get("unit", ())
         )
         d["foto"] = tuple(FotoSK(**f) for f in d.get("foto", ()))
         return cls(**d)
@@ -272,6 +319,12 @@ class IsiSK:
     menggantikan: RujukanSK | None = None
     hubungan: str = ""
     hasil_peninjauan: bool = False  # the Keputusan hasil peninjauan ulang (Perwal Pasal 40 (6))
+    # Lampiran III is optional (both regulations' articles name two annexes): without it
+    # KELIMA names Lampiran I and II only.
+    dengan_buku_profil: bool = True
+    # Kecamatan boundaries (GeoJSON) by name, drawn on Lampiran II when the wilayah has them;
+    # frozen with the daerah's names when the SK is issued.
+    batas_kecamatan: dict[str, dict] = field(default_factory=dict)
 
     # -- names ---------------------------------------------------------------------------
 
@@ -420,17 +473,7 @@ class IsiSK:
                 "ini Target Nasional Permukiman Tanpa Kumuh;",
             ),
             ("KEEMPAT", self.kalimat_keempat),
-            (
-                "KELIMA",
-                (
-                    f"Daftar Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
-                    "lanjut dalam Lampiran I;",
-                    f"Peta Sebaran Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
-                    "lebih lanjut dalam Lampiran II; dan",
-                    f"Buku Profil Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
-                    "lebih lanjut dalam Lampiran III.",
-                ),
-            ),
+            ("KELIMA", self._kelima),
             (
                 "KEENAM",
                 f"Berdasarkan Penetapan Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} ini, "
@@ -443,9 +486,27 @@ class IsiSK:
         )
 
     @property
-    def kelima_penutup(self) -> str:
+    def _kelima(self) -> tuple[str, ...]:
+        d = self.daerah
+        daftar = (
+            f"Daftar Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
+            "lanjut dalam Lampiran I;"
+        )
+        peta = f"Peta Sebaran Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci lebih "
+        if not self.dengan_buku_profil:
+            return (daftar.removesuffix(";") + "; dan", peta + "lanjut dalam Lampiran II.")
         return (
-            "dimana ketiga lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
+            daftar,
+            peta + "lanjut dalam Lampiran II; dan",
+            f"Buku Profil Lokasi Perumahan Kumuh dan Permukiman Kumuh di {d} dirinci "
+            "lebih lanjut dalam Lampiran III.",
+        )
+
+    @property
+    def kelima_penutup(self) -> str:
+        jumlah = "ketiga" if self.dengan_buku_profil else "kedua"
+        return (
+            f"dimana {jumlah} lampiran tersebut merupakan bagian yang tidak terpisahkan dari "
             f"Keputusan {self.kepala} ini;"
         )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from penilaian.rumus import PRIORITAS
@@ -26,6 +26,7 @@ from penilaian.sk.svg import (
     Proyeksi,
     Titik,
     dengan_halo,
+    di_dalam,
     dokumen,
     elemen,
     gratikul,
@@ -36,6 +37,7 @@ from penilaian.sk.svg import (
     panah_utara,
     potong_kotak,
     skala_batang,
+    titik_label,
     titik_tengah,
     tulisan,
 )
@@ -58,6 +60,7 @@ WARNA_PRIORITAS: dict[int, str] = {
 WARNA_LAIN = "#bdbdbd"  # a prioritas outside 1–9 (should not happen)
 WARNA_GARIS = "#3b2a20"  # boundary stroke, as on screen
 WARNA_KECAMATAN = "#6b6b6b"
+WARNA_BATAS_KECAMATAN = "#7a7a7a"  # kecamatan boundary: grey dashes, under the lokasi
 WARNA_TETANGGA = "#e4e4e4"  # neighbour lokasi on a profile map: present but not the subject
 WARNA_GARIS_TETANGGA = "#9e9e9e"
 WARNA_TEKS_TETANGGA = "#757575"
@@ -77,6 +80,8 @@ TEPI_LOKASI = 2.0  # frame to the fitted extent
 
 JARI_TITIK = 2.2  # a lokasi known only by its point
 GARIS_BATAS = 0.25  # boundary stroke
+GARIS_KECAMATAN = 0.3
+POLA_KECAMATAN = "1.8 0.9"  # dash, gap (mm): the convention for an administrative boundary
 UKURAN_NOMOR = 2.8  # lokasi number: bold, readable at arm's length
 UKURAN_KECAMATAN = 2.5
 SPASI_KECAMATAN = 0.35  # letter-spacing: the cartographic convention for area names
@@ -273,27 +278,43 @@ def _label_kecamatan(
     batas: Kotak,
     rintangan: Sequence[Kotak],
     bentuk: Sequence[Kotak],
+    wilayah: Mapping[str, Sequence[list[Titik]]] | None = None,
 ) -> str:
-    """Write "KEC. …" near the middle of each kecamatan's numbers, off numbers and shapes.
+    """Write "KEC. …" for each kecamatan, off the numbers and the lokasi shapes.
 
-    `rintangan` (north arrow, scale bar) and the numbers must not be covered; `bentuk` (the
-    lokasi shapes' boxes) should be covered as little as possible.
+    A kecamatan with a boundary (`wilayah`: its projected outer rings by name) is named inside
+    it, near a point within its largest ring, lokasi or not; one without is named near the
+    middle of its lokasi's numbers. `rintangan` (north arrow, scale bar) and the numbers must
+    not be covered; `bentuk` (the lokasi shapes' boxes) should be covered as little as possible.
     """
+    wilayah = wilayah or {}
     kelompok: dict[str, list[_Label]] = {}
     for lb, nama in zip(label, kecamatan, strict=True):
         if nama.strip():
             kelompok.setdefault(nama.strip(), []).append(lb)
     keras = [lb.kotak for lb in label] + list(rintangan)
     teks = []
-    for nama in sorted(kelompok):
-        anggota = kelompok[nama]
+    for nama in sorted({*kelompok, *wilayah}):
         isi = f"KEC. {nama.upper()}"
         lebar = lebar_teks(isi, UKURAN_KECAMATAN, spasi=SPASI_KECAMATAN, besar=True)
-        pusat = (
-            sum(lb.x for lb in anggota) / len(anggota),
-            sum(lb.y for lb in anggota) / len(anggota),
+        dalam = None
+        if wilayah.get(nama):
+            cincin = wilayah[nama]
+            terbesar = max(cincin, key=lambda c: abs(luas_bertanda(c)))
+            pusat = titik_label(terbesar)
+
+            def dalam(titik: Titik, cincin=cincin) -> bool:
+                return any(di_dalam(titik, c) for c in cincin)
+
+        else:
+            anggota = kelompok[nama]
+            pusat = (
+                sum(lb.x for lb in anggota) / len(anggota),
+                sum(lb.y for lb in anggota) / len(anggota),
+            )
+        kotak = _tempat_kecamatan(
+            pusat, lebar, UKURAN_KECAMATAN * 1.2, batas, keras, bentuk, dalam=dalam
         )
-        kotak = _tempat_kecamatan(pusat, lebar, UKURAN_KECAMATAN * 1.2, batas, keras, bentuk)
         keras.append(kotak)
         x, y = kotak.tengah
         teks.append(tulisan(x, y + UKURAN_KECAMATAN * 0.36, isi))
@@ -316,8 +337,12 @@ def _tempat_kecamatan(
     batas: Kotak,
     keras: Sequence[Kotak],
     lunak: Sequence[Kotak],
+    *,
+    dalam: Callable[[Titik], bool] | None = None,
 ) -> Kotak:
     """Choose the box near `pusat` covering no `keras` box and the least of the `lunak` ones.
+
+    With `dalam`, only boxes whose middle it accepts (inside the kecamatan) are candidates.
 
     Candidates lie on a grid around `pusat` (rows a line apart, columns a third of the text
     apart); the cost is 1000 per covered hard box, the covered soft area in mm², and half a
@@ -335,7 +360,7 @@ def _tempat_kecamatan(
             x = pusat[0] + kolom * lebar / 3
             y = pusat[1] + baris * tinggi * 1.1
             kotak = Kotak(x - lebar / 2, y - tinggi / 2, lebar, tinggi)
-            if not batas.memuat(kotak):
+            if not batas.memuat(kotak) or (dalam is not None and not dalam((x, y))):
                 continue
             biaya = (
                 1000 * sum(kotak.bertumpuk(k) for k in keras)
@@ -358,16 +383,24 @@ def peta_sebaran(
     lebar_mm: float = 277,
     tinggi_mm: float = 180,
     judul: str = "",
+    kecamatan: Mapping[str, dict | None] | None = None,
 ) -> str:
-    """Draw the Lampiran II map of all lokasi of a kab/kota, with its legend panel, as SVG."""
+    """Draw the Lampiran II map of all lokasi of a kab/kota, with its legend panel, as SVG.
+
+    `kecamatan`: the kab/kota's kecamatan boundaries (GeoJSON) by name, drawn when given; the
+    map then spans the whole kab/kota and names each kecamatan inside its boundary.
+    """
     panel = Kotak(lebar_mm - 1 - LEBAR_PANEL, TEPI, LEBAR_PANEL, tinggi_mm - 2 * TEPI)
     bingkai = Kotak(TEPI, TEPI, panel.x - 2 * TEPI, tinggi_mm - 2 * TEPI)
     semua = [(lk, _fitur(lk)) for lk in lokasi]
     fitur = [f for _, f in semua if f is not None]
     tanpa_koordinat = [lk.nomor for lk, f in semua if f is None]
+    wilayah = {
+        nama: pol for nama, batas in (kecamatan or {}).items() if (pol := _poligon_batas(batas))
+    }
     isi = [elemen("rect", x=0, y=0, width=lebar_mm, height=tinggi_mm, fill="#fff")]
-    if fitur:
-        isi.append(_isi_peta_sebaran(fitur, bingkai))
+    if fitur or wilayah:
+        isi.append(_isi_peta_sebaran(fitur, bingkai, wilayah))
     else:
         isi.append(
             tulisan(*bingkai.tengah, "Tidak ada lokasi berkoordinat", font_size=UKURAN_LEGENDA,
@@ -377,17 +410,30 @@ def peta_sebaran(
         elemen("rect", x=bingkai.x, y=bingkai.y, width=bingkai.lebar, height=bingkai.tinggi,
             fill="none", stroke=WARNA_TEKS, stroke_width=0.35)
     )  # fmt: skip
-    isi.append(_panel_legenda(panel, lokasi, tanpa_koordinat, judul))
+    isi.append(_panel_legenda(panel, lokasi, tanpa_koordinat, judul, bool(wilayah)))
     return dokumen(lebar_mm, tinggi_mm, isi)
 
 
-def _isi_peta_sebaran(fitur: Sequence[_Fitur], bingkai: Kotak) -> str:
-    """Draw the lokasi, their labels and the map furniture inside the frame."""
+def _isi_peta_sebaran(
+    fitur: Sequence[_Fitur], bingkai: Kotak, wilayah: Mapping[str, list[Poligon]]
+) -> str:
+    """Draw the kecamatan boundaries, the lokasi, their labels and the map furniture."""
     proyeksi = Proyeksi(
-        (p for f in fitur for p in f.koordinat()),
+        [
+            *(p for f in fitur for p in f.koordinat()),
+            *(p for pol in wilayah.values() for c in pol for cincin in c for p in cincin),
+        ],
         bingkai.susut(SELA_DALAM),
         luas_min_m=LUAS_MIN_SEBARAN,
     )
+    # Each kecamatan's rings on paper: all of them drawn, the outer ones hold its name.
+    wilayah_mm = {
+        nama: [[[proyeksi.xy(*p) for p in c] for c in pol] for pol in daftar]
+        for nama, daftar in wilayah.items()
+    }
+    svg_wilayah = [
+        elemen("path", d=jalur(c for pol in daftar for c in pol)) for daftar in wilayah_mm.values()
+    ]
     urut_nomor = sorted(fitur, key=lambda f: f.lokasi.nomor)
     bentuk = [b for f in urut_nomor if (b := _bentuk(f, proyeksi))]  # never None unclipped
     # Where shapes overlap, the most urgent lokasi is drawn last so it stays visible.
@@ -410,9 +456,13 @@ def _isi_peta_sebaran(fitur: Sequence[_Fitur], bingkai: Kotak) -> str:
         bingkai.susut(1.0),
         [kotak_panah, kotak_batang],
         [b.kotak for b in bentuk],
+        {nama: [pol[0] for pol in daftar] for nama, daftar in wilayah_mm.items()},
     )
     return "".join(
         [
+            grup(svg_wilayah, fill="none", stroke=WARNA_BATAS_KECAMATAN,
+                  stroke_width=GARIS_KECAMATAN, stroke_dasharray=POLA_KECAMATAN,
+                  stroke_linejoin="round") if svg_wilayah else "",
             grup(svg_bentuk, stroke=WARNA_GARIS, stroke_width=GARIS_BATAS,
                   stroke_linejoin="round", fill_rule="evenodd"),
             kecamatan,
@@ -432,7 +482,11 @@ def _kelas_prioritas() -> dict[int, list[str]]:
 
 
 def _panel_legenda(
-    panel: Kotak, lokasi: Sequence[LokasiSK], tanpa_koordinat: Sequence[int], judul: str
+    panel: Kotak,
+    lokasi: Sequence[LokasiSK],
+    tanpa_koordinat: Sequence[int],
+    judul: str,
+    batas_kecamatan: bool = False,
 ) -> str:
     """Draw the side panel: title, LEGENDA with all 9 prioritas and counts, symbols, notes."""
     kiri, kanan = panel.x + 3.0, panel.kanan - 3.0
@@ -481,8 +535,9 @@ def _panel_legenda(
     y += 1.0
     isi.append(elemen("line", x1=kiri, y1=y, x2=kanan, y2=y, stroke="#b0b0b0", stroke_width=0.2))
     y += 2.5
-    isi += _simbol_legenda(kiri, y)
-    y += 4 * BARIS_LEGENDA + 2.0
+    simbol = _simbol_legenda(kiri, y, batas_kecamatan)
+    isi += simbol
+    y += (5 if batas_kecamatan else 4) * BARIS_LEGENDA + 2.0
     isi.append(tulisan(kiri, y, f"Jumlah: {len(lokasi)} lokasi", font_weight="bold"))
     y += 1.5
 
@@ -508,13 +563,14 @@ def _panel_legenda(
     return grup(isi, font_size=UKURAN_BARIS, fill=WARNA_TEKS)
 
 
-def _simbol_legenda(kiri: float, y: float) -> list[str]:
-    """Draw the symbol rows: boundary, point, number, kecamatan name (tops from y)."""
+def _simbol_legenda(kiri: float, y: float, batas_kecamatan: bool = False) -> list[str]:
+    """Draw the symbol rows: boundary, point, number, kecamatan name, and the kecamatan
+    boundary when the map draws it (tops from y)."""
     tengah_x, tengah_y = kiri + CONTOH_LEBAR / 2, y + CONTOH_TINGGI / 2
     tx = kiri + CONTOH_LEBAR + 2.0
     dasar = tengah_y + UKURAN_BARIS * 0.36
     b = BARIS_LEGENDA
-    return [
+    simbol = [
         elemen("rect", x=kiri, y=y, width=CONTOH_LEBAR, height=CONTOH_TINGGI, fill="#fff",
             stroke=WARNA_GARIS, stroke_width=GARIS_BATAS),
         tulisan(tx, dasar, "Batas lokasi"),
@@ -528,6 +584,15 @@ def _simbol_legenda(kiri: float, y: float) -> list[str]:
               letter_spacing=SPASI_KECAMATAN, fill=WARNA_KECAMATAN),
         tulisan(tx, dasar + 3 * b, "Nama kecamatan"),
     ]  # fmt: skip
+    if batas_kecamatan:
+        garis_y = tengah_y + 4 * b
+        simbol += [
+            elemen("line", x1=kiri, y1=garis_y, x2=kiri + CONTOH_LEBAR, y2=garis_y,
+                   stroke=WARNA_BATAS_KECAMATAN, stroke_width=GARIS_KECAMATAN,
+                   stroke_dasharray=POLA_KECAMATAN),
+            tulisan(tx, dasar + 4 * b, "Batas kecamatan"),
+        ]  # fmt: skip
+    return simbol
 
 
 # --- peta lokasi (Buku Profil) ---------------------------------------------------------------

@@ -42,6 +42,7 @@ from penilaian.models import (
     PITA_PILIHAN,
     SK,
     EksporSK,
+    NumerikPenilaian,
     PengecualianSK,
     Penilaian,
     SKLokasi,
@@ -65,6 +66,7 @@ FIELD_SK = [
     "penandatangan_nama",
     "penandatangan_jabatan",
     "mengingat_tambahan",
+    "dengan_buku_profil",
 ]
 LABEL_PITA = dict(PITA_PILIHAN)  # "51-75" → "51–75 %", as the Format Isian shows it
 # Photos per lokasi in the Buku Profil: enough to show the conditions, few enough to print.
@@ -99,6 +101,12 @@ def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
         "lokasi__tipologi_set",
         "lokasi__foto",
         "isian",
+        Prefetch(
+            "numerik",
+            queryset=NumerikPenilaian.objects.select_related("unit__kelurahan").order_by(
+                "unit__rt", "unit__rw", "pk"
+            ),
+        ),
     )
 
 
@@ -147,16 +155,78 @@ def _foto(p: Penilaian) -> tuple[sk_isi.FotoSK, ...]:
     return tuple(foto[:FOTO_PER_LOKASI])
 
 
+# 2a/2b/4a/4c divide by an ideal length and compare with the existing one: both are printed.
+PANJANG_KRITERIA = {
+    "2a": ("panjang_jalan_ideal_m", "panjang_jalan_eksisting_m"),
+    "2b": ("panjang_jalan_ideal_m", "panjang_jalan_eksisting_m"),
+    "4a": ("panjang_drainase_ideal_m", "panjang_drainase_eksisting_m"),
+    "4c": ("panjang_drainase_ideal_m", "panjang_drainase_eksisting_m"),
+}
+
+
+def angka_survei(p: Penilaian) -> dict[str, Decimal]:
+    """The survey's Format Numerik for the whole lokasi, as its score was computed: the sum of
+    its RT sheets (every sheet must hold a key for it to count, §7), else its one sheet.
+
+    Summed from the stored values as they are, never rounded per RT before adding.
+    """
+    lembar = list(p.numerik.all())
+    per_unit = [b.nilai() for b in lembar if b.unit_id is not None]
+    if not per_unit:
+        return next((b.nilai() for b in lembar if b.unit_id is None), {})
+    return {
+        kunci: sum((u[kunci] for u in per_unit), Decimal(0))
+        for kunci in rumus.NUMERIK_FIELDS
+        if all(kunci in u for u in per_unit)
+    }
+
+
+def _bulat(nilai: Decimal | None) -> int | None:
+    return None if nilai is None else int(nilai)
+
+
+def _unit_sk(p: Penilaian) -> tuple[sk_isi.UnitSK, ...]:
+    """Each RT sheet's numbers and its own score (stored by the survey in hasil["unit"])."""
+    skor_unit = (p.hasil or {}).get("unit", {})
+    hasil = []
+    for b in p.numerik.all():
+        if b.unit_id is None:
+            continue
+        h = skor_unit.get(str(b.unit_id)) or {}
+        hasil.append(
+            sk_isi.UnitSK(
+                rt_rw=f"RT {b.unit.rt}/RW {b.unit.rw}",
+                kelurahan=b.unit.kelurahan.nama,
+                luas_ha=b.luas_verifikasi_ha,
+                jumlah_penduduk=_bulat(b.jumlah_penduduk),
+                nilai_kekumuhan=h.get("nilai_kekumuhan"),
+                tingkat_kekumuhan=h.get("tingkat_kekumuhan", ""),
+                skor=dict(h.get("skor", {})),
+            )
+        )
+    return tuple(hasil)
+
+
 def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
-    """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian)."""
+    """Return one lokasi as the SK prints it, from its survey (prefetched by _dengan_rincian).
+
+    Every number the score depends on (luas, penduduk, bangunan, KK, lengths) is the survey's,
+    never the lokasi's current header: the lokasi may be edited after verification, and the
+    printed row must reconcile with the density, % and kewenangan computed from the survey.
+    """
     lokasi: Lokasi = p.lokasi
     hasil = p.hasil or {}
+    angka = angka_survei(p)
+    # The luas SK the survey used (recorded since issue 10); older surveys did not record it.
+    luas_sk = _desimal(hasil["luas_sk_ha"]) if "luas_sk_ha" in hasil else lokasi.luas_sk_ha
+    luas_verifikasi = angka.get("luas_verifikasi_ha")
     pita = {i.kode: LABEL_PITA.get(i.pita, i.pita) for i in p.isian.all() if i.pita}
     kriteria = []
     for aspek in rumus.ASPEK:
         for kode in aspek.kriteria:
             k = rumus.KRITERIA_PER_KODE[kode]
             dari_pita = hasil.get("sumber", {}).get(kode) == "pita"
+            kunci_ideal, kunci_eksisting = PANJANG_KRITERIA.get(kode, ("", ""))
             kriteria.append(
                 sk_isi.KriteriaSK(
                     kode=kode,
@@ -168,6 +238,8 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
                     persen=_desimal(hasil.get("persen", {}).get(kode)),
                     skor=hasil.get("skor", {}).get(kode),
                     pita=pita.get(kode, "") if dari_pita else "",
+                    ideal=None if dari_pita else angka.get(kunci_ideal),
+                    eksisting=None if dari_pita else angka.get(kunci_eksisting),
                 )
             )
     skor_lain = hasil.get("skor_pertimbangan", {})
@@ -179,13 +251,18 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
         tanggal_survei=p.tanggal_survei,
         kode=lokasi.kode,
         nama=lokasi.nama,
-        luas_ha=lokasi.luas_ha,
+        luas_ha=luas_verifikasi if luas_verifikasi is not None else luas_sk,
+        luas_sk_ha=luas_sk,
+        luas_verifikasi_ha=luas_verifikasi,
         rt_rw=lokasi.rt_rw,
         kelurahan=tuple(k.nama for k in lokasi.daftar_kelurahan),
         kecamatan=tuple(k.nama for k in lokasi.daftar_kecamatan),
-        jumlah_penduduk=lokasi.jumlah_penduduk,
-        jumlah_kk=lokasi.jumlah_kk,
-        jumlah_bangunan=lokasi.jumlah_bangunan,
+        jumlah_penduduk=_bulat(angka.get("jumlah_penduduk")),
+        jumlah_kk=_bulat(angka.get("jumlah_kk")),
+        jumlah_bangunan=_bulat(angka.get("jumlah_bangunan")),
+        penduduk_laki_laki=lokasi.penduduk_laki_laki,
+        penduduk_perempuan=lokasi.penduduk_perempuan,
+        unit=_unit_sk(p),
         kepadatan_penduduk=_desimal(hasil.get("kepadatan_penduduk")),
         lintang=lokasi.lintang,
         bujur=lokasi.bujur,
@@ -213,11 +290,13 @@ def potret_lokasi(p: Penilaian, nomor: int) -> sk_isi.LokasiSK:
     )
 
 
-def _daerah(kabkota: KabupatenKota) -> dict[str, str]:
+def _daerah(kabkota: KabupatenKota) -> dict[str, object]:
     return {
         "jenis_daerah": kabkota.get_jenis_display(),
         "nama_daerah": kabkota.nama.removeprefix("Kota ").removeprefix("Kabupaten "),
         "provinsi": str(kabkota.provinsi),
+        # Lampiran II draws these; frozen in daerah_beku, so an issued map never moves.
+        "batas_kecamatan": {k.nama: k.batas for k in kabkota.kecamatan.order_by("kode") if k.batas},
     }
 
 
@@ -281,6 +360,7 @@ def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_i
         hasil_peninjauan=sk.jenis == SK.Jenis.PENINJAUAN,
         lokasi=lokasi_sk(sk) if lokasi is None else lokasi,
         draf=sk.status == SK.Status.DRAF,
+        dengan_buku_profil=sk.dengan_buku_profil,
         dibuat_pada=f"{sk_isi.angka.tanggal_indonesia(waktu.date())} {waktu:%H.%M} WIB",
     )
 
@@ -610,7 +690,10 @@ def buat_berkas(sk: SK, bagian: str, format: str, kemajuan=None) -> bytes:
 
 def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> EksporSK:
     """Ask for a file in the background; reuse a job already running, or an issued SK's file."""
-    if bagian not in (*sk_cetak.BAGIAN, sk_cetak.SEMUA) or format not in FORMAT_EKSPOR:
+    if (
+        bagian not in (*sk_cetak.bagian_sk(sk.dengan_buku_profil), sk_cetak.SEMUA)
+        or format not in FORMAT_EKSPOR
+    ):
         raise ValidationError(_("Bagian atau format berkas tidak dikenal."))
     ekspor_tandai_terputus(sk=sk)
     # Only a job of this very version serves: one asked for before an edit (or before the SK

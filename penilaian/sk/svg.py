@@ -169,6 +169,42 @@ def titik_tengah(cincin: Cincin) -> Titik:
     return cx / (6 * luas), cy / (6 * luas)
 
 
+def di_dalam(titik: Titik, cincin: Cincin) -> bool:
+    """Tell whether a point lies inside a ring (even-odd ray casting; the edge is either)."""
+    x, y = titik
+    dalam = False
+    for (x0, y0), (x1, y1) in _sisi(cincin):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            dalam = not dalam
+    return dalam
+
+
+def titik_label(cincin: Cincin) -> Titik:
+    """Return a point inside a ring to write its name at: the centroid when it is inside,
+    else the middle of the widest horizontal span through the ring near the centroid's height
+    (a crescent or an L-shaped kecamatan has its centroid outside)."""
+    tengah = titik_tengah(cincin)
+    if di_dalam(tengah, cincin):
+        return tengah
+    atas = min(p[1] for p in cincin)
+    tinggi = max(p[1] for p in cincin) - atas
+    terbaik, lebar_terbaik = tengah, -1.0
+    # The centroid's height first, then heights moving away from it.
+    for langkah in sorted(range(1, 20), key=lambda i: abs(atas + tinggi * i / 20 - tengah[1])):
+        y = atas + tinggi * langkah / 20
+        potong = sorted(
+            x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+            for (x0, y0), (x1, y1) in _sisi(cincin)
+            if (y0 > y) != (y1 > y)
+        )
+        for kiri, kanan in zip(potong[::2], potong[1::2], strict=False):
+            if kanan - kiri > lebar_terbaik:
+                terbaik, lebar_terbaik = ((kiri + kanan) / 2, y), kanan - kiri
+        if lebar_terbaik > 0:
+            return terbaik
+    return terbaik
+
+
 def potong_kotak(cincin: Cincin, kotak: Kotak) -> Cincin:
     """Clip a ring to a rectangle (Sutherland–Hodgman); an empty list when nothing is left."""
     sisi = (

@@ -101,7 +101,7 @@ def _konteks_berkas(sk: SK) -> dict:
     return {
         "ekspor": ekspor,
         "ekspor_aktif": any(e.aktif for e in ekspor),
-        "bagian": sk_cetak.BAGIAN,
+        "bagian": sk_cetak.bagian_sk(sk.dengan_buku_profil),
     }
 
 

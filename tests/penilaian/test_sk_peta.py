@@ -494,3 +494,60 @@ def test_multipolygon_with_a_hole_is_one_evenodd_path_labelled_on_its_largest_pa
 def test_a_lokasi_without_kecamatan_gets_no_kecamatan_label():
     teks = semua_teks(pohon(peta_sebaran([buat(1, lintang=LAT0, bujur=LON0, kecamatan=())])))
     assert not any(t.startswith("KEC. ") for t in teks)
+
+
+# --- kecamatan boundaries (issue 10 item 6) --------------------------------------------------
+
+
+def _persegi(barat: float, selatan: float, timur: float, utara: float) -> list[list[float]]:
+    return [[barat, selatan], [timur, selatan], [timur, utara], [barat, utara], [barat, selatan]]
+
+
+def batas_kecamatan() -> dict[str, dict]:
+    """Kota Pekalongan's data area cut in five: an L-shaped Utara (its centroid falls outside
+    it), and a kecamatan without any lokasi."""
+    d = 6.0 / 2 / 111.32 * 1.2
+    w, e, s, n = LON0 - d, LON0 + d, LAT0 - d, LAT0 + d
+    atas, bawah = LAT0 + d / 3, LAT0 - d / 3
+    l_bentuk = [[w, atas], [e, atas], [e, n], [LON0 + d / 2, n], [LON0 + d / 2, atas + d / 4],
+                [w, atas + d / 4], [w, atas]]  # fmt: skip
+    return {
+        "Pekalongan Barat": {"type": "Polygon", "coordinates": [_persegi(w, bawah, LON0, atas)]},
+        "Pekalongan Timur": {"type": "Polygon", "coordinates": [_persegi(LON0, bawah, e, atas)]},
+        "Pekalongan Selatan": {"type": "Polygon", "coordinates": [_persegi(w, s, e, bawah)]},
+        "Pekalongan Utara": {"type": "Polygon", "coordinates": [l_bentuk]},
+        "Tanpa Lokasi": {"type": "Polygon", "coordinates": [_persegi(e, s, e + d, n)]},
+    }
+
+
+def _cincin_jalur(d: str) -> list[tuple[float, float]]:
+    angka = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", d.split("Z")[0])]
+    return list(itertools.pairwise(angka))[::2]
+
+
+def test_kecamatan_boundaries_are_drawn_dashed_and_each_name_sits_inside_its_kecamatan():
+    batas = batas_kecamatan()
+    akar = pohon(peta_sebaran(data_pekalongan(), kecamatan=batas))
+
+    (g,) = [g for g in akar.iter(f"{SVG}g") if g.get("stroke-dasharray")]
+    jalur = [p.get("d") for p in g.iter(f"{SVG}path")]
+    assert len(jalur) == len(batas)
+    letters = [t for t in akar.iter(f"{SVG}text") if (t.text or "").startswith("KEC. ")]
+    posisi = {t.text: (float(t.get("x")), float(t.get("y"))) for t in letters}
+    for nama, d in zip(batas, jalur, strict=True):
+        x, y = posisi[f"KEC. {nama.upper()}"]
+        tengah = (x, y - sk_peta.UKURAN_KECAMATAN * 0.36)
+        assert svg.di_dalam(tengah, _cincin_jalur(d)), nama
+    assert "Batas kecamatan" in semua_teks(akar)
+
+
+def test_without_boundaries_nothing_dashed_is_drawn_and_no_legend_row():
+    akar = pohon(peta_sebaran(data_pekalongan(), kecamatan={"Pekalongan Barat": None}))
+    assert not [g for g in akar.iter(f"{SVG}g") if g.get("stroke-dasharray")]
+    assert "Batas kecamatan" not in semua_teks(akar)
+
+
+def test_titik_label_of_a_crescent_is_inside_it():
+    bulan_sabit = [(0, 0), (10, 0), (10, 10), (0, 10), (0, 8), (8, 8), (8, 2), (0, 2), (0, 0)]
+    assert not svg.di_dalam(titik_tengah(bulan_sabit), bulan_sabit)
+    assert svg.di_dalam(svg.titik_label(bulan_sabit), bulan_sabit)

@@ -16,7 +16,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from lokasi import services
-from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Peran, Provinsi, Tipologi
+from lokasi.models import (
+    KabupatenKota,
+    Kecamatan,
+    Kelurahan,
+    Lokasi,
+    Pengguna,
+    Peran,
+    Provinsi,
+    Tipologi,
+)
 
 BERKAS_WILAYAH = Path(settings.BASE_DIR) / "fixtures" / "wilayah" / "wilayah_demo.csv"
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, whose Perwal 50/2022 is the project's main source
@@ -24,6 +33,19 @@ KODE_PROVINSI = "33"
 SANDI_DEMO = "demo-kumuh-2026"
 # Kota Pekalongan's built-up area, roughly; demo points are scattered inside it.
 PUSAT = (-6.8886, 109.6753)
+# Demo kecamatan boundaries: simple boxes (selatan, utara, barat, timur) roughly where the four
+# kecamatan lie (Utara on the coast, Selatan inland, Barat and Timur either side of the middle).
+# Not the official boundaries; each demo lokasi is placed inside its own kecamatan's box, so
+# Lampiran II shows the lokasi where the map says their kecamatan is.
+_S, _U, _B, _T = -6.9236, -6.8586, 109.6353, 109.7103
+KOTAK_KECAMATAN = {
+    "33.75.01": (-6.905, -6.872, _B, PUSAT[1]),  # Pekalongan Barat
+    "33.75.02": (-6.905, -6.872, PUSAT[1], _T),  # Pekalongan Timur
+    "33.75.03": (-6.872, _U, _B, _T),  # Pekalongan Utara
+    "33.75.04": (_S, -6.905, _B, _T),  # Pekalongan Selatan
+}
+# Keeps a demo hexagon (≤ 240 m across its radius) inside its kecamatan's box.
+SELA_DERAJAT = 0.0025
 
 PENGGUNA_DEMO = [
     ("admin.pekalongan", "Admin Perkim (demo)", Peran.ADMIN_KABKOTA),
@@ -71,9 +93,12 @@ class Command(BaseCommand):
                 kabkota.kategori = "sedang"
                 kabkota.save(update_fields=["kategori"])
             pengguna = self._pengguna(kabkota)
+            self._batas_kecamatan()
             operator = pengguna["operator.pekalongan"]
             kelurahan = list(
-                Kelurahan.objects.filter(kecamatan__kabupaten_kota=kabkota).order_by("kode")
+                Kelurahan.objects.filter(kecamatan__kabupaten_kota=kabkota)
+                .select_related("kecamatan")
+                .order_by("kode")
             )
             acak = random.Random(1100)  # fixed seed: the same demo every time (idempotent)
             for i in range(JUMLAH_LOKASI):
@@ -105,8 +130,12 @@ class Command(BaseCommand):
         kode = f"DEMO-{i + 1:02d}"
         punya_unit = i % 4 == 0
         luas = Decimal(acak.randint(120, 1450)) / 100
-        lat = Decimal(str(round(PUSAT[0] + acak.uniform(-0.035, 0.03), 6)))
-        lon = Decimal(str(round(PUSAT[1] + acak.uniform(-0.04, 0.035), 6)))
+        # The same draws as ever (so every other demo value stays), spread over the box of the
+        # lokasi's kecamatan.
+        lat, lon = _di_kecamatan(
+            kel.kecamatan.kode, (acak.uniform(-0.035, 0.03) + 0.035) / 0.065,
+            (acak.uniform(-0.04, 0.035) + 0.04) / 0.075,
+        )  # fmt: skip
         bangunan = int(float(luas) * acak.randint(90, 260))
         penduduk = int(bangunan * acak.uniform(3.2, 4.4))
         lokasi = Lokasi.objects.filter(kabupaten_kota=kabkota, kode=kode).first() or Lokasi(
@@ -140,6 +169,10 @@ class Command(BaseCommand):
         if punya_unit:
             self._unit(lokasi, kel, luas, bangunan, penduduk, operator)
 
+    def _batas_kecamatan(self) -> None:
+        for kode, kotak in KOTAK_KECAMATAN.items():
+            Kecamatan.objects.filter(kode=kode).update(batas=_kotak_geojson(*kotak))
+
     def _unit(self, lokasi, kel, luas, bangunan, penduduk, operator) -> None:
         from lokasi.models import UnitSurvei
 
@@ -157,6 +190,19 @@ class Command(BaseCommand):
             unit.panjang_jalan_ideal_m = Decimal(int(float(luas) * 150 / n))
             unit.panjang_drainase_ideal_m = Decimal(int(float(luas) * 300 / n))
             services.unit_simpan(unit=unit, pengguna=operator)
+
+
+def _kotak_geojson(selatan: float, utara: float, barat: float, timur: float) -> dict:
+    cincin = [[barat, selatan], [timur, selatan], [timur, utara], [barat, utara]]
+    return {"type": "Polygon", "coordinates": [[*cincin, cincin[0]]]}
+
+
+def _di_kecamatan(kode: str, u_lintang: float, u_bujur: float) -> tuple[Decimal, Decimal]:
+    """Return the point at fractions (0–1) of the kecamatan's box, kept off its edges."""
+    selatan, utara, barat, timur = KOTAK_KECAMATAN[kode]
+    lat = selatan + SELA_DERAJAT + u_lintang * (utara - selatan - 2 * SELA_DERAJAT)
+    lon = barat + SELA_DERAJAT + u_bujur * (timur - barat - 2 * SELA_DERAJAT)
+    return Decimal(str(round(lat, 6))), Decimal(str(round(lon, 6)))
 
 
 def _poligon(lat: Decimal, lon: Decimal, luas_ha: Decimal) -> dict:
