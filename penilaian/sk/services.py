@@ -461,6 +461,7 @@ def sk_buat(
                 else f"{kepala} {daerah['nama_daerah']}".upper()
             ),
             mengingat_tambahan=menggantikan.mengingat_tambahan if menggantikan else "",
+            dengan_buku_profil=menggantikan.dengan_buku_profil if menggantikan else True,
             dibuat_oleh=pengguna,
             diubah_oleh=pengguna,
         )
