@@ -18,6 +18,7 @@ URUTAN = ["lokasi", "penilaian", "kolaborasi", "monev"]
 # Modules that hold pure rules: no Django, so their tests run without a database.
 MODUL_MURNI = [
     "kumuh/angka.py",
+    "kumuh/beku.py",
     "kumuh/xlsx.py",
     "lokasi/geo.py",
     "lokasi/wilayah.py",

@@ -60,6 +60,9 @@ class PeninjauanUlang(Tercatat):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAF
     )
     catatan = models.TextField(_("catatan"), blank=True)
+    # The city's Tabel 5 reading as it stood when the review was concluded (then its results
+    # are read from `PeninjauanLokasi.hasil_beku`, not recomputed).
+    pengaturan_beku = models.JSONField(_("pengaturan saat selesai"), default=dict, blank=True)
     # The draft (later issued) Keputusan hasil peninjauan ulang that revokes `sk` (Pasal 40 (6)).
     keputusan = models.ForeignKey(
         SK,
@@ -97,6 +100,9 @@ class PeninjauanLokasi(models.Model):
         related_name="+",
     )
     catatan = models.TextField(_("catatan"), blank=True)
+    # Tabel 5 and the decision as concluded (monev.peninjauan.muat.HasilLokasi via kumuh.beku):
+    # later monitoring entries, surveys or settings do not change a concluded review.
+    hasil_beku = models.JSONField(_("hasil saat selesai"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lokasi peninjauan ulang")

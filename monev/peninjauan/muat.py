@@ -8,11 +8,12 @@ computed kondisi akhir (Tabel 5 keeps both). The recap's totals are pure (`rekap
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
 
+from kumuh import beku
 from monev import tabel5
 from monev.models import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
 from monev.peninjauan.volume import Sumber, jumlah, volume_ditangani
@@ -198,8 +199,44 @@ def _dengan_isi(awalan: str) -> list[Prefetch]:
     ]
 
 
+def ke_beku(h: HasilLokasi) -> dict:
+    """Return one lokasi's result as frozen at conclusion (its LokasiSK is the SK's own)."""
+    data = beku.ke_json(h)
+    del data["lokasi"]
+    return data
+
+
+def _muat_beku(peninjauan: PeninjauanUlang, lokasi_pk: int | None) -> Rekap:
+    """A concluded review: its results as they were concluded (one query, any size)."""
+    p = peninjauan.pengaturan_beku
+    pengaturan = PengaturanMonev(
+        kabupaten_kota_id=peninjauan.kabupaten_kota_id,
+        bacaan_kontribusi=p.get("bacaan_kontribusi", PengaturanMonev.Bacaan.A),
+        catatan_kaki=p.get("catatan_kaki", ""),
+    )
+    qs = (
+        PeninjauanLokasi.objects.filter(peninjauan=peninjauan)
+        .select_related("sk_lokasi")
+        .order_by("sk_lokasi__nomor")
+    )
+    if lokasi_pk is not None:
+        qs = qs.filter(pk=lokasi_pk)
+    hasil = tuple(
+        replace(
+            beku.dari_json(HasilLokasi, {**pl.hasil_beku, "lokasi": None}),
+            lokasi=LokasiSK.dari_json(pl.sk_lokasi.data),
+        )
+        for pl in qs
+    )
+    per_kecamatan, kota = rekap(hasil)
+    return Rekap(peninjauan, pengaturan, hasil, per_kecamatan, kota)
+
+
 def muat_peninjauan(peninjauan: PeninjauanUlang, *, lokasi_pk: int | None = None) -> Rekap:
-    """Load the review's lokasi (or one of them) with Tabel 5 each (8 queries, any size)."""
+    """Load the review's lokasi (or one of them) with Tabel 5 each (8 queries, any size);
+    a concluded review as it was concluded."""
+    if peninjauan.status == PeninjauanUlang.Status.SELESAI and peninjauan.pengaturan_beku:
+        return _muat_beku(peninjauan, lokasi_pk)
     pengaturan = pengaturan_kota(peninjauan)
     qs = (
         PeninjauanLokasi.objects.filter(peninjauan=peninjauan)

@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokasi import riwayat
 from lokasi.models import Pengguna
 from monev.akses import wajib_putuskan
 from monev.models import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
+from monev.peninjauan.muat import ke_beku, muat_peninjauan
 from penilaian.models import SK, Penilaian
 from penilaian.models.survei import STATUS_DISETUJUI
 from penilaian.sk import services as services_sk
@@ -81,15 +83,44 @@ def _lebih_baru(p: Penilaian | None, awal: Penilaian) -> Penilaian | None:
     return p
 
 
+@transaction.atomic
 def peninjauan_selesai(*, peninjauan: PeninjauanUlang, pengguna: Pengguna) -> PeninjauanUlang:
-    """Conclude the review (its results are then what the draft Keputusan reads)."""
+    """Conclude the review and freeze its results: Tabel 5 of each lokasi, the decisions and
+    the reading applied stay as concluded, whatever later entries, surveys or settings say."""
     wajib_putuskan(pengguna, peninjauan.kabupaten_kota)
+    peninjauan = (
+        PeninjauanUlang.objects.select_for_update(of=("self",))
+        .select_related("kabupaten_kota", "sk")
+        .get(pk=peninjauan.pk)
+    )
     if peninjauan.status == PeninjauanUlang.Status.SELESAI:
         raise ValidationError(_("Peninjauan ulang ini sudah selesai."))
+    hasil = muat_peninjauan(peninjauan)
+    baris = {pl.pk: pl for pl in PeninjauanLokasi.objects.filter(peninjauan=peninjauan)}
+    for h in hasil.lokasi:
+        baris[h.pk].hasil_beku = ke_beku(h)
+    PeninjauanLokasi.objects.bulk_update(baris.values(), ["hasil_beku"], batch_size=500)
+    peninjauan.pengaturan_beku = {
+        "bacaan_kontribusi": hasil.pengaturan.bacaan_kontribusi,
+        "catatan_kaki": hasil.pengaturan.catatan_kaki,
+    }
     peninjauan.status = PeninjauanUlang.Status.SELESAI
     peninjauan.diubah_oleh = pengguna
     peninjauan.versi += 1
-    peninjauan.save(update_fields=["status", "diubah_oleh", "diubah_pada", "versi"])
+    peninjauan.save(
+        update_fields=["status", "pengaturan_beku", "diubah_oleh", "diubah_pada", "versi"]
+    )
+    kota = hasil.kota
+    riwayat.catat(
+        obj=peninjauan,
+        pengguna=pengguna,
+        tindakan="selesai",
+        sebelum={_("status"): str(PeninjauanUlang.Status.DRAF.label)},
+        sesudah={
+            _("status"): str(PeninjauanUlang.Status.SELESAI.label),
+            _("lokasi sesudah (resmi)"): str(kota.lokasi_akhir if kota else 0),
+        },
+    )
     return peninjauan
 
 

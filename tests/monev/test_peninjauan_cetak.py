@@ -75,7 +75,8 @@ def test_the_book_joins_every_lokasi(kota_a, pokja_a, tmp_path):
     buku = load_workbook(BytesIO(xlsx_tabel5(muat_peninjauan(p))))
     assert buku.sheetnames == ["Rekap", "1. Kawasan 0", "2. Kawasan 1"]
     rekap = [r for r in buku["Rekap"].iter_rows(values_only=True) if r[0] == "Kabupaten/kota"]
-    assert rekap[0][1:3] == (2, 2 * 4.5)
+    # The SK prints the luas its survey verified (NUMERIK: 2 ha), not the lokasi's 4,5 ha.
+    assert rekap[0][1:3] == (2, 2 * 2)
 
 
 def test_the_excel_holds_numbers_as_numbers(peninjauan, pokja_a):

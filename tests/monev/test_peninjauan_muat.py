@@ -159,3 +159,36 @@ def test_areas_add_up_as_printed():
 
     assert luas_tercetak(D("7.4205")) == D("7.42") and luas_tercetak(D("0.125")) == D("0.13")
     assert luas_tercetak(None) == D(0)
+
+
+def test_a_concluded_review_keeps_its_results_whatever_happens_later(kota_a, pokja_a):
+    lokasi = [buat_lokasi(kota_a, f"Kawasan {i}") for i in range(2)]
+    sk = terbitkan_sk(kota_a, pokja_a, lokasi)
+    tangani(kota_a, lokasi[0])
+    p = services.peninjauan_buat(sk=sk, pengguna=pokja_a, tahun=2026)
+    sebelum = muat_peninjauan(p)
+    services.peninjauan_selesai(peninjauan=p, pengguna=pokja_a)
+    p.refresh_from_db()
+    beku = muat_peninjauan(p)  # read back from JSON, equal to the live figures
+    assert (beku.lokasi, beku.per_kecamatan, beku.kota) == (
+        sebelum.lokasi,
+        sebelum.per_kecamatan,
+        sebelum.kota,
+    )
+
+    # Later: the second kawasan is handled, a re-survey of the first, the city's reading.
+    tangani(kota_a, lokasi[1], tahun=2024)
+    tidak_kumuh = dict.fromkeys(PITA_SEDANG, "<25")
+    buat_penilaian(lokasi[0], tahun=2026, status="disetujui_pokja", pita=tidak_kumuh)
+    services.pengaturan_simpan(
+        pengguna=pokja_a, kabupaten_kota=kota_a, bacaan_kontribusi="c", catatan_kaki="baru"
+    )
+    sesudah = muat_peninjauan(p)
+    assert sesudah.lokasi == sebelum.lokasi and sesudah.kota == sebelum.kota
+    assert sesudah.pengaturan.bacaan_kontribusi == "a"
+    assert [h.keputusan for h in sesudah.lokasi] == ["turun", "tetap"]
+    satu = muat_peninjauan(p, lokasi_pk=sesudah.lokasi[1].pk)
+    assert satu.lokasi == (sebelum.lokasi[1],)
+    # A draft review of the same SK reads the live data.
+    langsung = services.peninjauan_buat(sk=sk, pengguna=pokja_a, tahun=2027)
+    assert [h.keputusan for h in muat_peninjauan(langsung).lokasi] == ["keluar", "turun"]
