@@ -74,7 +74,8 @@ def pengaturan_simpan(
         if nama in data:
             nilai = data[nama]
             setattr(p, nama, nilai.strip() if isinstance(nilai, str) else nilai)
-    p.full_clean()
+    # Only what this form sets: who made the row is not the user's to fill in.
+    p.full_clean(exclude=[f.name for f in p._meta.fields if f.name not in FIELD_PENGATURAN])
     _simpan(p, pengguna, sebelum, "diubah")
     return p
 
