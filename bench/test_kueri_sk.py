@@ -42,6 +42,11 @@ def test_sk_page_and_excel_queries_do_not_grow_with_the_lokasi(tetapkan, kota_a,
         )
         sk.refresh_from_db()
         if tetapkan:
+            for tim in ("pusat", "provinsi", "kabkota"):  # issuing needs the three blocks
+                services_sk.verifikasi_simpan(
+                    sk=sk, pengguna=pokja_a, tim=tim, data={"nama": tim, "jabatan": "Ketua"}
+                )
+            sk.refresh_from_db()
             sk = services_sk.sk_simpan(
                 sk=sk, pengguna=pokja_a, versi=sk.versi,
                 data={"nomor": f"1/{n}", "tanggal": "2026-11-20", "penandatangan_nama": "A"},
