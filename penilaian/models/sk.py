@@ -60,7 +60,10 @@ class SK(Tercatat):
     mengingat_tambahan = models.TextField(
         _("mengingat (tambahan)"),
         blank=True,
-        help_text=_("Satu peraturan per baris; dicetak sesudah tiga dasar hukum baku."),
+        help_text=_(
+            "Satu peraturan per baris, khusus SK ini; dicetak sesudah daftar Mengingat pada "
+            "Pengaturan SK kabupaten/kota."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAF
