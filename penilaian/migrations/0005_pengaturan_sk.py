@@ -6,43 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokasi', '0002_lokasi_tercatat_dibuat_oleh'),
-        ('penilaian', '0004_ekspor_tugas_id'),
+        ("lokasi", "0002_lokasi_tercatat_dibuat_oleh"),
+        ("penilaian", "0004_ekspor_tugas_id"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='sk',
-            name='mengingat_tambahan',
-            field=models.TextField(blank=True, help_text='Satu peraturan per baris, khusus SK ini; dicetak sesudah daftar Mengingat pada Pengaturan SK kabupaten/kota.', verbose_name='mengingat (tambahan)'),
+            model_name="sk",
+            name="mengingat_tambahan",
+            field=models.TextField(
+                blank=True,
+                help_text="Satu peraturan per baris, khusus SK ini; dicetak sesudah daftar Mengingat pada Pengaturan SK kabupaten/kota.",
+                verbose_name="mengingat (tambahan)",
+            ),
         ),
         migrations.CreateModel(
-            name='PengaturanSK',
+            name="PengaturanSK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('versi', models.PositiveIntegerField(default=1, editable=False)),
-                ('mengingat', models.JSONField(blank=True, default=list, verbose_name='mengingat')),
-                ('memperhatikan', models.JSONField(blank=True, default=list, verbose_name='memperhatikan')),
-                ('dengan_rahmat', models.BooleanField(default=True, verbose_name='cetak “DENGAN RAHMAT TUHAN YANG MAHA ESA”')),
-                ('sebutan_kepala', models.CharField(help_text='Seperti ditulis Bagian Hukum daerah ini: Wali Kota, Walikota, atau Bupati.', max_length=30, verbose_name='sebutan kepala daerah')),
-                ('nama_opd', models.CharField(help_text='Judul blok verifikasi ketiga di bawah Lampiran I.', max_length=200, verbose_name='nama OPD kabupaten/kota')),
-                ('peraturan_pola', models.CharField(blank=True, help_text='Peraturan yang pasalnya dikutip Buku Profil untuk tahapan pola penanganan dan tipologi, mis. “Peraturan Wali Kota Pekalongan Nomor 50 Tahun 2022”. Kosong: pasal tidak dikutip.', max_length=300, verbose_name='peraturan acuan pola penanganan')),
-                ('pasal_pemugaran', models.CharField(blank=True, max_length=60, verbose_name='pasal Pemugaran')),
-                ('pasal_peremajaan', models.CharField(blank=True, max_length=60, verbose_name='pasal Peremajaan')),
-                ('pasal_pemukiman_kembali', models.CharField(blank=True, max_length=60, verbose_name='pasal Pemukiman Kembali')),
-                ('pasal_tipologi', models.CharField(blank=True, max_length=60, verbose_name='pasal tipologi')),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diubah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kabupaten_kota', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='pengaturan_sk', to='lokasi.kabupatenkota', verbose_name='kabupaten/kota')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada"),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("versi", models.PositiveIntegerField(default=1, editable=False)),
+                ("mengingat", models.JSONField(blank=True, default=list, verbose_name="mengingat")),
+                (
+                    "memperhatikan",
+                    models.JSONField(blank=True, default=list, verbose_name="memperhatikan"),
+                ),
+                (
+                    "dengan_rahmat",
+                    models.BooleanField(
+                        default=True, verbose_name="cetak “DENGAN RAHMAT TUHAN YANG MAHA ESA”"
+                    ),
+                ),
+                (
+                    "sebutan_kepala",
+                    models.CharField(
+                        help_text="Seperti ditulis Bagian Hukum daerah ini: Wali Kota, Walikota, atau Bupati.",
+                        max_length=30,
+                        verbose_name="sebutan kepala daerah",
+                    ),
+                ),
+                (
+                    "nama_opd",
+                    models.CharField(
+                        help_text="Judul blok verifikasi ketiga di bawah Lampiran I.",
+                        max_length=200,
+                        verbose_name="nama OPD kabupaten/kota",
+                    ),
+                ),
+                (
+                    "peraturan_pola",
+                    models.CharField(
+                        blank=True,
+                        help_text="Peraturan yang pasalnya dikutip Buku Profil untuk tahapan pola penanganan dan tipologi, mis. “Peraturan Wali Kota Pekalongan Nomor 50 Tahun 2022”. Kosong: pasal tidak dikutip.",
+                        max_length=300,
+                        verbose_name="peraturan acuan pola penanganan",
+                    ),
+                ),
+                (
+                    "pasal_pemugaran",
+                    models.CharField(blank=True, max_length=60, verbose_name="pasal Pemugaran"),
+                ),
+                (
+                    "pasal_peremajaan",
+                    models.CharField(blank=True, max_length=60, verbose_name="pasal Peremajaan"),
+                ),
+                (
+                    "pasal_pemukiman_kembali",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="pasal Pemukiman Kembali"
+                    ),
+                ),
+                (
+                    "pasal_tipologi",
+                    models.CharField(blank=True, max_length=60, verbose_name="pasal tipologi"),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kabupaten_kota",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengaturan_sk",
+                        to="lokasi.kabupatenkota",
+                        verbose_name="kabupaten/kota",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengaturan SK',
-                'verbose_name_plural': 'pengaturan SK',
+                "verbose_name": "pengaturan SK",
+                "verbose_name_plural": "pengaturan SK",
             },
         ),
     ]
