@@ -51,5 +51,21 @@ def test_review_page_excel_and_one_lokasi_do_not_grow_with_the_lokasi(kota_a, po
     # The review page (14): session, user, review (+ SK, city), settings, its lokasi with both
     # surveys (one join), isian and numerik of each survey (4), the realised volumes (the
     # latest monitoring entry of each kegiatan, then its effects' rows: 2 per distinct survey
-    # year t), the rights' lookups. Excel 13, one lokasi 14, list 9.
-    assert hasil[1] == (14, 13, 14, 9), hasil[1]
+    # year t), the rights' lookups. Excel 13, one lokasi 14, list 10 (with the SKs replacing
+    # each, so a revoked SK is not shown as due).
+    assert hasil[1] == (14, 13, 14, 10), hasil[1]
+
+
+def test_review_page_with_its_draft_keputusan_does_not_grow_with_the_lokasi(kota_a, pokja_a):
+    """The draft Keputusan's KEEMPAT and its gap to the recap: equal counts for 3 and 30."""
+    klien = klien_untuk(pokja_a)
+    hasil = []
+    for n, awalan in ((3, "Kecil"), (30, "Besar")):
+        p = _peninjauan(kota_a, pokja_a, n, awalan)
+        services.peninjauan_selesai(peninjauan=p, pengguna=pokja_a)
+        services.keputusan_buat(peninjauan=p, pengguna=pokja_a)
+        hasil.append(_kueri(klien, reverse("monev:peninjauan_detail", args=[p.pk])))
+    assert hasil[0] == hasil[1], hasil
+    # The page's 14, plus the draft's lokasi as the SK page reads them (latest verified
+    # surveys with kelurahan, tipologi, photos, isian; exclusions; newer surveys; blocks).
+    assert hasil[1] <= 25, hasil

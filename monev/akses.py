@@ -51,6 +51,6 @@ def get_peninjauan_for_user(pengguna: Pengguna, pk: int) -> PeninjauanUlang:
     return get_object_or_404(
         PeninjauanUlang.objects.filter(
             kabupaten_kota__in=pengguna.kabkota_terjangkau()
-        ).select_related("kabupaten_kota", "sk"),
+        ).select_related("kabupaten_kota", "sk", "keputusan"),
         pk=pk,
     )

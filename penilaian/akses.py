@@ -28,9 +28,10 @@ def get_penilaian_for_user(pengguna: Pengguna, pk: int) -> Penilaian:
 
 def get_sk_for_user(pengguna: Pengguna, pk: int) -> SK:
     return get_object_or_404(
-        SK.objects.untuk(pengguna).select_related(
-            "kabupaten_kota__provinsi", "diubah_oleh", "ditetapkan_oleh"
-        ),
+        SK.objects.untuk(pengguna)
+        .select_related("kabupaten_kota__provinsi", "diubah_oleh", "ditetapkan_oleh")
+        # The SK it replaces: cited in its text.
+        .select_related("menggantikan"),
         pk=pk,
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from lokasi.forms import cek_foto
 from penilaian import rumus
 from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, Penilaian
+from penilaian.models.survei import YANG_ADA, urut_yang_ada
 
 # The Tabel 2 values every criterion divides by: entered once per sheet in "data umum".
 NUMERIK_UMUM = rumus.NUMERIK_UMUM
@@ -54,9 +55,35 @@ class YaTidakField(forms.TypedChoiceField):
         return value
 
 
+# Fields of PenilaianForm shown inside a criterion of the survey form, where the
+# Format Isian asks them (Tabel 1 D.1, D.2, G.2).
+FIELD_PER_KRITERIA = {
+    "1a": ("kesesuaian_rdtr", "kesesuaian_rtbl", "dokumen_rdtr_rtbl"),
+    "1b": ("kdb_rata_rata", "klb_rata_rata"),
+    "4b": ("genangan",),
+}
+PILIHAN_PITA_CATAT = [("", _("belum diisi")), *PITA_PILIHAN]
+
+
 class PenilaianForm(forms.ModelForm):
-    status_penguasaan = YaTidakField(label=_("Kejelasan status penguasaan lahan"))
-    kesesuaian_rtr = YaTidakField(label=_("Kesesuaian dengan RTR"))
+    # The hint is Tabel 3 B's own (−) wording: a lokasi only partly unclear is already (−).
+    status_penguasaan = YaTidakField(
+        label=_("Kejelasan status penguasaan lahan"),
+        help_text=_(
+            "(+) bila keseluruhan lokasi memiliki kejelasan status penguasaan lahan, baik milik "
+            "sendiri atau milik pihak lain. (−) bila sebagian atau keseluruhan lokasi tidak "
+            "memiliki kejelasan status penguasaan lahan: sebagian lokasi yang tidak jelas sudah "
+            "membuat seluruh lokasi (−)."
+        ),
+    )
+    kesesuaian_rtr = YaTidakField(
+        label=_("Kesesuaian dengan RTR"),
+        help_text=_(
+            "(+) bila keseluruhan lokasi berada pada zona peruntukan perumahan/permukiman sesuai "
+            "RTR. (−) bila sebagian atau keseluruhan lokasi berada bukan pada zona peruntukan "
+            "perumahan/permukiman sesuai RTR."
+        ),
+    )
     strategis = YaTidakField(
         label=_("Nilai strategis lokasi"),
         help_text=_("(+) bila lokasi berada pada fungsi strategis kabupaten/kota."),
@@ -70,12 +97,57 @@ class PenilaianForm(forms.ModelForm):
     class Meta:
         model = Penilaian
         fields = FIELD_ISIAN
-        widgets = {"tanggal_survei": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "tanggal_survei": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal_pengisian": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "kesesuaian_rdtr": forms.RadioSelect,
+            "kesesuaian_rtbl": forms.RadioSelect,
+            "genangan": forms.RadioSelect,
+            "surveyor_alamat": forms.TextInput,
+            "responden_alamat": forms.TextInput,
+        }
+        labels = {
+            "kesesuaian_rdtr": _(
+                "Kesesuaian bentuk, besaran, perletakan dan tampilan bangunan dengan arahan RDTR"
+            ),
+            "kesesuaian_rtbl": _(
+                "Kesesuaian tata bangunan dan tata kualitas lingkungan dengan arahan RTBL"
+            ),
+            "dokumen_rdtr_rtbl": _("Dokumen RDTR / RTBL yang menjadi rujukan penataan bangunan"),
+            "kdb_rata_rata": _("Nilai KDB rata-rata (%)"),
+            "klb_rata_rata": _("Nilai KLB rata-rata"),
+            "genangan": _("Genangan yang terjadi"),
+        }
+        help_texts = {
+            "kesesuaian_rdtr": _(
+                "Persentase bangunan pada lokasi yang tidak memiliki keteraturan."
+            ),
+            "kesesuaian_rtbl": _(
+                "Persentase bangunan pada lokasi yang tidak memiliki keteraturan."
+            ),
+            "kdb_rata_rata": _("Koefisien Dasar Bangunan, 0–100 %. Dicatat, tidak dinilai."),
+            "klb_rata_rata": _("Koefisien Lantai Bangunan, misalnya 1,2. Dicatat, tidak dinilai."),
+            "tanggal_pengisian": _("Hari/tanggal responden mengisi."),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["versi"].initial = self.instance.versi
         self.fields["tahun"].error_messages["required"] = _("Tahun wajib diisi.")
+        for nama in ("kesesuaian_rdtr", "kesesuaian_rtbl"):
+            self.fields[nama].choices = PILIHAN_PITA_CATAT
+        self.fields["genangan"].choices = [
+            ("", _("belum diisi")),
+            *Penilaian.genangan.field.choices,
+        ]
+        for nama, label in (("kdb_rata_rata", "KDB"), ("klb_rata_rata", "KLB")):
+            self.fields[nama].error_messages |= {
+                "invalid": _("Nilai %(f)s rata-rata harus berupa angka.") % {"f": label},
+            }
+
+    def per_kriteria(self) -> dict[str, list]:
+        """{kode: bound fields} of the answers shown inside a criterion (FIELD_PER_KRITERIA)."""
+        return {kode: [self[n] for n in nama] for kode, nama in FIELD_PER_KRITERIA.items()}
 
 
 class IsianForm(forms.Form):
@@ -96,6 +168,26 @@ class IsianForm(forms.Form):
             )
             self.fields[f"foto_{k.kode}"] = forms.ImageField(
                 label=_("Foto %(kode)s") % {"kode": k.kode}, required=False, validators=[cek_foto]
+            )
+            if k.kode in YANG_ADA:
+                pertanyaan, pilihan = YANG_ADA[k.kode]
+                label = f"{k.kode} {str(pertanyaan)[:1].upper()}{str(pertanyaan)[1:]}"
+                # Django fills %(value)s; the label is put in first so the message names it.
+                salah = _("%(label)s: “%%(value)s” bukan pilihan Format Isian untuk kriteria ini.")
+                self.fields[f"yang_ada_{k.kode}"] = forms.MultipleChoiceField(
+                    label=label,
+                    choices=pilihan,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    initial=isian[k.kode].yang_ada if k.kode in isian else [],
+                    error_messages={"invalid_choice": salah % {"label": label}},
+                )
+            self.fields[f"catatan_{k.kode}"] = forms.CharField(
+                label=_("Catatan %(kode)s") % {"kode": k.kode},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=isian[k.kode].catatan if k.kode in isian else "",
             )
         for lembar in self.lembar:
             awalan = f"RT {lembar.unit.rt}/RW {lembar.unit.rw} — " if lembar.unit_id else ""
@@ -130,6 +222,16 @@ class IsianForm(forms.Form):
     def foto(self) -> dict:
         return {k: self.cleaned_data.get(f"foto_{k}") for k in rumus.KODE_KRITERIA}
 
+    def lain(self) -> dict[str, dict[str, object]]:
+        """{kode: {IsianKriteria field: value}}: the checklist and the note of each criterion."""
+        hasil: dict[str, dict[str, object]] = {}
+        for kode in rumus.KODE_KRITERIA:
+            hasil[kode] = {"catatan": self.cleaned_data.get(f"catatan_{kode}", "").strip()}
+            if kode in YANG_ADA:
+                dipilih = self.cleaned_data.get(f"yang_ada_{kode}") or []
+                hasil[kode]["yang_ada"] = urut_yang_ada(kode, dipilih)
+        return hasil
+
     # --- layout helpers for the template ------------------------------------------------------
 
     def bagian_umum(self) -> list[dict]:
@@ -155,6 +257,8 @@ class IsianForm(forms.Form):
                         "k": k,
                         "pita": self[f"pita_{kode}"],
                         "foto": self[f"foto_{kode}"],
+                        "yang_ada": self[f"yang_ada_{kode}"] if kode in YANG_ADA else None,
+                        "catatan": self[f"catatan_{kode}"],
                         "ada_foto": bool(isian.get(kode) and isian[kode].foto),
                         "numerik": [
                             {

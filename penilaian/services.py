@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -21,6 +21,7 @@ from penilaian.models import (
     Penilaian,
     Status,
 )
+from penilaian.models.survei import YANG_ADA, label_yang_ada
 
 FIELD_RIWAYAT = [*FIELD_ISIAN, "nilai_kekumuhan", "tingkat_kekumuhan", "klasifikasi", "prioritas"]
 
@@ -32,6 +33,8 @@ class Isian:
     data: Mapping[str, object]  # Penilaian model fields
     pita: Mapping[str, str]  # kode → band ("" = from numerik)
     numerik: Mapping[int | None, Mapping[str, Decimal | None]]  # unit pk (None: kawasan) → values
+    # kode → {IsianKriteria field: value}: the "yang ada" checklist and the note, not scored
+    lain: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
 
 # --- computing -------------------------------------------------------------------------------
@@ -165,9 +168,11 @@ def _hasil_unit(penilaian: Penilaian) -> dict[str, dict]:
 
 def potret_penilaian(penilaian: Penilaian) -> dict[str, str]:
     """Return {label: text} of what a survey's history records (its isian and numerik loaded)."""
-    pita = {i.kode: i.pita for i in penilaian.isian.all()}
+    isian = list(penilaian.isian.all())
+    pita = {i.kode: i.pita for i in isian}
+    lain = {i.kode: {"yang_ada": i.yang_ada, "catatan": i.catatan} for i in isian}
     lembar = [(b.unit if b.unit_id else None, b.nilai()) for b in penilaian.numerik.all()]
-    nilai = nilai_potret_penilaian(penilaian, pita=pita, lembar=lembar)
+    nilai = nilai_potret_penilaian(penilaian, pita=pita, lembar=lembar, lain=lain)
     return {label: riwayat.teks(v) for label, v in nilai.items()}
 
 
@@ -176,14 +181,24 @@ def nilai_potret_penilaian(
     *,
     pita: Mapping[str, str],
     lembar: Iterable[tuple[UnitSurvei | None, Mapping[str, object]]],
+    lain: Mapping[str, Mapping[str, object]] | None = None,
 ) -> dict[str, object]:
     """Return {label: raw value} of a survey's history: its fields, bands and numerik sheets.
 
-    The survey may be a `values()` row; `lembar` is [(RT unit or None, {numerik key: value})].
-    The form (through `potret_penilaian`) and the import both snapshot with this.
+    The survey may be a `values()` row; `lembar` is [(RT unit or None, {numerik key: value})];
+    `lain` is {kode: {"yang_ada": [keys], "catatan": text}}. Without `lain` (the import, which
+    never writes checklists or notes) they read as blank both before and after, so they never
+    show as a change. The form (through `potret_penilaian`) and the import both snapshot with this.
     """
     hasil = riwayat.nilai_potret(penilaian, FIELD_RIWAYAT, model=Penilaian)
     hasil |= {f"pilihan {kode}": pita.get(kode, "") for kode in rumus.KODE_KRITERIA}
+    lain = lain or {}
+    # Checklists as words: riwayat.teks has no reading for a list of keys.
+    for kode, (pertanyaan, _pilihan) in YANG_ADA.items():
+        dipilih = lain.get(kode, {}).get("yang_ada") or []
+        hasil[f"{kode} {pertanyaan}"] = ", ".join(label_yang_ada(kode, dipilih))
+    for kode in rumus.KODE_KRITERIA:
+        hasil[f"catatan {kode}"] = lain.get(kode, {}).get("catatan") or ""
     for unit, nilai in lembar:
         awalan = f"RT {unit.rt}/RW {unit.rw}: " if unit is not None else ""
         for kunci, label in rumus.NUMERIK_FIELDS.items():
@@ -250,6 +265,10 @@ def penilaian_simpan(
             baris.pita = isian.pita[baris.kode] or ""
         if foto and foto.get(baris.kode):
             baris.foto = foto[baris.kode]
+        if baris.kode in isian.lain:
+            for nama, nilai in isian.lain[baris.kode].items():
+                setattr(baris, nama, nilai)
+            baris.clean()  # a checklist holds only its criterion's options
         baris.save()
     for baris in penilaian.numerik.all():
         nilai = isian.numerik.get(baris.unit_id, {})

@@ -114,7 +114,10 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
                 pengguna=request.user,
                 versi_awal=form.cleaned_data["versi"],
                 isian=services.Isian(
-                    data=data, pita=isian_form.pita(), numerik=isian_form.numerik()
+                    data=data,
+                    pita=isian_form.pita(),
+                    numerik=isian_form.numerik(),
+                    lain=isian_form.lain(),
                 ),
                 foto=isian_form.foto(),
             )

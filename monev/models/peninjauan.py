@@ -60,6 +60,15 @@ class PeninjauanUlang(Tercatat):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAF
     )
     catatan = models.TextField(_("catatan"), blank=True)
+    # The draft (later issued) Keputusan hasil peninjauan ulang that revokes `sk` (Pasal 40 (6)).
+    keputusan = models.ForeignKey(
+        SK,
+        verbose_name=_("keputusan hasil peninjauan ulang"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="peninjauan_asal",
+    )
 
     class Meta:
         verbose_name = _("peninjauan ulang")

@@ -128,7 +128,9 @@ def _peninjauan(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
         sk=OuterRef("pk"), status=PeninjauanUlang.Status.SELESAI
     )
     sk_terbuka = (
-        SK.objects.filter(kabupaten_kota=kota, status=SK.Status.DITETAPKAN, tanggal__isnull=False)
+        # A revoked SK is not reviewed again: the five years run from the SK replacing it.
+        SK.objects.filter(kabupaten_kota=kota, tanggal__isnull=False)
+        .berlaku()
         .annotate(selesai=Exists(selesai))
         .filter(selesai=False)
         .order_by("tanggal", "pk")

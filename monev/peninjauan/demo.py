@@ -3,7 +3,9 @@
 The demo's own SK (penilaian_demo) is a draft of 2026. A review needs an issued SK whose
 surveys predate the handling, so this issues a demo copy of 2024 — over the lokasi whose 2024
 survey is verified by pusat — through penilaian's SK services, as the Pokja would, then starts
-the review 2026: the demo kegiatan of 2025 in selesai/diserahterimakan are its handling.
+the review 2026: the demo kegiatan of 2025 in selesai/diserahterimakan are its handling. The
+Pokja concludes it and the draft Keputusan hasil peninjauan ulang is started (not issued: the
+demo SK stays in force, so the review can be looked at as it stood).
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ def muat(*, kabkota: KabupatenKota, pengguna: dict[str, Pengguna]) -> str:
     peninjauan = services.peninjauan_buat(sk=sk, pengguna=pokja, tahun=TAHUN_PENINJAUAN)
     rekap = muat_peninjauan(peninjauan)
     ditangani = sum(1 for h in rekap.lokasi if h.sumber)
+    services.peninjauan_selesai(peninjauan=peninjauan, pengguna=pokja)
+    services.keputusan_buat(peninjauan=peninjauan, pengguna=pokja)
     return (
         f"Peninjauan ulang demo {TAHUN_PENINJAUAN} (SK {sk.nomor}): {len(rekap.lokasi)} lokasi, "
-        f"{ditangani} ditangani."
+        f"{ditangani} ditangani; selesai, dengan draf keputusan hasilnya."
     )
 
 

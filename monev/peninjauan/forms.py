@@ -17,9 +17,10 @@ class PeninjauanBuatForm(forms.Form):
     def __init__(self, *args, pengguna: Pengguna, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only the user's own city's issued SKs: another city's id is "not a valid choice".
+        # A revoked or amended SK is no longer reviewed: the one replacing it is.
         self.fields["sk"].queryset = SK.objects.filter(
-            kabupaten_kota_id=pengguna.kabupaten_kota_id, status=SK.Status.DITETAPKAN
-        )
+            kabupaten_kota_id=pengguna.kabupaten_kota_id
+        ).berlaku()
 
 
 class PengaturanForm(forms.ModelForm):

@@ -15,6 +15,7 @@ from monev.akses import wajib_putuskan
 from monev.models import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
 from penilaian.models import SK, Penilaian
 from penilaian.models.survei import STATUS_DISETUJUI
+from penilaian.sk import services as services_sk
 
 # Perwal (002:524-546): a peninjauan ulang at least every five years after the SK.
 TAHUN_JATUH_TEMPO = 5
@@ -90,6 +91,31 @@ def peninjauan_selesai(*, peninjauan: PeninjauanUlang, pengguna: Pengguna) -> Pe
     peninjauan.versi += 1
     peninjauan.save(update_fields=["status", "diubah_oleh", "diubah_pada", "versi"])
     return peninjauan
+
+
+@transaction.atomic
+def keputusan_buat(*, peninjauan: PeninjauanUlang, pengguna: Pengguna) -> SK:
+    """Start the draft Keputusan hasil peninjauan ulang of a concluded review: a draft SK over
+    the reviewed SK's lokasi that revokes it once issued (Perwal Pasal 40 ayat (6)).
+
+    One per review: asking again returns the draft already made (a double click, a colleague).
+    """
+    peninjauan = PeninjauanUlang.objects.select_for_update().get(pk=peninjauan.pk)
+    if peninjauan.keputusan_id is not None:
+        return peninjauan.keputusan
+    if peninjauan.status != PeninjauanUlang.Status.SELESAI:
+        raise ValidationError(
+            _("Nyatakan peninjauan ulang selesai dahulu; draf keputusan disusun dari hasilnya.")
+        )
+    sk = services_sk.sk_buat(
+        pengguna=pengguna,
+        tahun=peninjauan.tahun,
+        menggantikan=peninjauan.sk,
+        jenis=SK.Jenis.PENINJAUAN,
+    )
+    peninjauan.keputusan = sk
+    peninjauan.save(update_fields=["keputusan"])
+    return sk
 
 
 def pengaturan_simpan(

@@ -11,6 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("peninjauan/<int:pk>/pengaturan/", views.peninjauan_pengaturan,
          name="peninjauan_pengaturan"),
     path("peninjauan/<int:pk>/selesai/", views.peninjauan_selesai, name="peninjauan_selesai"),
+    path("peninjauan/<int:pk>/keputusan/", views.peninjauan_keputusan,
+         name="peninjauan_keputusan"),
     path("peninjauan/<int:pk>/tabel5.pdf", views.peninjauan_buku_pdf, name="peninjauan_buku_pdf"),
     path("peninjauan/<int:pk>/tabel5.xlsx", views.peninjauan_buku_xlsx,
          name="peninjauan_buku_xlsx"),

@@ -18,7 +18,9 @@ from monev.peninjauan import cetak, services
 from monev.peninjauan.forms import PengaturanForm, PeninjauanBuatForm
 from monev.peninjauan.muat import HasilLokasi, Rekap, muat_peninjauan
 from monev.peninjauan.xlsx import xlsx_tabel5
+from penilaian.akses import boleh_kelola_sk_kota
 from penilaian.models import SK
+from penilaian.sk import services as services_sk
 
 PDF = "application/pdf"
 
@@ -36,7 +38,7 @@ def peninjauan_daftar(request: HttpRequest) -> HttpResponse:
         SK.objects.untuk(request.user)
         .filter(status=SK.Status.DITETAPKAN)
         .select_related("kabupaten_kota")
-        .prefetch_related("peninjauan_ulang")
+        .prefetch_related("peninjauan_ulang", "penggantian")
         .order_by("-tanggal", "-pk")
     )
     hari_ini = timezone.localdate()
@@ -44,7 +46,13 @@ def peninjauan_daftar(request: HttpRequest) -> HttpResponse:
     for s in sk:
         tempo = services.jatuh_tempo(s)
         # Overdue: the five years have passed and no review was started.
-        lewat = tempo is not None and tempo <= hari_ini and not s.peninjauan_ulang.all()
+        # A revoked or amended SK is not due any more: the SK replacing it is.
+        lewat = (
+            tempo is not None
+            and tempo <= hari_ini
+            and not s.peninjauan_ulang.all()
+            and s.pengganti is None
+        )
         baris.append({"sk": s, "jatuh_tempo": tempo, "lewat": lewat})
     konteks = {
         "baris": baris,
@@ -85,10 +93,41 @@ def peninjauan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "p": peninjauan,
         "rekap": rekap,
         "boleh_putuskan": boleh,
+        "boleh_keputusan": boleh_kelola_sk_kota(request.user, peninjauan.kabupaten_kota),
+        "keputusan": _keputusan(peninjauan),
         "form_pengaturan": PengaturanForm(instance=rekap.pengaturan) if boleh else None,
         "catatan_kaki": cetak.catatan_kaki(rekap.pengaturan),
     }
     return render(request, "monev/peninjauan_detail.html", konteks)
+
+
+def _keputusan(peninjauan) -> dict | None:
+    """The review's draft Keputusan with its KEEMPAT figures, and the lokasi whose re-survey
+    awaits pusat verification (the draft still lists them with the survey the old SK froze)."""
+    sk = peninjauan.keputusan
+    if sk is None:
+        return None
+    if sk.status == SK.Status.DITETAPKAN:
+        return {"sk": sk, "isi": services_sk.isi_sk(sk), "daftar": None}
+    daftar = services_sk.daftar_sk(sk)
+    isi = services_sk.isi_sk(sk, lokasi=services_sk.lokasi_sk(sk, daftar))
+    return {"sk": sk, "isi": isi, "daftar": daftar}
+
+
+@login_required
+@require_POST
+def peninjauan_keputusan(request: HttpRequest, pk: int) -> HttpResponse:
+    peninjauan = get_peninjauan_for_user(request.user, pk)
+    try:
+        sk = services.keputusan_buat(peninjauan=peninjauan, pengguna=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("monev:peninjauan_detail", pk=pk)
+    messages.success(
+        request,
+        _("Draf Keputusan hasil peninjauan ulang siap. Lengkapi nomor, tanggal dan penandatangan."),
+    )
+    return redirect(sk)
 
 
 @login_required

@@ -22,6 +22,11 @@ class SKQuerySet(models.QuerySet["SK"]):
         """Return the SK of the kab/kota the user may see."""
         return self.filter(kabupaten_kota__in=pengguna.kabkota_terjangkau())
 
+    def berlaku(self) -> SKQuerySet:
+        """Issued SK not (yet) revoked or amended by another issued SK: the ones in force."""
+        diganti = SK.objects.filter(menggantikan=models.OuterRef("pk"), status=SK.Status.DITETAPKAN)
+        return self.filter(status=SK.Status.DITETAPKAN).exclude(models.Exists(diganti))
+
 
 class SK(Tercatat):
     """The Keputusan Wali Kota/Bupati on penetapan lokasi, from draft to issued.
@@ -29,11 +34,25 @@ class SK(Tercatat):
     A draft reads its lokasi live (the latest penilaian terverifikasi pusat of each, minus the
     exclusions); `services_sk.sk_tetapkan` freezes them into `SKLokasi` rows, after which the
     SK and its files never change.
+
+    An SK may replace an issued one (`menggantikan`): it revokes it (a new penetapan, e.g. the
+    Keputusan hasil peninjauan ulang, Perwal Pasal 40 ayat (6)) or amends it. The old SK is
+    never touched: it stays frozen and readable, and is "dicabut/diubah oleh" the new one from
+    the moment the new one is issued (`pengganti`, `SK.objects.berlaku()`).
     """
 
     class Status(models.TextChoices):
         DRAF = "draf", _("Draf")
         DITETAPKAN = "ditetapkan", _("Ditetapkan")
+
+    class Jenis(models.TextChoices):
+        PENETAPAN = "penetapan", _("Penetapan lokasi")
+        # Covers only the lokasi of the SK it replaces, with their re-surveys (Pasal 40-41).
+        PENINJAUAN = "peninjauan", _("Hasil peninjauan ulang")
+
+    class Hubungan(models.TextChoices):
+        MENCABUT = "mencabut", _("Mencabut dan menggantikan")
+        MENGUBAH = "mengubah", _("Mengubah")
 
     kabupaten_kota = models.ForeignKey(
         "lokasi.KabupatenKota",
@@ -68,6 +87,20 @@ class SK(Tercatat):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAF
     )
+    jenis = models.CharField(
+        _("jenis keputusan"), max_length=12, choices=Jenis.choices, default=Jenis.PENETAPAN
+    )
+    menggantikan = models.ForeignKey(
+        "self",
+        verbose_name=_("SK yang dicabut/diubah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penggantian",
+    )
+    hubungan = models.CharField(
+        _("terhadap SK tersebut"), max_length=10, choices=Hubungan.choices, blank=True
+    )
     # The kab/kota's names as they stood when the SK was issued (frozen with the lokasi).
     daerah_beku = models.JSONField(_("data daerah saat ditetapkan"), default=dict, blank=True)
     ditetapkan_pada = models.DateTimeField(_("ditetapkan pada"), null=True, blank=True)
@@ -81,10 +114,45 @@ class SK(Tercatat):
         verbose_name = _("SK penetapan lokasi")
         verbose_name_plural = _("SK penetapan lokasi")
         ordering = ["-tahun", "-pk"]
+        constraints = [
+            # An SK replacing another says how; one replacing none says nothing.
+            models.CheckConstraint(
+                condition=(models.Q(menggantikan__isnull=True) & models.Q(hubungan=""))
+                | (models.Q(menggantikan__isnull=False) & ~models.Q(hubungan="")),
+                name="sk_hubungan_dengan_penggantian",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(jenis="peninjauan") | models.Q(menggantikan__isnull=False),
+                name="sk_peninjauan_menggantikan",
+            ),
+        ]
 
     def __str__(self) -> str:
         nomor = self.nomor or _("tanpa nomor")
         return f"SK {nomor} ({self.get_status_display()}, {self.tahun})"
+
+    @property
+    def judul_singkat(self) -> str:
+        """ "SK Nomor 050/123 Tahun 2024": how the other SK is named on a page."""
+        if not self.nomor:
+            return str(_("Draf SK %(tahun)s")) % {"tahun": self.tahun}
+        tahun = self.tanggal.year if self.tanggal else self.tahun
+        return str(_("SK Nomor %(nomor)s Tahun %(tahun)s")) % {"nomor": self.nomor, "tahun": tahun}
+
+    @property
+    def pengganti(self) -> SK | None:
+        """The issued SK that revoked or amended this one (prefetch `penggantian` for lists)."""
+        return next((s for s in self.penggantian.all() if s.status == self.Status.DITETAPKAN), None)
+
+    @property
+    def status_tampil(self) -> str:
+        """ "Ditetapkan", "Draf", or "Dicabut"/"Diubah" once an issued SK replaced it."""
+        pengganti = self.pengganti if self.status == self.Status.DITETAPKAN else None
+        if pengganti is None:
+            return self.get_status_display()
+        if pengganti.hubungan == self.Hubungan.MENGUBAH:
+            return str(_("Diubah"))
+        return str(_("Dicabut"))
 
     def get_absolute_url(self) -> str:
         return reverse("penilaian:sk_detail", args=[self.pk])
@@ -193,6 +261,10 @@ class EksporSK(models.Model):
     # The django.tasks result id: with a durable queue it tells a job still waiting for a
     # worker from one whose worker died.
     tugas_id = models.CharField(max_length=64, blank=True, editable=False)
+    # The SK as the file was rendered from it: a file belongs to that version (a draft's file
+    # is never handed out as the issued SK's, nor an older draft's as the current one's).
+    sk_versi = models.PositiveIntegerField(_("versi SK"), null=True, editable=False)
+    draf = models.BooleanField(_("dibuat dari draf"), default=True, editable=False)
 
     class Meta:
         verbose_name = _("ekspor SK")

@@ -6,12 +6,18 @@ Results are never typed: `services.penilaian_simpan` recomputes them from the in
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kumuh.angka import tanggal_indonesia
 from kumuh.models import Tercatat
 from lokasi.models import Lokasi, Pengguna, UnitSurvei
 from penilaian import rumus
@@ -40,10 +46,19 @@ FIELD_ISIAN = [
     "surveyor_nama",
     "surveyor_instansi",
     "surveyor_jabatan",
+    "surveyor_alamat",
     "surveyor_telepon",
     "responden_nama",
     "responden_jabatan",
+    "responden_alamat",
     "responden_telepon",
+    "tanggal_pengisian",
+    "kesesuaian_rdtr",
+    "kesesuaian_rtbl",
+    "dokumen_rdtr_rtbl",
+    "kdb_rata_rata",
+    "klb_rata_rata",
+    "genangan",
     "status_penguasaan",
     "kesesuaian_rtr",
     "strategis",
@@ -52,6 +67,129 @@ FIELD_ISIAN = [
 ]
 PITA_PILIHAN = [(p, p.replace("-", "–") + " %") for p in rumus.PITA_SKOR]
 KRITERIA_PILIHAN = [(k.kode, f"{k.kode} {k.nama}") for k in rumus.KRITERIA]
+
+
+class Genangan(models.TextChoices):
+    """Tabel 1 G.2 "Genangan terjadi": above or below all three thresholds of criterion 4b."""
+
+    LEBIH = "lebih", _("lebih dari (tinggi 30 cm, selama 2 jam dan terjadi 2 x setahun)")
+    KURANG = "kurang", _("kurang dari (tinggi 30 cm, selama 2 jam dan terjadi 2 x setahun)")
+
+
+# The "yang ada" checklists of Tabel 1 (what exists on the lokasi), per criterion: the question
+# and the options, in the Format Isian's words and order. 2b and 4c ask the road surface and
+# drain construction types the same way. In 1c the seed's table prints "pengendalian dampak
+# lingkungan" and "pembangunan … prasarana/sarana umum" on one line; Tabel 3 of the same
+# lampiran lists them as two requirements, so they are two options here.
+YANG_ADA: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "1c": (
+        _("persyaratan bangunan gedung yang telah diatur"),
+        [
+            ("dampak_lingkungan", _("pengendalian dampak lingkungan")),
+            (
+                "atas_bawah_tanah",
+                _(
+                    "pembangunan bangunan gedung di atas dan/atau di bawah tanah, air dan/atau "
+                    "prasarana/sarana umum"
+                ),
+            ),
+            ("keselamatan", _("keselamatan bangunan gedung")),
+            ("kesehatan", _("kesehatan bangunan gedung")),
+            ("kenyamanan", _("kenyamanan bangunan gedung")),
+            ("kemudahan", _("kemudahan bangunan gedung")),
+        ],
+    ),
+    "2b": (
+        _("jenis permukaan jalan"),
+        [
+            ("lentur", _("jalan perkerasan lentur")),
+            ("kaku", _("jalan perkerasan kaku")),
+            ("kombinasi", _("jalan perkerasan kombinasi")),
+            ("tanpa_perkerasan", _("jalan tanpa perkerasan")),
+        ],
+    ),
+    "4c": (
+        _("jenis konstruksi saluran drainase"),
+        [
+            ("tanah", _("Saluran tanah")),
+            ("pasang_batu", _("Saluran pasang batu")),
+            ("beton", _("Saluran beton")),
+        ],
+    ),
+    "5b": (
+        _("prasarana dan sarana pengolahan air limbah yang ada pada lokasi"),
+        [
+            ("kloset_septik", _("Kloset yang terhubung dengan tangki septik")),
+            (
+                "tanpa_sistem_pengolahan",
+                _("Tidak tersedianya sistem pengolahan limbah setempat atau terpusat"),
+            ),
+        ],
+    ),
+    "6a": (
+        _("prasarana dan sarana persampahan yang ada pada lokasi"),
+        [
+            ("tempat_sampah", _("Tempat sampah")),
+            ("tps", _("Tempat pengumpulan sampah (TPS) atau TPS 3R")),
+            ("pengangkut", _("Sarana pengangkut sampah")),
+            ("tpst", _("Tempat pengolahan sampah terpadu (TPST) pada skala lingkungan")),
+        ],
+    ),
+    "7a": (
+        _("prasarana proteksi kebakaran lingkungan yang ada"),
+        [
+            ("pasokan_air", _("Pasokan air untuk pemadam kebakaran")),
+            (
+                "jalan",
+                _("Jalan lingkungan yang memadai untuk sirkulasi kendaraan pemadam kebakaran"),
+            ),
+            ("komunikasi", _("Sarana komunikasi")),
+            ("data", _("Data tentang sistem proteksi kebakaran")),
+        ],
+    ),
+    "7b": (
+        _("sarana proteksi kebakaran lingkungan yang ada"),
+        [
+            ("apar", _("Alat Pemadam Api Ringan (APAR)")),
+            ("kendaraan", _("Kendaraan pemadam kebakaran")),
+            ("mobil_tangga", _("Mobil tangga")),
+        ],
+    ),
+}
+
+# Survey dates: the survey year already starts at 2000 (`tahun`), so an earlier date is a typo
+# (1925 for 2025); a survey records what was seen, so a date after today is one too.
+TANGGAL_PALING_AWAL = date(2000, 1, 1)
+
+
+def _cek_tanggal(nilai: date | None, label: str) -> None:
+    if nilai is None:
+        return
+    if nilai < TANGGAL_PALING_AWAL:
+        raise ValidationError(
+            gettext("%(field)s %(t)s terlalu awal: tidak boleh sebelum 1 Januari 2000.")
+            % {"field": label, "t": tanggal_indonesia(nilai)},
+            code="tanggal_terlalu_awal",
+        )
+    hari_ini = timezone.localdate()
+    if nilai > hari_ini:
+        raise ValidationError(
+            gettext("%(field)s %(t)s belum terjadi: tidak boleh melewati hari ini (%(h)s).")
+            % {
+                "field": label,
+                "t": tanggal_indonesia(nilai),
+                "h": tanggal_indonesia(hari_ini),
+            },
+            code="tanggal_masa_depan",
+        )
+
+
+def cek_tanggal_survei(nilai: date | None) -> None:
+    _cek_tanggal(nilai, gettext("Tanggal survei"))
+
+
+def cek_tanggal_pengisian(nilai: date | None) -> None:
+    _cek_tanggal(nilai, gettext("Tanggal pengisian"))
 
 
 # A survey that puts its lokasi on the priority list: scored, with a class and a priority
@@ -89,7 +227,9 @@ class Penilaian(Tercatat):
     tahun = models.PositiveSmallIntegerField(
         _("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    tanggal_survei = models.DateField(_("tanggal survei"), null=True, blank=True)
+    tanggal_survei = models.DateField(
+        _("tanggal survei"), null=True, blank=True, validators=[cek_tanggal_survei]
+    )
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.DRAF
     )
@@ -98,6 +238,7 @@ class Penilaian(Tercatat):
     surveyor_nama = models.CharField(_("nama surveyor"), max_length=150, blank=True)
     surveyor_instansi = models.CharField(_("instansi surveyor"), max_length=150, blank=True)
     surveyor_jabatan = models.CharField(_("jabatan surveyor"), max_length=150, blank=True)
+    surveyor_alamat = models.CharField(_("alamat surveyor"), max_length=300, blank=True)
     surveyor_telepon = models.CharField(_("no. telepon surveyor"), max_length=30, blank=True)
     # Tabel 1 B. Data Responden
     responden_nama = models.CharField(_("nama responden"), max_length=150, blank=True)
@@ -107,7 +248,40 @@ class Penilaian(Tercatat):
         blank=True,
         help_text=_("Misalnya Ketua RT, Ketua RW, Lurah, tokoh masyarakat."),
     )
+    responden_alamat = models.CharField(_("alamat responden"), max_length=300, blank=True)
     responden_telepon = models.CharField(_("no. telepon responden"), max_length=30, blank=True)
+    tanggal_pengisian = models.DateField(
+        _("tanggal pengisian"), null=True, blank=True, validators=[cek_tanggal_pengisian]
+    )
+
+    # Tabel 1 D–G answers that are recorded, not scored (the score comes from the bands or
+    # Format Numerik): 1a against RDTR and RTBL apart, 1b KDB/KLB, 4b the genangan question.
+    kesesuaian_rdtr = models.CharField(
+        _("1a kesesuaian dengan arahan RDTR"), max_length=6, choices=PITA_PILIHAN, blank=True
+    )
+    kesesuaian_rtbl = models.CharField(
+        _("1a kesesuaian dengan arahan RTBL"), max_length=6, choices=PITA_PILIHAN, blank=True
+    )
+    dokumen_rdtr_rtbl = models.CharField(_("dokumen RDTR/RTBL rujukan"), max_length=300, blank=True)
+    kdb_rata_rata = models.DecimalField(
+        _("nilai KDB rata-rata (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    klb_rata_rata = models.DecimalField(
+        _("nilai KLB rata-rata"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    genangan = models.CharField(
+        _("genangan terjadi"), max_length=6, choices=Genangan.choices, blank=True
+    )
 
     # Tabel 3 B. Legalitas lahan: (+) is True, (−) is False, None not yet filled in.
     status_penguasaan = models.BooleanField(
@@ -195,6 +369,11 @@ class IsianKriteria(models.Model):
     )
     foto = models.ImageField(_("foto"), upload_to=_jalur_foto, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
+    # The Format Isian's "yang ada" checklist of the criterion (YANG_ADA), as option keys in
+    # the Format Isian's order. The database defaults let the import's multi-row INSERT, which
+    # names only the older columns, leave them empty.
+    yang_ada = models.JSONField(_("yang ada"), default=list, db_default=[], blank=True)
+    catatan = models.TextField(_("catatan"), default="", db_default="", blank=True)
 
     class Meta:
         verbose_name = _("isian kriteria")
@@ -206,6 +385,52 @@ class IsianKriteria(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.pita}"
+
+    def clean(self) -> None:
+        galat = cek_yang_ada(self.kode, self.yang_ada)
+        if galat:
+            raise ValidationError({"yang_ada": galat})
+
+    @property
+    def pertanyaan_yang_ada(self) -> str:
+        return str(YANG_ADA[self.kode][0]) if self.kode in YANG_ADA else ""
+
+    def label_yang_ada(self) -> list[str]:
+        """The ticked options in words (for the pages and the history)."""
+        return label_yang_ada(self.kode, self.yang_ada)
+
+
+def cek_yang_ada(kode: str, daftar: object) -> str:
+    """Return why a checklist value is not valid for criterion `kode`, or "" when it is."""
+    if not isinstance(daftar, list):
+        return gettext("Yang ada %(kode)s harus berupa daftar pilihan.") % {"kode": kode}
+    if not daftar:
+        return ""
+    if kode not in YANG_ADA:
+        return gettext("Kriteria %(kode)s tidak punya daftar yang ada.") % {"kode": kode}
+    sah = [k for k, _label in YANG_ADA[kode][1]]
+    salah = [str(k) for k in daftar if k not in sah]
+    if salah:
+        return gettext("Yang ada %(kode)s: %(salah)s bukan pilihan Format Isian (%(sah)s).") % {
+            "kode": kode,
+            "salah": ", ".join(salah),
+            "sah": ", ".join(sah),
+        }
+    if len(set(daftar)) != len(daftar):
+        return gettext("Yang ada %(kode)s: ada pilihan yang tercantum dua kali.") % {"kode": kode}
+    return ""
+
+
+def urut_yang_ada(kode: str, daftar: list[str]) -> list[str]:
+    """The checked keys in the Format Isian's order (so a re-save changes no history)."""
+    pilihan = [k for k, _label in YANG_ADA.get(kode, ("", []))[1]]
+    return [k for k in pilihan if k in daftar]
+
+
+def label_yang_ada(kode: str, daftar: list[str]) -> list[str]:
+    """Return the checked options of criterion `kode` in the Format Isian's words."""
+    label = dict(YANG_ADA.get(kode, ("", []))[1])
+    return [str(label.get(k, k)) for k in daftar]
 
 
 def _field_numerik(kunci: str) -> models.DecimalField:

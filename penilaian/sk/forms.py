@@ -18,9 +18,28 @@ class SKBaruForm(forms.Form):
         help_text=_("Penilaian terverifikasi pusat sampai dengan tahun ini yang dipakai."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    menggantikan = forms.ModelChoiceField(
+        label=_("Mencabut/mengubah SK"),
+        queryset=SK.objects.none(),
+        required=False,
+        empty_label=_("- Tidak ada (penetapan baru) -"),
+        help_text=_("SK yang masih berlaku; tetap tersimpan dan terbaca sesudah dicabut/diubah."),
+    )
+    hubungan = forms.ChoiceField(
+        label=_("Terhadap SK tersebut"),
+        choices=SK.Hubungan.choices,
+        initial=SK.Hubungan.MENCABUT,
+        required=False,
+    )
+
+    def __init__(self, *args, pengguna=None, **kwargs) -> None:
         kwargs.setdefault("initial", {"tahun": timezone.localdate().year})
         super().__init__(*args, **kwargs)
+        if pengguna is not None and pengguna.kabupaten_kota_id:
+            self.fields["menggantikan"].queryset = SK.objects.filter(
+                kabupaten_kota_id=pengguna.kabupaten_kota_id
+            ).berlaku()
+            self.fields["menggantikan"].label_from_instance = lambda sk: sk.judul_singkat
 
 
 class SKForm(forms.ModelForm):

@@ -316,6 +316,42 @@ def _kutipan(pasal: str, peraturan: str) -> str:
 
 
 @dataclass(frozen=True)
+class RujukanSK:
+    """An earlier SK as a decree cites it: "Keputusan Wali Kota Pekalongan Nomor 050/12 Tahun
+    2024 tentang …"."""
+
+    kepala: str  # "Wali Kota" / "Bupati"
+    nama_daerah: str
+    nomor: str
+    tahun: int
+    tentang: str
+
+    @property
+    def sebutan(self) -> str:
+        return (
+            f"Keputusan {self.kepala} {self.nama_daerah} Nomor {self.nomor} Tahun {self.tahun} "
+            f"tentang {self.tentang}"
+        )
+
+
+def tentang_pengganti(tentang: str, *, hubungan: str, peninjauan: bool, rujukan: RujukanSK) -> str:
+    """The TENTANG of a decree replacing another: "Perubahan atas Keputusan …" when it amends,
+    the penetapan's own title "… Hasil Peninjauan Ulang" for the review's result."""
+    if hubungan == "mengubah":
+        return f"Perubahan atas {rujukan.sebutan}"
+    if peninjauan:
+        return f"{tentang} Hasil Peninjauan Ulang"
+    return tentang
+
+
+ORDINAL_DIKTUM = (
+    "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
+    "KESEMBILAN", "KESEPULUH",
+)  # fmt: skip
+HURUF = "abcdefghij"
+
+
+@dataclass(frozen=True)
 class IsiSK:
     """The whole SK: header, decree texts, verification blocks and the lokasi in order."""
 
@@ -334,6 +370,10 @@ class IsiSK:
     draf: bool = True
     dibuat_pada: str = ""  # "25 November 2026 13.05 WIB": when a draft's data was read
     pengaturan: PengaturanCetak = field(default_factory=PengaturanCetak)
+    # The earlier SK this one revokes ("mencabut") or amends ("mengubah"), if any.
+    menggantikan: RujukanSK | None = None
+    hubungan: str = ""
+    hasil_peninjauan: bool = False  # the Keputusan hasil peninjauan ulang (Perwal Pasal 40 (6))
 
     # -- names ---------------------------------------------------------------------------
 
@@ -402,10 +442,43 @@ class IsiSK:
 
     @property
     def menimbang(self) -> tuple[str, ...]:
+        butir = list(MENIMBANG)
+        if self.menggantikan is not None:
+            if self.hasil_peninjauan:
+                butir.append(
+                    "bahwa lokasi perumahan kumuh dan permukiman kumuh yang ditetapkan dengan "
+                    f"{self.menggantikan.sebutan} telah ditinjau ulang melalui pendataan ulang "
+                    "lokasi untuk menilai pengurangan jumlah lokasi, luasan dan tingkat "
+                    "kekumuhan sebagai hasil penanganan yang telah dilakukan, dan hasil "
+                    f"peninjauan ulang tersebut ditetapkan dengan keputusan {self.kepala.lower()};"
+                )
+            else:
+                butir.append(
+                    f"bahwa {self.menggantikan.sebutan} perlu disesuaikan dengan hasil "
+                    "pendataan lokasi perumahan kumuh dan permukiman kumuh yang terbaru;"
+                )
+        huruf = [f"huruf {h}" for h in HURUF[: len(butir)]]
+        acuan = ", ".join(huruf[:-1]) + f" dan {huruf[-1]}"
         return (
-            *MENIMBANG,
-            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b dan "
-            f"huruf c perlu menetapkan Keputusan {self.kepala} tentang {self.tentang};",
+            *butir,
+            f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {acuan} perlu "
+            f"menetapkan Keputusan {self.kepala} tentang {self.tentang};",
+        )
+
+    @property
+    def diktum_penggantian(self) -> str:
+        """The clause on the earlier SK: revoked, or amended with the rest still in force."""
+        if self.menggantikan is None:
+            return ""
+        if self.hubungan == "mengubah":
+            return (
+                f"Daftar, peta sebaran dan profil lokasi dalam {self.menggantikan.sebutan} "
+                "diubah sehingga menjadi sebagaimana tercantum dalam Lampiran Keputusan ini; "
+                "ketentuan lain dalam Keputusan tersebut dinyatakan tetap berlaku;"
+            )
+        return (
+            f"Pada saat Keputusan ini mulai berlaku, {self.menggantikan.sebutan} dicabut dan "
+            "dinyatakan tidak berlaku;"
         )
 
     @property
@@ -424,7 +497,14 @@ class IsiSK:
 
     @property
     def diktum(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
-        """KESATU … KETUJUH: (label, text) — KELIMA's text is its three items."""
+        """KESATU … KETUJUH (KEDELAPAN with the clause on a replaced SK): (label, text) —
+        KELIMA's text is its three items."""
+        teks = [t for _label, t in self._diktum_baku()]
+        if self.menggantikan is not None:
+            teks.insert(len(teks) - 1, self.diktum_penggantian)  # before "mulai berlaku"
+        return tuple(zip(ORDINAL_DIKTUM, teks, strict=False))
+
+    def _diktum_baku(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
         d = self.daerah
         return (
             (

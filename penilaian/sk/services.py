@@ -106,6 +106,12 @@ def _dengan_rincian(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
 def daftar_sk(sk: SK) -> DaftarSK:
     """Return the lokasi of a draft SK as they stand now (a few queries, any number of rows)."""
     semua = Penilaian.objects.filter(lokasi__kabupaten_kota=sk.kabupaten_kota)
+    if sk.jenis == SK.Jenis.PENINJAUAN:
+        # The Keputusan hasil peninjauan ulang decides on the lokasi of the SK it reviews
+        # (Perwal Pasal 41 ayat (2): "mengacu pada keputusan wali kota"), each with its latest
+        # verified survey — the re-survey where one was verified, else the one frozen before.
+        # A lokasi the re-survey scores Tidak Kumuh leaves the list: the official reduction.
+        semua = semua.filter(lokasi__sk_lokasi__sk_id=sk.menggantikan_id)
     terakhir = penilaian_terakhir(semua, tahun=sk.tahun, status=STATUS_SK).urut_prioritas()
     terakhir = list(_dengan_rincian(terakhir))
     kecuali = {
@@ -239,6 +245,18 @@ def lokasi_sk(sk: SK, daftar: DaftarSK | None = None) -> tuple[sk_isi.LokasiSK, 
     return tuple(potret_lokasi(p, nomor) for nomor, p in enumerate(disertakan, start=1))
 
 
+def _rujukan(lama: SK, kepala: str) -> sk_isi.RujukanSK:
+    """How a decree cites the SK it revokes or amends (that SK never changes once issued)."""
+    daerah = lama.daerah_beku or _daerah(lama.kabupaten_kota)
+    return sk_isi.RujukanSK(
+        kepala=kepala,
+        nama_daerah=daerah["nama_daerah"],
+        nomor=lama.nomor,
+        tahun=lama.tanggal.year if lama.tanggal else lama.tahun,
+        tentang=lama.tentang,
+    )
+
+
 def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_isi.IsiSK:
     """Return everything the SK's files print."""
     daerah = dict(sk.daerah_beku or _daerah(sk.kabupaten_kota))
@@ -261,6 +279,13 @@ def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_i
             baris.strip() for baris in sk.mengingat_tambahan.splitlines() if baris.strip()
         ),
         stempel=_stempel(sk),
+        menggantikan=(
+            _rujukan(sk.menggantikan, "Wali Kota" if daerah["jenis_daerah"] == "Kota" else "Bupati")
+            if sk.menggantikan_id
+            else None
+        ),
+        hubungan=sk.hubungan,
+        hasil_peninjauan=sk.jenis == SK.Jenis.PENINJAUAN,
         lokasi=lokasi_sk(sk) if lokasi is None else lokasi,
         draf=sk.status == SK.Status.DRAF,
         dibuat_pada=f"{sk_isi.angka.tanggal_indonesia(waktu.date())} {waktu:%H.%M} WIB",
@@ -274,21 +299,95 @@ def _potret_sk(sk: SK) -> dict[str, str]:
     return riwayat.potret(sk, FIELD_SK)
 
 
-def sk_buat(*, pengguna: Pengguna, tahun: int) -> SK:
-    """Start a draft SK of the user's kab/kota, with the template's texts filled in."""
+def _wajib_berlaku(lama: SK, kabkota: KabupatenKota) -> None:
+    """The SK to revoke or amend must be an issued SK of the same city still in force."""
+    if lama.kabupaten_kota_id != kabkota.pk:
+        raise PermissionDenied(_("SK yang dicabut/diubah bukan SK kabupaten/kota ini."))
+    if lama.status != SK.Status.DITETAPKAN:
+        raise ValidationError(
+            {"menggantikan": _("Hanya SK yang sudah ditetapkan yang dapat dicabut atau diubah.")}
+        )
+    pengganti = lama.penggantian.filter(status=SK.Status.DITETAPKAN).first()
+    if pengganti is not None:
+        raise ValidationError(
+            {
+                "menggantikan": _("%(lama)s sudah %(hubungan)s oleh %(baru)s.")
+                % {
+                    "lama": lama.judul_singkat,
+                    "hubungan": _("diubah") if pengganti.hubungan == SK.Hubungan.MENGUBAH
+                    else _("dicabut"),
+                    "baru": pengganti.judul_singkat,
+                }
+            }
+        )  # fmt: skip
+
+
+def sk_buat(
+    *,
+    pengguna: Pengguna,
+    tahun: int,
+    menggantikan: SK | None = None,
+    hubungan: str = "",
+    jenis: str = SK.Jenis.PENETAPAN,
+) -> SK:
+    """Start a draft SK of the user's kab/kota, with the template's texts filled in.
+
+    With `menggantikan` the draft revokes (`hubungan` "mencabut") or amends ("mengubah") that
+    issued SK once issued itself; its header is taken over from it. `jenis` PENINJAUAN: the
+    Keputusan hasil peninjauan ulang, over the old SK's lokasi only (it always revokes).
+    """
     kabkota = pengguna.kabupaten_kota
     if kabkota is None:
         raise PermissionDenied(_("Pengguna ini tidak terikat pada kabupaten/kota."))
     wajib_kelola_sk_kota(pengguna, kabkota)
+    if jenis not in SK.Jenis.values:
+        raise ValidationError({"jenis": _("Jenis keputusan tidak dikenal.")})
+    if jenis == SK.Jenis.PENINJAUAN:
+        if menggantikan is None:
+            raise ValidationError(
+                {"menggantikan": _("Keputusan hasil peninjauan ulang harus menyebut SK-nya.")}
+            )
+        hubungan = SK.Hubungan.MENCABUT
+    if menggantikan is None:
+        hubungan = ""
+    else:
+        _wajib_berlaku(menggantikan, kabkota)
+        if hubungan not in SK.Hubungan.values:
+            raise ValidationError(
+                {"hubungan": _("Pilih apakah SK baru mencabut atau mengubah SK tersebut.")}
+            )
+        if tahun < menggantikan.tahun:
+            raise ValidationError(
+                {
+                    "tahun": _("Tahun SK baru tidak boleh sebelum tahun SK yang diganti (%(t)s).")
+                    % {"t": menggantikan.tahun}
+                }
+            )
     daerah = _daerah(kabkota)
     kepala = PengaturanSK.untuk(kabkota).sebutan_kepala  # "Wali Kota", "Walikota", "Bupati"
+    tentang = sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"])
+    if menggantikan is not None:
+        tentang = sk_isi.tentang_pengganti(
+            tentang,
+            hubungan=hubungan,
+            peninjauan=jenis == SK.Jenis.PENINJAUAN,
+            rujukan=_rujukan(menggantikan, kepala),
+        )
     with transaction.atomic():
         sk = SK.objects.create(
             kabupaten_kota=kabkota,
             tahun=tahun,
-            tempat=daerah["nama_daerah"],
-            tentang=sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"]),
-            penandatangan_jabatan=f"{kepala} {daerah['nama_daerah']}".upper(),
+            jenis=jenis,
+            menggantikan=menggantikan,
+            hubungan=hubungan,
+            tempat=menggantikan.tempat if menggantikan else daerah["nama_daerah"],
+            tentang=tentang,
+            penandatangan_jabatan=(
+                menggantikan.penandatangan_jabatan
+                if menggantikan
+                else f"{kepala} {daerah['nama_daerah']}".upper()
+            ),
+            mengingat_tambahan=menggantikan.mengingat_tambahan if menggantikan else "",
             dibuat_oleh=pengguna,
             diubah_oleh=pengguna,
         )
@@ -463,6 +562,10 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
     """
     wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
     tersimpan = _kunci(sk, versi)
+    if tersimpan.menggantikan_id:
+        # Locked, so two drafts replacing the same SK cannot both be issued.
+        lama = SK.objects.select_for_update(of=("self",)).get(pk=tersimpan.menggantikan_id)
+        _wajib_berlaku(lama, tersimpan.kabupaten_kota)
     kurang = {}
     if not tersimpan.nomor.strip():
         kurang["nomor"] = _("Nomor SK wajib diisi sebelum ditetapkan.")
@@ -502,6 +605,19 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
             _("jumlah lokasi"): str(len(daftar.disertakan)),
         },
     )
+    if tersimpan.menggantikan_id:
+        # The old SK's content never changes; its history says what happened to it.
+        dicabut = tersimpan.hubungan == SK.Hubungan.MENCABUT
+        riwayat.catat(
+            obj=lama,
+            pengguna=pengguna,
+            tindakan="dicabut" if dicabut else "diubah",
+            sebelum={_("status"): str(SK.Status.DITETAPKAN.label)},
+            sesudah={
+                _("status"): str(_("Dicabut") if dicabut else _("Diubah")),
+                _("oleh"): tersimpan.judul_singkat,
+            },
+        )
     return tersimpan
 
 
@@ -513,9 +629,12 @@ BATAS_SENYAP = timedelta(minutes=10)
 AKTIF = [EksporSK.Status.ANTRI, EksporSK.Status.BERJALAN]
 
 
-def nama_berkas(sk: SK, bagian: str, format: str) -> str:
-    """ "sk-kota-pekalongan-2026-lampiran1-draf.pdf"."""
-    status = "" if sk.status == SK.Status.DITETAPKAN else "-draf"
+def nama_berkas(sk: SK, bagian: str, format: str, *, draf: bool | None = None) -> str:
+    """ "sk-kota-pekalongan-2026-lampiran1-draf.pdf"; `draf`: whether the file was rendered
+    from the draft (default: the SK's status now)."""
+    if draf is None:
+        draf = sk.status != SK.Status.DITETAPKAN
+    status = "-draf" if draf else ""
     return f"sk-{slugify(str(sk.kabupaten_kota))}-{sk.tahun}-{bagian}{status}.{format}"
 
 
@@ -535,14 +654,23 @@ def ekspor_minta(*, sk: SK, pengguna: Pengguna, bagian: str, format: str) -> Eks
     if bagian not in (*sk_cetak.BAGIAN, sk_cetak.SEMUA) or format not in FORMAT_EKSPOR:
         raise ValidationError(_("Bagian atau format berkas tidak dikenal."))
     ekspor_tandai_terputus(sk=sk)
-    sama = sk.ekspor.filter(bagian=bagian, format=format)
+    # Only a job of this very version serves: one asked for before an edit (or before the SK
+    # was issued) would hand out what the SK no longer says.
+    sama = sk.ekspor.filter(bagian=bagian, format=format, sk_versi=sk.versi)
     ada = sama.filter(status__in=AKTIF).first()
     if ada is None and sk.status == SK.Status.DITETAPKAN:
         # An issued SK never changes: its file is made once.
-        ada = sama.filter(status=EksporSK.Status.SELESAI).first()
+        ada = sama.filter(status=EksporSK.Status.SELESAI, draf=False).first()
     if ada is not None:
         return ada
-    ekspor = EksporSK.objects.create(sk=sk, bagian=bagian, format=format, dibuat_oleh=pengguna)
+    ekspor = EksporSK.objects.create(
+        sk=sk,
+        bagian=bagian,
+        format=format,
+        dibuat_oleh=pengguna,
+        sk_versi=sk.versi,
+        draf=sk.status != SK.Status.DITETAPKAN,
+    )
     hasil = _tugas_ekspor().enqueue(ekspor.pk)
     # Not save(): an inline backend has already run the job and written its outcome.
     EksporSK.objects.filter(pk=ekspor.pk).update(tugas_id=hasil.id)
@@ -630,11 +758,18 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
         # The worker is stopping (a second Ctrl+C or SIGTERM): say so now, not in ten minutes.
         gagal(_("Pembuatan berkas dihentikan (pekerja latar berhenti). Silakan minta lagi."))
         raise
+    # The file belongs to the SK as it was read for this render (it may have been edited, or
+    # issued, since the job was asked for).
+    draf = ekspor.sk.status != SK.Status.DITETAPKAN
     ekspor.berkas.save(
-        nama_berkas(ekspor.sk, ekspor.bagian, ekspor.format), ContentFile(data), save=False
+        nama_berkas(ekspor.sk, ekspor.bagian, ekspor.format, draf=draf),
+        ContentFile(data),
+        save=False,
     )
     EksporSK.objects.filter(pk=ekspor_pk).update(
         berkas=ekspor.berkas.name,
+        sk_versi=ekspor.sk.versi,
+        draf=draf,
         status=EksporSK.Status.SELESAI,
         kemajuan=100,
         selesai_pada=timezone.now(),

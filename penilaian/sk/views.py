@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,19 +26,36 @@ from penilaian.sk.xlsx import buku_sk
 @login_required
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
-    sk = SK.objects.untuk(request.user).select_related("kabupaten_kota")
-    konteks = {"daftar_sk": sk, "baru_form": SKBaruForm() if boleh_buat_sk(request.user) else None}
-    return render(request, "penilaian/sk_daftar.html", konteks)
+    sk = (
+        SK.objects.untuk(request.user)
+        .select_related("kabupaten_kota", "menggantikan")
+        .prefetch_related("penggantian")
+    )
+    baru = SKBaruForm(pengguna=request.user) if boleh_buat_sk(request.user) else None
+    return render(request, "penilaian/sk_daftar.html", {"daftar_sk": sk, "baru_form": baru})
 
 
 @login_required
 @require_POST
 def buat(request: HttpRequest) -> HttpResponse:
-    form = SKBaruForm(request.POST)
+    form = SKBaruForm(request.POST, pengguna=request.user)
     if not form.is_valid():
-        messages.error(request, _("Tahun SK tidak valid: isi tahun antara 2000 dan 2100."))
+        for nama, galat in form.errors.items():
+            label = form.fields[nama].label if nama in form.fields else _("SK")
+            for pesan in galat:
+                messages.error(request, f"{label}: {pesan}")
         return redirect("penilaian:sk_daftar")
-    sk = services_sk.sk_buat(pengguna=request.user, tahun=form.cleaned_data["tahun"])
+    try:
+        sk = services_sk.sk_buat(
+            pengguna=request.user,
+            tahun=form.cleaned_data["tahun"],
+            menggantikan=form.cleaned_data["menggantikan"],
+            hubungan=form.cleaned_data["hubungan"] or SK.Hubungan.MENCABUT,
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return redirect("penilaian:sk_daftar")
     messages.success(request, _("Draf SK dibuat. Lengkapi nomor, tanggal dan penandatangan."))
     return redirect(sk)
 
@@ -90,7 +108,8 @@ def _konteks_berkas(sk: SK) -> dict:
 def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
     """The latest job per (bagian, format), newest first."""
     terbaru: dict[tuple[str, str], EksporSK] = {}
-    for e in sk.ekspor.select_related("dibuat_oleh")[:50]:
+    # Files of an earlier version (or of the draft, once issued) are not offered as this one's.
+    for e in sk.ekspor.filter(sk_versi=sk.versi).select_related("dibuat_oleh")[:50]:
         terbaru.setdefault((e.bagian, e.format), e)
     return list(terbaru.values())
 
@@ -99,6 +118,7 @@ def _ekspor_terbaru(sk: SK) -> list[EksporSK]:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     sk = get_sk_for_user(request.user, pk)
+    prefetch_related_objects([sk], "penggantian")  # "dicabut/diubah oleh …"
     # Whoever opens the SK page is likely to ask for its PDFs: start the render workers now
     # (in the background; a no-op when they run), so the first file does not wait for them.
     pdf.panaskan()
@@ -260,6 +280,6 @@ def unduh(request: HttpRequest, pk: int, ekspor_pk: int) -> FileResponse:
     return FileResponse(
         ekspor.berkas.open("rb"),
         as_attachment=True,
-        filename=services_sk.nama_berkas(sk, ekspor.bagian, ekspor.format),
+        filename=services_sk.nama_berkas(sk, ekspor.bagian, ekspor.format, draf=ekspor.draf),
         content_type=jenis,
     )

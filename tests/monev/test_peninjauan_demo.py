@@ -20,6 +20,9 @@ def test_the_demo_review_and_running_it_again_changes_nothing(tmp_path, settings
     assert "Peninjauan ulang demo 2026" in keluar.getvalue()
     p = PeninjauanUlang.objects.get(kabupaten_kota__kode="33.75")
     assert p.tahun == 2026 and p.sk.status == SK.Status.DITETAPKAN and "DEMO" in p.sk.nomor
+    # Concluded, with its draft Keputusan over the reviewed SK's lokasi, revoking it once issued.
+    assert p.status == "selesai" and p.keputusan.status == SK.Status.DRAF
+    assert (p.keputusan.jenis, p.keputusan.menggantikan) == (SK.Jenis.PENINJAUAN, p.sk)
     rekap = muat_peninjauan(p)
     ditangani = [h for h in rekap.lokasi if h.sumber]
     assert len(rekap.lokasi) >= 5 and len(ditangani) >= 3

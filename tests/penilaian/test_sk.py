@@ -348,7 +348,9 @@ def test_an_issued_sks_file_is_made_once(sk_ditetapkan, pokja_a):
 
 
 def test_a_running_job_silent_for_long_is_started_again(kota_a, sk_a, pokja_a):
-    lama = EksporSK.objects.create(sk=sk_a, bagian="keputusan", format="pdf", status="berjalan")
+    lama = EksporSK.objects.create(
+        sk=sk_a, bagian="keputusan", format="pdf", status="berjalan", sk_versi=sk_a.versi
+    )
     EksporSK.objects.filter(pk=lama.pk).update(
         diperbarui_pada=lama.dibuat_pada - services_sk.BATAS_SENYAP
     )
@@ -382,7 +384,12 @@ def test_ekspor_sk_lists_and_writes(kota_a, sk_a, tmp_path, capsys):
 def test_the_files_panel_polls_while_a_job_runs(kota_a, sk_a, pokja_a):
     for bagian in ("lampiran3", "semua"):
         EksporSK.objects.create(
-            sk=sk_a, bagian=bagian, format="pdf", status="berjalan", kemajuan=40
+            sk=sk_a,
+            bagian=bagian,
+            format="pdf",
+            status="berjalan",
+            kemajuan=40,
+            sk_versi=sk_a.versi,
         )
     panel = klien_untuk(pokja_a).get(
         f"/penilaian/sk/{sk_a.pk}/berkas/", headers={"HX-Request": "true"}

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("lokasi", "0002_lokasi_tercatat_dibuat_oleh"),
-        ("penilaian", "0004_ekspor_tugas_id"),
+        ("penilaian", "0006_format_isian"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
