@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from penilaian import views, views_prioritas, views_profil
 from penilaian.impor import views as views_impor
@@ -19,6 +19,7 @@ urlpatterns = [
     path("profil/<int:lokasi_pk>/", views_profil.profil, name="profil"),
     path("sk/", views_sk.daftar, name="sk_daftar"),
     path("sk/baru/", views_sk.buat, name="sk_buat"),
+    path("sk/pengaturan/", include("penilaian.sk.pengaturan_views")),
     path("sk/<int:pk>/", views_sk.detail, name="sk_detail"),
     path("sk/<int:pk>/ubah/", views_sk.ubah, name="sk_ubah"),
     path("sk/<int:pk>/verifikasi/<str:tim>/", views_sk.verifikasi, name="sk_verifikasi"),

@@ -52,6 +52,13 @@ def muat(*, kabkota: KabupatenKota, pengguna: dict[str, Pengguna]) -> str:
 def _terbitkan(pokja: Pengguna) -> SK | None:
     """Issue the demo copy of the SK through the SK services; None when it cannot be issued."""
     sk = services_sk.sk_buat(pengguna=pokja, tahun=TAHUN_SK)
+    # Issuing needs the three verification blocks; synthetic names, as on every demo record.
+    for tim, nama in (("pusat", "Demo Tim Pusat"), ("provinsi", "Demo Tim Provinsi"),
+                      ("kabkota", "Demo OPD")):  # fmt: skip
+        services_sk.verifikasi_simpan(
+            sk=sk, pengguna=pokja, tim=tim, data={"nama": nama, "jabatan": "Ketua (demo)"}
+        )
+    sk.refresh_from_db()
     data = {"nomor": NOMOR_SK, "tanggal": date(TAHUN_SK, 12, 2), "penandatangan_nama": "Demo"}
     sk = services_sk.sk_simpan(sk=sk, pengguna=pokja, data=data, versi=sk.versi)
     try:

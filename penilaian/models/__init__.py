@@ -4,6 +4,7 @@ Everything is re-exported here so that `from penilaian.models import Penilaian, 
 working and migrations find `_jalur_foto` / `_jalur_ekspor` where they were written.
 """
 
+from penilaian.models.pengaturan import DAFTAR_PENGATURAN, PengaturanSK
 from penilaian.models.sk import (
     SK,
     EksporSK,
@@ -31,6 +32,7 @@ from penilaian.models.survei import (
 
 __all__ = [
     "BERPRIORITAS",
+    "DAFTAR_PENGATURAN",
     "FIELD_ISIAN",
     "KRITERIA_PILIHAN",
     "PITA_PILIHAN",
@@ -41,6 +43,7 @@ __all__ = [
     "IsianKriteria",
     "LangkahAlur",
     "NumerikPenilaian",
+    "PengaturanSK",
     "PengecualianSK",
     "Penilaian",
     "PenilaianQuerySet",

@@ -79,7 +79,10 @@ class SK(Tercatat):
     mengingat_tambahan = models.TextField(
         _("mengingat (tambahan)"),
         blank=True,
-        help_text=_("Satu peraturan per baris; dicetak sesudah tiga dasar hukum baku."),
+        help_text=_(
+            "Satu peraturan per baris, khusus SK ini; dicetak sesudah daftar Mengingat pada "
+            "Pengaturan SK kabupaten/kota."
+        ),
     )
     # Both regulations' articles name two annexes (Daftar Lokasi, Peta Sebaran); the Buku
     # Profil as Lampiran III is the city's choice. On by default: SKs made before the choice

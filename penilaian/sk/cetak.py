@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,8 +53,13 @@ Kemajuan = Callable[[int, int], None]
 log = logging.getLogger(__name__)
 
 
+_NOMOR_PERATURAN = re.compile(sk_isi.POLA_NOMOR_PERATURAN)
+
+
 def _html(template: str, isi: sk_isi.IsiSK, **konteks) -> str:
-    return render_to_string(f"penilaian/cetak/{template}.html", {"isi": isi, **konteks})
+    html = render_to_string(f"penilaian/cetak/{template}.html", {"isi": isi, **konteks})
+    # A line may break after a slash: "14/PRT/M/" + "2018" reads as two things (issue 10).
+    return _NOMOR_PERATURAN.sub(r'<span class="nowrap">\g<0></span>', html)
 
 
 def _potong(urutan: Sequence, ukuran: int) -> list[Sequence]:

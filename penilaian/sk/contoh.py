@@ -13,7 +13,17 @@ from datetime import date
 from decimal import Decimal
 
 from penilaian import rumus
-from penilaian.sk.isi import JUDUL_STEMPEL, IsiSK, KriteriaSK, LokasiSK, StempelSK, tentang_baku
+from penilaian.sk.isi import (
+    JUDUL_STEMPEL,
+    MENGINGAT_NASIONAL,
+    PASAL_POLA,
+    IsiSK,
+    KriteriaSK,
+    LokasiSK,
+    PengaturanCetak,
+    StempelSK,
+    tentang_baku,
+)
 
 KECAMATAN = ("Pekalongan Barat", "Pekalongan Timur", "Pekalongan Selatan", "Pekalongan Utara")
 KELURAHAN = (
@@ -113,7 +123,34 @@ def lokasi_contoh(nomor: int, acak: random.Random) -> LokasiSK:
     )
 
 
-def isi_contoh(jumlah: int, *, draf: bool = True, benih: int = 2026) -> IsiSK:
+# Kota Pekalongan's settings as its Bagian Hukum would fill them in: the national bases, then
+# the Perwal (seed `002…`) whose Pasal 48 and 50–55 the Buku Profil cites.
+PERWAL_PEKALONGAN = "Peraturan Wali Kota Pekalongan Nomor 50 Tahun 2022"
+PENGATURAN_CONTOH = PengaturanCetak(
+    mengingat=(
+        *MENGINGAT_NASIONAL,
+        f"{PERWAL_PEKALONGAN} tentang Pelaksanaan Pencegahan dan Peningkatan Kualitas "
+        "terhadap Perumahan Kumuh dan Permukiman Kumuh;",
+    ),
+    memperhatikan=(
+        "Peraturan Menteri Pekerjaan Umum dan Perumahan Rakyat Nomor 12 Tahun 2020 tentang "
+        "Peran Masyarakat dalam Penyelenggaraan Perumahan dan Kawasan Permukiman;",
+    ),
+    sebutan_kepala="Wali Kota",
+    nama_opd="Dinas Perumahan dan Kawasan Permukiman Kota Pekalongan",
+    peraturan_pola=PERWAL_PEKALONGAN,
+    pasal_pola=dict(PASAL_POLA),
+    pasal_tipologi="Pasal 48",
+)
+
+
+def isi_contoh(
+    jumlah: int,
+    *,
+    draf: bool = True,
+    benih: int = 2026,
+    pengaturan: PengaturanCetak = PENGATURAN_CONTOH,
+) -> IsiSK:
     """Return an SK of `jumlah` synthetic lokasi in Lampiran I order."""
     acak = random.Random(benih)
     lokasi = sorted(
@@ -143,4 +180,5 @@ def isi_contoh(jumlah: int, *, draf: bool = True, benih: int = 2026) -> IsiSK:
         ),
         draf=draf,
         dibuat_pada="25 November 2026 20.00 WIB",
+        pengaturan=pengaturan,
     )

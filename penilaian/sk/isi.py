@@ -12,7 +12,7 @@ Pasal 48.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -248,17 +248,118 @@ MENIMBANG = (
     # d. names the decree: filled in by IsiSK.menimbang.
 )
 
-MENGINGAT = (
+# What SKs issued before the per-kab/kota settings printed (LAMPIRAN C's three lines): an issued
+# SK frozen without settings keeps rendering exactly as it was issued.
+MENGINGAT_LAMA = (
     "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik "
     "Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587);",
     "Peraturan Pemerintah Nomor 14 Tahun 2016 tentang Penyelenggaraan Perumahan dan Kawasan "
     "Permukiman (Lembaran Negara Republik Indonesia Tahun 2016 Nomor 101, Tambahan Lembaran "
     "Negara Republik Indonesia Nomor 5883);",
-    # The template leaves the number blank ("Nomor .../PRT/M/201"); the regulation in force is
-    # Permen PUPR 14/PRT/M/2018.
     "Peraturan Menteri Pekerjaan Umum dan Perumahan Rakyat Nomor 14/PRT/M/2018 tentang "
     "Pencegahan dan Peningkatan Kualitas terhadap Perumahan Kumuh dan Permukiman Kumuh;",
 )
+MENGINGAT = MENGINGAT_LAMA  # the name older callers import
+
+# The national legal bases, in the hierarchy order of UU 12/2011 (undang-undang, peraturan
+# pemerintah, peraturan menteri; within a kind by year), each with its Lembaran/Berita Negara
+# and the amendments in force. Wording of UU 1/2011, UU 23/2014 and PP 14/2016 as the Perwal
+# (seed `002…`) cites them; the Berita Negara number of Permen PUPR 14/PRT/M/2018 as the Perda
+# Singkawang (seed `003…`) cites it. The LAMPIRAN C template lists only UU 23/2014, PP 14/2016
+# and the Permen, leaving "4. ...." for the region's own regulations.
+MENGINGAT_NASIONAL = (
+    "Undang-Undang Nomor 1 Tahun 2011 tentang Perumahan dan Kawasan Permukiman (Lembaran Negara "
+    "Republik Indonesia Tahun 2011 Nomor 7, Tambahan Lembaran Negara Republik Indonesia Nomor "
+    "5188);",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik "
+    "Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) "
+    "sebagaimana telah diubah beberapa kali, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 "
+    "tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang "
+    "Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 41, "
+    "Tambahan Lembaran Negara Republik Indonesia Nomor 6856);",
+    "Peraturan Pemerintah Nomor 14 Tahun 2016 tentang Penyelenggaraan Perumahan dan Kawasan "
+    "Permukiman (Lembaran Negara Republik Indonesia Tahun 2016 Nomor 101, Tambahan Lembaran "
+    "Negara Republik Indonesia Nomor 5883) sebagaimana telah diubah dengan Peraturan Pemerintah "
+    "Nomor 12 Tahun 2021 tentang Perubahan atas Peraturan Pemerintah Nomor 14 Tahun 2016 tentang "
+    "Penyelenggaraan Perumahan dan Kawasan Permukiman (Lembaran Negara Republik Indonesia Tahun "
+    "2021 Nomor 20, Tambahan Lembaran Negara Republik Indonesia Nomor 6630);",
+    "Peraturan Menteri Pekerjaan Umum dan Perumahan Rakyat Nomor 14/PRT/M/2018 tentang "
+    "Pencegahan dan Peningkatan Kualitas terhadap Perumahan Kumuh dan Permukiman Kumuh (Berita "
+    "Negara Republik Indonesia Tahun 2018 Nomor 785);",
+)
+
+
+def mengingat_baku(jenis_daerah: str, nama_daerah: str) -> tuple[str, ...]:
+    """The default Mengingat of a kab/kota: the national bases, then the region's own
+    regulation on the subject, its number left as the template's dots to be filled in."""
+    daerah = f"{jenis_daerah} {nama_daerah}"
+    return (
+        *MENGINGAT_NASIONAL,
+        f"Peraturan Daerah {daerah} Nomor ... Tahun ... tentang Pencegahan dan Peningkatan "
+        f"Kualitas terhadap Perumahan Kumuh dan Permukiman Kumuh (Lembaran Daerah {daerah} "
+        "Tahun ... Nomor ...);",
+    )
+
+
+def sebutan_kepala_baku(jenis_daerah: str) -> str:
+    """ "Wali Kota" (the spelling of UU 23/2014) or "Bupati"."""
+    return "Wali Kota" if jenis_daerah.lower() == "kota" else "Bupati"
+
+
+def nama_opd_baku(jenis_daerah: str, nama_daerah: str) -> str:
+    """A first guess at the housing OPD's name; each kab/kota names its own."""
+    return f"Dinas Perumahan dan Kawasan Permukiman {jenis_daerah} {nama_daerah}"
+
+
+@dataclass(frozen=True)
+class PengaturanCetak:
+    """A kab/kota's texts of its SK (PengaturanSK), as a draft reads them and issuing freezes them.
+
+    The defaults are what SKs printed before these settings existed, so an SK issued then and
+    frozen without them renders unchanged.
+    """
+
+    mengingat: tuple[str, ...] = MENGINGAT_LAMA
+    memperhatikan: tuple[str, ...] = ()
+    dengan_rahmat: bool = True
+    sebutan_kepala: str = ""  # "Wali Kota" / "Walikota" / "Bupati"; "" → by jenis daerah
+    nama_opd: str = ""  # the third verification block's heading; "" → the template's
+    # The regulation whose articles the Buku Profil cites for the pola stages and the tipologi
+    # considerations, and those articles (per pola; for tipologi); no regulation → no citation.
+    peraturan_pola: str = ""
+    pasal_pola: dict[str, str] = field(default_factory=dict)
+    pasal_tipologi: str = ""
+
+    def ke_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["mengingat"] = list(self.mengingat)
+        data["memperhatikan"] = list(self.memperhatikan)
+        return data
+
+    @classmethod
+    def dari_json(cls, data: dict[str, Any] | None) -> PengaturanCetak:
+        if not data:
+            return cls()
+        d = dict(data)
+        d["mengingat"] = tuple(d.get("mengingat", MENGINGAT_LAMA))
+        d["memperhatikan"] = tuple(d.get("memperhatikan", ()))
+        d["pasal_pola"] = dict(d.get("pasal_pola") or {})
+        return cls(**d)
+
+    def kutipan_pola(self, pola: str) -> str:
+        """ "Pasal 54–55 Peraturan Wali Kota Pekalongan Nomor 50 Tahun 2022", or ""."""
+        return _kutipan(self.pasal_pola.get(pola, ""), self.peraturan_pola)
+
+    @property
+    def kutipan_tipologi(self) -> str:
+        return _kutipan(self.pasal_tipologi, self.peraturan_pola)
+
+
+def _kutipan(pasal: str, peraturan: str) -> str:
+    # An article without its regulation names nothing a reader can look up: both or none.
+    if not peraturan.strip():
+        return ""
+    return f"{pasal.strip()} {peraturan.strip()}".strip()
 
 
 @dataclass(frozen=True)
@@ -315,6 +416,7 @@ class IsiSK:
     stempel: tuple[StempelSK, ...] = ()
     draf: bool = True
     dibuat_pada: str = ""  # "25 November 2026 13.05 WIB": when a draft's data was read
+    pengaturan: PengaturanCetak = field(default_factory=PengaturanCetak)
     # The earlier SK this one revokes ("mencabut") or amends ("mengubah"), if any.
     menggantikan: RujukanSK | None = None
     hubungan: str = ""
@@ -330,8 +432,8 @@ class IsiSK:
 
     @property
     def kepala(self) -> str:
-        """ "Wali Kota" or "Bupati"."""
-        return "Wali Kota" if self.jenis_daerah.lower() == "kota" else "Bupati"
+        """ "Wali Kota", "Walikota" or "Bupati": the kab/kota's own spelling."""
+        return self.pengaturan.sebutan_kepala.strip() or sebutan_kepala_baku(self.jenis_daerah)
 
     @property
     def daerah(self) -> str:
@@ -434,7 +536,17 @@ class IsiSK:
 
     @property
     def mengingat(self) -> tuple[str, ...]:
-        return (*MENGINGAT, *self.mengingat_tambahan)
+        """The kab/kota's list, then this SK's own extra lines (SK.mengingat_tambahan)."""
+        return (*self.pengaturan.mengingat, *self.mengingat_tambahan)
+
+    @property
+    def memperhatikan(self) -> tuple[str, ...]:
+        return self.pengaturan.memperhatikan
+
+    @property
+    def kutipan_pola(self) -> dict[str, str]:
+        """Per pola, the articles the Buku Profil cites for its stages ("" when none)."""
+        return {pola: self.pengaturan.kutipan_pola(pola) for pola in TAHAPAN_POLA}
 
     @property
     def diktum(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
@@ -513,7 +625,16 @@ class IsiSK:
     def stempel_urut(self) -> list[StempelSK]:
         """The three verification blocks in the template's order, blank ones included."""
         ada = {s.tim: s for s in self.stempel}
-        return [ada.get(t) or StempelSK(tim=t, judul=JUDUL_STEMPEL[t]) for t in URUTAN_STEMPEL]
+        blok = [ada.get(t) or StempelSK(tim=t, judul=JUDUL_STEMPEL[t]) for t in URUTAN_STEMPEL]
+        if self.pengaturan.nama_opd.strip():
+            # The OPD signs under its own name, not the template's placeholder heading.
+            judul = (self.pengaturan.nama_opd.strip(),)
+            blok = [replace(s, judul=judul) if s.tim == "kabkota" else s for s in blok]
+        return blok
+
+
+# A regulation number ("14/PRT/M/2018") is one token: the printers keep it on one line.
+POLA_NOMOR_PERATURAN = r"\b\d+/PRT/M/\d{4}\b"
 
 
 def tentang_baku(jenis_daerah: str, nama_daerah: str) -> str:
@@ -523,9 +644,10 @@ def tentang_baku(jenis_daerah: str, nama_daerah: str) -> str:
 
 # --- pola penanganan (Pasal 50–55) and tipologi (Pasal 48) ----------------------------------
 
-# (tahap, kegiatan) per pola. Pasal 55 (2) of the seed splits one item over two letters
-# ("c. proses pelaksanaan konstruksi pembangunan / d. Perumahan dan Permukiman baru"), a
-# typesetting slip: it is joined here and the letters after it move up.
+# (tahap, kegiatan) per pola. Pasal 55 (2) of the seed splits two items over two letters each
+# ("c. proses pelaksanaan konstruksi pembangunan / d. Perumahan dan Permukiman baru" and
+# "e. pemantauan dan evaluasi pelaksanaan konstruksi; / f. Pemukiman Kembali;"), typesetting
+# slips: the Perda Singkawang (seed `003…`, Pasal 53 (2)) has both items whole, six letters a–f.
 TAHAPAN_POLA: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "Pemugaran": (
         (
@@ -589,8 +711,7 @@ TAHAPAN_POLA: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                 "perundang-undangan",
                 "proses legalisasi tanah pada lokasi pemukiman baru",
                 "proses pelaksanaan konstruksi pembangunan Perumahan dan Permukiman baru",
-                "pemantauan dan evaluasi pelaksanaan konstruksi",
-                "Pemukiman Kembali",
+                "pemantauan dan evaluasi pelaksanaan konstruksi Pemukiman Kembali",
                 "proses penghunian kembali masyarakat terdampak",
                 "proses pembongkaran pada lokasi pemukiman eksisting",
             ),

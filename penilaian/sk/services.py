@@ -43,6 +43,7 @@ from penilaian.models import (
     SK,
     EksporSK,
     NumerikPenilaian,
+    PengaturanSK,
     PengecualianSK,
     Penilaian,
     SKLokasi,
@@ -337,10 +338,16 @@ def _rujukan(lama: SK, kepala: str) -> sk_isi.RujukanSK:
 
 def isi_sk(sk: SK, *, lokasi: tuple[sk_isi.LokasiSK, ...] | None = None) -> sk_isi.IsiSK:
     """Return everything the SK's files print."""
-    daerah = sk.daerah_beku or _daerah(sk.kabupaten_kota)
+    daerah = dict(sk.daerah_beku or _daerah(sk.kabupaten_kota))
+    beku = daerah.pop("pengaturan", None)
+    if sk.status == SK.Status.DITETAPKAN:  # as frozen; SKs issued before settings: the old texts
+        pengaturan = sk_isi.PengaturanCetak.dari_json(beku)
+    else:
+        pengaturan = PengaturanSK.untuk(sk.kabupaten_kota).cetak()
     waktu = timezone.localtime()
     return sk_isi.IsiSK(
         **daerah,
+        pengaturan=pengaturan,
         nomor=sk.nomor,
         tanggal=sk.tanggal,
         tempat=sk.tempat,
@@ -437,7 +444,7 @@ def sk_buat(
                 }
             )
     daerah = _daerah(kabkota)
-    kepala = "Wali Kota" if kabkota.jenis == KabupatenKota.Jenis.KOTA else "Bupati"
+    kepala = PengaturanSK.untuk(kabkota).sebutan_kepala  # "Wali Kota", "Walikota", "Bupati"
     tentang = sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"])
     if menggantikan is not None:
         tentang = sk_isi.tentang_pengganti(
@@ -601,6 +608,33 @@ def _salin_foto(sk: SK, lokasi: sk_isi.LokasiSK) -> tuple[sk_isi.FotoSK, ...]:
     return tuple(salinan)
 
 
+# Each block of Lampiran I is a signature: LAMPIRAN C lists only lokasi "yang telah
+# diverifikasi oleh Pemerintah Pusat dan Pemerintah Daerah Provinsi", and the OPD of the
+# kab/kota proposes them; an issued SK with a block of dots is a blank form. Nama is the line
+# the template prints; jabatan says in which capacity the person signs for the team. NIP (not
+# every member of a Tim Verifikasi is a civil servant) and tanggal (not in the template) are
+# optional.
+FIELD_VERIFIKASI_WAJIB = ("nama", "jabatan")
+
+
+def _verifikasi_kosong(sk: SK) -> dict[str, str]:
+    """The verification blocks still missing a required field, one message per block."""
+    ada = {v.tim: v for v in sk.verifikasi.all()}
+    kurang = {}
+    for tim, label in VerifikasiSK.Tim.choices:
+        v = ada.get(tim)
+        kosong = [
+            str(VerifikasiSK._meta.get_field(f).verbose_name)
+            for f in FIELD_VERIFIKASI_WAJIB
+            if v is None or not getattr(v, f).strip()
+        ]
+        if kosong:
+            kurang[f"verifikasi_{tim}"] = _(
+                "Blok verifikasi “%(blok)s” belum lengkap: %(field)s wajib diisi."
+            ) % {"blok": label, "field": _(" dan ").join(kosong)}
+    return kurang
+
+
 @transaction.atomic
 def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
     """Issue the SK: check it is complete, freeze its lokasi and texts, and lock it.
@@ -620,6 +654,7 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
         kurang["tanggal"] = _("Tanggal ditetapkan wajib diisi sebelum ditetapkan.")
     if not tersimpan.penandatangan_nama.strip():
         kurang["penandatangan_nama"] = _("Nama penandatangan wajib diisi sebelum ditetapkan.")
+    kurang.update(_verifikasi_kosong(tersimpan))
     daftar = daftar_sk(tersimpan)
     if not daftar.disertakan:
         kurang["__all__"] = _("SK tanpa lokasi tidak dapat ditetapkan.")
@@ -630,7 +665,13 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
         SKLokasi.objects.create(
             sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=lokasi.nomor, data=lokasi.ke_json()
         )
-    tersimpan.daerah_beku = _daerah(tersimpan.kabupaten_kota)
+    # The kab/kota's texts as they stand now (Mengingat, sebutan, OPD …): later edits of the
+    # settings change drafts only.
+    pengaturan = PengaturanSK.untuk(tersimpan.kabupaten_kota).cetak()
+    tersimpan.daerah_beku = {
+        **_daerah(tersimpan.kabupaten_kota),
+        "pengaturan": pengaturan.ke_json(),
+    }
     tersimpan.status = SK.Status.DITETAPKAN
     tersimpan.ditetapkan_pada = timezone.now()
     tersimpan.ditetapkan_oleh = pengguna

@@ -182,8 +182,9 @@ def tinggi_judul_mm(isi: IsiSK) -> float:
 
 
 def tinggi_penutup_mm(isi: IsiSK) -> float:
-    """Return the height of what follows the last row: the total row and the three
-    verification blocks (templates/penilaian/cetak/_verifikasi.html, 9 pt, line-height 1.35)."""
+    """Return the height of what follows the last row: the total row, the three
+    verification blocks (templates/penilaian/cetak/_verifikasi.html, 9 pt, line-height 1.35)
+    and the head's signature."""
     jumlah = f"JUMLAH: {angka.dengan_terbilang(isi.jumlah_lokasi)} lokasi"
     lebar_jumlah = KOLOM[0].lebar_mm + KOLOM[1].lebar_mm
     baris_jumlah = _tinggi_sel(jumlah, lebar_jumlah, UKURAN_ISI_PT, tebal=True)
@@ -197,7 +198,20 @@ def tinggi_penutup_mm(isi: IsiSK) -> float:
     )
     garis_9pt = 9 * 1.35 * MM_PER_PT
     # margin-top 6 mm, "Mengetahui,", headings, 18 mm signature space, names.
-    return baris_jumlah + 6 + garis_9pt * (1 + judul + nama) + 18
+    verifikasi = 6 + garis_9pt * (1 + judul + nama) + 18
+    return baris_jumlah + verifikasi + tinggi_ttd_kepala_mm(isi)
+
+
+def tinggi_ttd_kepala_mm(isi: IsiSK) -> float:
+    """Return the height of the head's signature closing the annex (_ttd_kepala.html, sk.css:
+    80 mm wide, 9 pt; margins 6 + 2 mm, office, 18 mm space, name)."""
+    lebar = 80 - 2
+    jabatan = isi.penandatangan_jabatan or isi.judul_kepala
+    baris = jumlah_baris(f"{jabatan},", lebar, 9, tebal=True)
+    baris += jumlah_baris(
+        isi.penandatangan_nama.upper() or "( NAMA LENGKAP TANPA GELAR )", lebar, 9, tebal=True
+    )
+    return 6 + 2 + baris * 9 * 1.35 * MM_PER_PT + 18
 
 
 def rencana_halaman(isi: IsiSK) -> list[list[LokasiSK]]:

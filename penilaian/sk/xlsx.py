@@ -169,11 +169,16 @@ def _lembar_lampiran(lembar: Worksheet, isi: IsiSK) -> None:
 
 
 def _tulis_jumlah(lembar: Worksheet, baris: int, isi: IsiSK) -> None:
-    """The total row: the count of lokasi with its words, the hectares and the population."""
+    """The total row: the count of lokasi and of kecamatan with their words (as KEEMPAT and
+    the PDF's total row state them), the hectares and the population."""
     teks = f"JUMLAH\n{angka.dengan_terbilang(isi.jumlah_lokasi)} lokasi"
     lembar.cell(baris, 1, teks)
     lembar.merge_cells(start_row=baris, start_column=1, end_row=baris, end_column=2)
     luas, penduduk = indeks(KOLOM_LAMPIRAN, "luas"), indeks(KOLOM_LAMPIRAN, "jumlah_penduduk")
+    # Under RT/RW … KECAMATAN, as the PDF's total row spans them.
+    rt_rw, kecamatan = indeks(KOLOM_LAMPIRAN, "rt_rw"), indeks(KOLOM_LAMPIRAN, "kecamatan")
+    lembar.cell(baris, rt_rw, f"{angka.dengan_terbilang(isi.jumlah_kecamatan)} kecamatan")
+    lembar.merge_cells(start_row=baris, start_column=rt_rw, end_row=baris, end_column=kecamatan)
     lembar.cell(baris, luas, angka_xlsx(isi.luas_total_ha)).number_format = FORMAT_HEKTAR
     lembar.cell(baris, penduduk, isi.jumlah_penduduk).number_format = FORMAT_BILANGAN
     for k in range(1, JUMLAH_KOLOM + 1):

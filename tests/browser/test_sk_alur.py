@@ -59,6 +59,17 @@ def test_pokja_makes_downloads_and_issues_the_sk(
     page.get_by_role("button", name="Simpan data SK").click()
     page.wait_for_load_state()
     expect(page.locator(".pesan")).to_contain_text("Data SK disimpan")
+    # Refused while a verification block is empty, naming it (issue 10 item 4).
+    page.get_by_role("button", name=re.compile("Tetapkan SK")).click()
+    page.wait_for_load_state()
+    expect(page.locator(".pesan")).to_contain_text("Tim Verifikasi Pusat")
+    for blok in ("Tim Verifikasi Pusat", "Tim Verifikasi Provinsi", "OPD Kabupaten/Kota"):
+        form = page.locator("form.form-verifikasi", has_text=blok)
+        form.get_by_label("Nama", exact=True).fill(f"Nama {blok}")
+        form.get_by_label("Jabatan", exact=True).fill("Ketua")
+        form.get_by_role("button", name=re.compile("Simpan")).click()
+        page.wait_for_load_state()
+        expect(page.locator(".pesan")).to_contain_text("Blok verifikasi disimpan")
     page.get_by_role("button", name=re.compile("Tetapkan SK")).click()
     page.wait_for_load_state()
     expect(page.locator(".pesan")).to_contain_text("SK ditetapkan")

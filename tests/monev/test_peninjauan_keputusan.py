@@ -85,6 +85,11 @@ def test_only_who_manages_the_sk_may_start_the_draft(tinjau, operator_a, verifik
 def test_issuing_it_revokes_the_reviewed_sk_and_moves_the_review_due_date(tinjau, pokja_a):
     p, _lokasi = tinjau
     sk = services.keputusan_buat(peninjauan=p, pengguna=pokja_a)
+    for tim in ("pusat", "provinsi", "kabkota"):  # issuing needs the three blocks
+        services_sk.verifikasi_simpan(
+            sk=sk, pengguna=pokja_a, tim=tim, data={"nama": f"Nama {tim}", "jabatan": "Ketua"}
+        )
+    sk.refresh_from_db()
     sk = services_sk.sk_simpan(
         sk=sk, pengguna=pokja_a, versi=sk.versi,
         data={"nomor": "100.3.3.2/9/2026", "tanggal": date(2026, 6, 1),
@@ -103,6 +108,11 @@ def test_issuing_it_revokes_the_reviewed_sk_and_moves_the_review_due_date(tinjau
 def test_a_revoked_sk_without_a_review_is_no_longer_due(kota_a, pokja_a):
     lama = terbitkan_sk(kota_a, pokja_a, [buat_lokasi(kota_a, "Kawasan")])
     baru = services_sk.sk_buat(pengguna=pokja_a, tahun=2024, menggantikan=lama, hubungan="mencabut")
+    for tim in ("pusat", "provinsi", "kabkota"):  # issuing needs the three blocks
+        services_sk.verifikasi_simpan(
+            sk=baru, pengguna=pokja_a, tim=tim, data={"nama": f"Nama {tim}", "jabatan": "Ketua"}
+        )
+    baru.refresh_from_db()
     baru = services_sk.sk_simpan(
         sk=baru, pengguna=pokja_a, versi=baru.versi,
         data={"nomor": "050/3/2024", "tanggal": date(2024, 2, 1), "penandatangan_nama": "B"},

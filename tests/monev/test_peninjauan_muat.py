@@ -33,6 +33,11 @@ def terbitkan_sk(kabkota, pokja, lokasi: list, *, tahun_survei: int = 2021) -> S
     for lok in lokasi:
         buat_penilaian(lok, tahun=tahun_survei, status=PUSAT, pita={}, numerik=NUMERIK)
     sk = services_sk.sk_buat(pengguna=pokja, tahun=2022)
+    for tim in ("pusat", "provinsi", "kabkota"):  # issuing needs the three blocks
+        services_sk.verifikasi_simpan(
+            sk=sk, pengguna=pokja, tim=tim, data={"nama": f"Nama {tim}", "jabatan": "Ketua"}
+        )
+    sk.refresh_from_db()
     sk = services_sk.sk_simpan(
         sk=sk, pengguna=pokja, versi=sk.versi,
         data={"nomor": "100.3.3.2/45/2022", "tanggal": date(2022, 3, 1),

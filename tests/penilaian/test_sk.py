@@ -36,6 +36,12 @@ def sk_a(pokja_a) -> SK:
 
 
 def _lengkapi(sk: SK, pengguna) -> SK:
+    # Issuing needs the three verification blocks (issue 10 item 4).
+    for tim in ("pusat", "provinsi", "kabkota"):
+        services_sk.verifikasi_simpan(
+            sk=sk, pengguna=pengguna, tim=tim, data={"nama": f"Nama {tim}", "jabatan": "Ketua"}
+        )
+    sk.refresh_from_db()
     return services_sk.sk_simpan(
         sk=sk,
         pengguna=pengguna,
@@ -157,7 +163,9 @@ def test_issuing_names_every_missing_field_and_saves_nothing(kota_a, sk_a, pokja
     with pytest.raises(ValidationError) as e:
         services_sk.sk_tetapkan(sk=sk_a, pengguna=pokja_a, versi=sk_a.versi)
     pesan = e.value.message_dict
-    assert set(pesan) == {"nomor", "tanggal", "penandatangan_nama", "__all__"}
+    assert set(pesan) == {"nomor", "tanggal", "penandatangan_nama", "__all__",
+                          "verifikasi_pusat", "verifikasi_provinsi",
+                          "verifikasi_kabkota"}  # fmt: skip
     sk_a.refresh_from_db()
     assert sk_a.status == SK.Status.DRAF
     assert not SKLokasi.objects.exists()

@@ -57,8 +57,10 @@ def test_keputusan_follows_the_template_with_keempat_filled_in(tmp_path):
     urutan = ["WALI KOTA PEKALONGAN", "KEPUTUSAN WALI KOTA PEKALONGAN",
               "NOMOR : 100.3.3.2/45/2026", "TENTANG", "PENETAPAN LOKASI PERUMAHAN KUMUH",
               "Menimbang", "a. bahwa setiap orang", "d. bahwa berdasarkan pertimbangan",
-              "Mengingat", "1. Undang-Undang Nomor 23 Tahun 2014", "4. Peraturan Wali Kota",
-              "MEMUTUSKAN", "Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA",
+              "Mengingat", "1. Undang-Undang Nomor 1 Tahun 2011",
+              "2. Undang-Undang Nomor 23 Tahun 2014", "5. Peraturan Wali Kota",
+              "6. Peraturan Wali Kota", "Memperhatikan", "MEMUTUSKAN", "Menetapkan", "KESATU",
+              "KEDUA", "KETIGA", "KEEMPAT", "KELIMA",
               "Lampiran I", "Lampiran II", "Lampiran III", "KEENAM", "KETUJUH",
               "Ditetapkan di", "20 November 2026", "A. DEMO SANTOSO"]  # fmt: skip
     posisi = [teks.find(s) for s in urutan]
@@ -114,7 +116,8 @@ def test_lampiran1_ends_with_totals_and_verification_blocks(lampiran1, isi130, t
     assert angka.format_bilangan(isi130.jumlah_penduduk) in akhir
     assert "Mengetahui," in akhir
     for judul in ("Tim Verifikasi Pusat", "Tim Verifikasi Provinsi",
-                  "Organisasi Perangkat Daerah Kab/Kota", "Budi Contoh, S.T.",
+                  "Dinas Perumahan dan Kawasan Permukiman Kota Pekalongan",
+                  "Budi Contoh, S.T.",
                   "NIP. 19700101 199503 1 001"):  # fmt: skip
         assert judul in akhir
     awal = _rata(_teks(lampiran1, tmp_path, halaman=1))

@@ -18,6 +18,11 @@ PUSAT = "terverifikasi_pusat"
 
 
 def terbitkan(sk: SK, pengguna, *, nomor: str, tanggal: date) -> SK:
+    for tim in ("pusat", "provinsi", "kabkota"):  # issuing needs the three blocks
+        services_sk.verifikasi_simpan(
+            sk=sk, pengguna=pengguna, tim=tim, data={"nama": f"Nama {tim}", "jabatan": "Ketua"}
+        )
+    sk.refresh_from_db()
     sk = services_sk.sk_simpan(
         sk=sk, pengguna=pengguna, versi=sk.versi,
         data={"nomor": nomor, "tanggal": tanggal, "penandatangan_nama": "A. Contoh"},
