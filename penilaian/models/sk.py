@@ -71,6 +71,8 @@ class SK(Tercatat):
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The token of the "buat draf SK" form that created it: sent twice, it finds this draft.
+    token_buat = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = SKQuerySet.as_manager()
 
@@ -78,6 +80,11 @@ class SK(Tercatat):
         verbose_name = _("SK penetapan lokasi")
         verbose_name_plural = _("SK penetapan lokasi")
         ordering = ["-tahun", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kabupaten_kota", "tahun", "token_buat"], name="sk_token_buat_unik"
+            )
+        ]
 
     def __str__(self) -> str:
         nomor = self.nomor or _("tanpa nomor")
@@ -105,6 +112,9 @@ class VerifikasiSK(models.Model):
     jabatan = models.CharField(_("jabatan"), max_length=150, blank=True)
     nip = models.CharField(_("NIP"), max_length=30, blank=True)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
+    # Optimistic lock, as Tercatat.versi (0 in a form: the block did not exist yet). Who
+    # changed it last is the SK's diubah_oleh: services_sk.verifikasi_simpan sets both.
+    versi = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("verifikasi SK")

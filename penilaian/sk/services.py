@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -24,7 +25,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.tasks import Task, TaskResultStatus
 from django.utils import timezone
@@ -267,27 +268,42 @@ def _potret_sk(sk: SK) -> dict[str, str]:
     return riwayat.potret(sk, FIELD_SK)
 
 
-def sk_buat(*, pengguna: Pengguna, tahun: int) -> SK:
-    """Start a draft SK of the user's kab/kota, with the template's texts filled in."""
+def sk_buat(*, pengguna: Pengguna, tahun: int, token: uuid.UUID | None = None) -> SK:
+    """Start a draft SK of the user's kab/kota, with the template's texts filled in.
+
+    `token` comes from the form: the same form sent again returns the draft it made.
+    """
     kabkota = pengguna.kabupaten_kota
     if kabkota is None:
         raise PermissionDenied(_("Pengguna ini tidak terikat pada kabupaten/kota."))
     wajib_kelola_sk_kota(pengguna, kabkota)
+    if token is not None and (
+        ada := SK.objects.filter(kabupaten_kota=kabkota, tahun=tahun, token_buat=token).first()
+    ):
+        return ada
     daerah = _daerah(kabkota)
     kepala = "Wali Kota" if kabkota.jenis == KabupatenKota.Jenis.KOTA else "Bupati"
-    with transaction.atomic():
-        sk = SK.objects.create(
-            kabupaten_kota=kabkota,
-            tahun=tahun,
-            tempat=daerah["nama_daerah"],
-            tentang=sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"]),
-            penandatangan_jabatan=f"{kepala} {daerah['nama_daerah']}".upper(),
-            dibuat_oleh=pengguna,
-            diubah_oleh=pengguna,
-        )
-        riwayat.catat(
-            obj=sk, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah=_potret_sk(sk)
-        )
+    try:
+        # A savepoint: the twin request may insert the same token first (the unique
+        # constraint decides), and then this one returns that draft.
+        with transaction.atomic():
+            sk = SK.objects.create(
+                kabupaten_kota=kabkota,
+                tahun=tahun,
+                token_buat=token,
+                tempat=daerah["nama_daerah"],
+                tentang=sk_isi.tentang_baku(daerah["jenis_daerah"], daerah["nama_daerah"]),
+                penandatangan_jabatan=f"{kepala} {daerah['nama_daerah']}".upper(),
+                dibuat_oleh=pengguna,
+                diubah_oleh=pengguna,
+            )
+            riwayat.catat(
+                obj=sk, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah=_potret_sk(sk)
+            )
+    except IntegrityError:
+        if token is None:
+            raise
+        return SK.objects.get(kabupaten_kota=kabkota, tahun=tahun, token_buat=token)
     return sk
 
 
@@ -344,24 +360,39 @@ def _naikkan_versi(sk: SK, pengguna: Pengguna) -> None:
 
 @transaction.atomic
 def verifikasi_simpan(
-    *, sk: SK, pengguna: Pengguna, tim: str, data: Mapping[str, object]
+    *,
+    sk: SK,
+    pengguna: Pengguna,
+    tim: str,
+    data: Mapping[str, object],
+    versi: int | None = None,
 ) -> VerifikasiSK:
-    """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft."""
+    """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft.
+
+    Refused (riwayat.KonflikPerubahan) when the block changed since `versi` was read (0: it
+    did not exist yet); `None` skips the check (demo data).
+    """
     wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
-    tersimpan = _kunci(sk, None)
-    v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim)
+    tersimpan = _kunci(sk, None)  # the SK row is locked: one block save at a time per SK
+    v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim, defaults={"versi": 0})
+    if versi is not None and v.versi != versi:
+        raise riwayat.KonflikPerubahan(tersimpan, v.get_tim_display())
     field = ("nama", "jabatan", "nip", "tanggal")
     sebelum = _potret_verifikasi(v, field)
     for nama in field:
         if nama in data:
             setattr(v, nama, data[nama])
     v.full_clean()
+    v.versi += 1
     v.save()
     sesudah = _potret_verifikasi(v, field)
     riwayat.catat(
         obj=tersimpan, pengguna=pengguna, tindakan="verifikasi", sebelum=sebelum, sesudah=sesudah
     )
-    _naikkan_versi(tersimpan, pengguna)
+    # Who changed a block last is read from the SK (KonflikPerubahan above): set both.
+    SK.objects.filter(pk=tersimpan.pk).update(
+        versi=F("versi") + 1, diubah_oleh=pengguna, diubah_pada=timezone.now()
+    )
     return v
 
 
