@@ -139,6 +139,7 @@ def _form_lokasi(request: HttpRequest, lokasi: Lokasi) -> HttpResponse:
         instance=lokasi,
         kabupaten_kota=lokasi.kabupaten_kota,
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         baru = lokasi.pk is None
         try:
@@ -152,11 +153,13 @@ def _form_lokasi(request: HttpRequest, lokasi: Lokasi) -> HttpResponse:
             )
         except riwayat.KonflikPerubahan as e:
             form.add_error(None, str(e))
+            status = 409  # Conflict: the page again, with the input and who saved between
         else:
             pesan = _("Lokasi %(nama)s disimpan.") % {"nama": lokasi.nama}
             messages.success(request, pesan if not baru else _("Lokasi baru: ") + pesan)
             return redirect(lokasi)
-    return render(request, "lokasi/lokasi_form.html", {"form": form, "lokasi": lokasi})
+    konteks = {"form": form, "lokasi": lokasi}
+    return render(request, "lokasi/lokasi_form.html", konteks, status=status)
 
 
 @login_required
