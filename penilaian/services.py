@@ -206,26 +206,17 @@ def penilaian_buat(
     `token` comes from the form: the same form sent again returns the survey it started.
     """
     akses.wajib_mulai(pengguna, lokasi)
-    if token is not None:
-        if ada := Penilaian.objects.filter(lokasi=lokasi, tahun=tahun, token_buat=token).first():
-            return ada
+    nilai = {"lokasi": lokasi, "tahun": tahun, "dibuat_oleh": pengguna, "diubah_oleh": pengguna}
+    if token is None:
+        penilaian = Penilaian.objects.create(**nilai)
+    else:
         try:
-            # A savepoint: the twin request may insert the same token first (the unique
-            # constraint decides), and then this one returns that survey.
+            # The unique (lokasi, tahun, token) decides between the twin requests, even when
+            # they run at the same moment: the second gets the survey the first started.
             with transaction.atomic():
-                penilaian = Penilaian.objects.create(
-                    lokasi=lokasi,
-                    tahun=tahun,
-                    token_buat=token,
-                    dibuat_oleh=pengguna,
-                    diubah_oleh=pengguna,
-                )
+                penilaian = Penilaian.objects.create(**nilai, token_buat=token)
         except IntegrityError:
             return Penilaian.objects.get(lokasi=lokasi, tahun=tahun, token_buat=token)
-    else:
-        penilaian = Penilaian.objects.create(
-            lokasi=lokasi, tahun=tahun, dibuat_oleh=pengguna, diubah_oleh=pengguna
-        )
     units = list(lokasi.unit_survei.all())
     NumerikPenilaian.objects.bulk_create(
         [NumerikPenilaian(penilaian=penilaian, unit=u, **angka_kepala(u)) for u in units]

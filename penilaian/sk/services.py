@@ -277,15 +277,11 @@ def sk_buat(*, pengguna: Pengguna, tahun: int, token: uuid.UUID | None = None) -
     if kabkota is None:
         raise PermissionDenied(_("Pengguna ini tidak terikat pada kabupaten/kota."))
     wajib_kelola_sk_kota(pengguna, kabkota)
-    if token is not None and (
-        ada := SK.objects.filter(kabupaten_kota=kabkota, tahun=tahun, token_buat=token).first()
-    ):
-        return ada
     daerah = _daerah(kabkota)
     kepala = "Wali Kota" if kabkota.jenis == KabupatenKota.Jenis.KOTA else "Bupati"
     try:
-        # A savepoint: the twin request may insert the same token first (the unique
-        # constraint decides), and then this one returns that draft.
+        # The unique (kab/kota, tahun, token) decides between the twin requests, even when
+        # they run at the same moment: the second gets the draft the first made.
         with transaction.atomic():
             sk = SK.objects.create(
                 kabupaten_kota=kabkota,
