@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kumuh.sqlite.TulisSegeraSQLite",  # first: before anything opens the request's transaction
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,6 +97,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Background renders write their progress (short autocommit updates) while requests write
     # too: wait for the lock instead of failing at once. Not transaction_mode IMMEDIATE: it
     # makes every read-only request take the write lock, and parallel htmx requests then fail.
+    # Requests that may write begin IMMEDIATE through kumuh.sqlite.TulisSegeraSQLite, so two
+    # simultaneous saves wait for each other instead of failing on the lock upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
 
 # Background work (long PDF renders): queued in the database by django-tasks-db and run by

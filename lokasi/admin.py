@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from lokasi.models import (
@@ -58,26 +59,62 @@ class KelurahanAdmin(admin.ModelAdmin):
     list_select_related = ["kecamatan"]
 
 
-class UnitSurveiInline(admin.TabularInline):
+class HanyaBaca:
+    """Show records in /kelola/ without letting it add, change or delete them.
+
+    For records with a version and a change history (kumuh.models.Tercatat) and their parts.
+    Their writes live in the services (`lokasi_simpan`, `unit_simpan`, `penilaian_simpan`,
+    `sk_simpan` …), which check the version the form was opened at, keep the history, recompute
+    what depends on them (a kawasan's sums of its RT units, a survey's score) and enforce the
+    domain rules the admin form does not know (kelurahan of the same kab/kota, numbers locked
+    while units exist, an issued SK frozen). A second, partial writer here would save over a
+    colleague's work silently; the app's own pages are where these records change.
+    """
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class UnitSurveiInline(HanyaBaca, admin.TabularInline):
     model = UnitSurvei
     extra = 0
-    autocomplete_fields = ["kelurahan"]
 
 
-class TipologiInline(admin.TabularInline):
+class TipologiInline(HanyaBaca, admin.TabularInline):
     model = TipologiLokasi
     extra = 0
 
 
 @admin.register(Lokasi)
-class LokasiAdmin(admin.ModelAdmin):
+class LokasiAdmin(HanyaBaca, admin.ModelAdmin):
     list_display = ["nama", "kode", "kabupaten_kota", "luas_sk_ha", "luas_verifikasi_ha"]
     list_filter = ["kabupaten_kota"]
     search_fields = ["nama", "kode"]
     autocomplete_fields = ["kelurahan"]
     list_select_related = ["kabupaten_kota"]
     inlines = [TipologiInline, UnitSurveiInline]
-    readonly_fields = ["versi", "dibuat_oleh", "diubah_oleh", "dibuat_pada", "diubah_pada"]
+    readonly_fields = [
+        "halaman_ubah",
+        "versi",
+        "dibuat_oleh",
+        "diubah_oleh",
+        "dibuat_pada",
+        "diubah_pada",
+    ]
+
+    @admin.display(description=_("diubah lewat"))
+    def halaman_ubah(self, obj: Lokasi) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            obj.get_absolute_url(),
+            _("halaman lokasi (admin dan operator kabupaten/kota-nya)"),
+        )
 
 
 admin.site.register(FotoLokasi)

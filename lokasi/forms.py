@@ -253,6 +253,9 @@ class FilterLokasiForm(forms.Form):
 
 
 class UnitSurveiForm(forms.ModelForm):
+    # The version the form was opened at (optimistic lock, services.unit_simpan).
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = UnitSurvei
         fields = [
@@ -275,6 +278,8 @@ class UnitSurveiForm(forms.ModelForm):
         self.fields["kelurahan"].queryset = Kelurahan.objects.filter(
             kecamatan__kabupaten_kota_id=lokasi.kabupaten_kota_id
         )
+        if self.instance.pk:
+            self.fields["versi"].initial = self.instance.versi
         for field in self.fields.values():
             field.error_messages["required"] = _("%(label)s wajib diisi.") % {"label": field.label}
 

@@ -388,6 +388,9 @@ class UnitSurvei(models.Model):
     jumlah_kk = models.PositiveIntegerField(_("jumlah KK"))
     panjang_jalan_ideal_m = models.DecimalField(_("panjang jalan ideal (m)"), **PANJANG)
     panjang_drainase_ideal_m = models.DecimalField(_("panjang drainase ideal (m)"), **PANJANG)
+    # Optimistic lock, as Tercatat.versi: who changed it last is the kawasan's diubah_oleh
+    # (services.unit_simpan records every unit change on the lokasi, in the same transaction).
+    versi = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("unit survei (RT/RW)")

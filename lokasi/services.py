@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.models import F, Sum
+from django.db import models, transaction
+from django.db.models import F, ProtectedError, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lokasi import riwayat
 from lokasi.akses import wajib_kelola_lokasi
@@ -150,15 +151,36 @@ def _urut_angka(teks: str) -> tuple[int, str]:
 
 
 @transaction.atomic
-def unit_simpan(*, unit: UnitSurvei, pengguna: Pengguna) -> UnitSurvei:
-    """Save one RT unit and bring its kawasan's sums up to date in the same transaction."""
+def unit_simpan(
+    *, unit: UnitSurvei, pengguna: Pengguna, versi_awal: int | None = None
+) -> UnitSurvei:
+    """Save one RT unit and bring its kawasan's sums up to date in the same transaction.
+
+    A change of a stored unit is refused (riwayat.KonflikPerubahan) when the unit changed or
+    went since `versi_awal` was read; `None` skips the check (demo data, scripts).
+    """
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
     wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
+    if unit.pk is not None and versi_awal is not None:
+        # Compare-and-set, as lokasi_simpan: a concurrent save makes this match no row.
+        if not UnitSurvei.objects.filter(pk=unit.pk, versi=versi_awal).update(versi=F("versi") + 1):
+            raise riwayat.KonflikPerubahan(_lokasi_dengan_pengubah(lokasi), _("unit %s") % unit)
+        unit.versi = versi_awal + 1
+    elif unit.pk is not None:
+        unit.versi = F("versi") + 1
     sebelum = potret_lokasi(lokasi)
     tindakan = f"unit {unit} " + ("ditambahkan" if unit.pk is None else "diubah")
     unit.save()
+    if isinstance(unit.versi, F):
+        unit.refresh_from_db(fields=["versi"])
     _setelah_unit_berubah(lokasi, pengguna, tindakan, sebelum)
     return unit
+
+
+def _lokasi_dengan_pengubah(lokasi: Lokasi) -> Lokasi:
+    # Every unit change is recorded on its lokasi (diubah_oleh, diubah_pada, history), so the
+    # kawasan's last changer is the one the refused user has to talk to.
+    return Lokasi.objects.select_related("diubah_oleh").get(pk=lokasi.pk)
 
 
 def _setelah_unit_berubah(lokasi: Lokasi, pengguna: Pengguna, tindakan: str, sebelum) -> None:
@@ -175,14 +197,54 @@ def _setelah_unit_berubah(lokasi: Lokasi, pengguna: Pengguna, tindakan: str, seb
     )
 
 
+class UnitDipakai(Exception):
+    """An RT unit that survey data refers to: deleting it would take the survey's sheets."""
+
+
+def penghalang_hapus(obj: models.Model) -> dict[str, int]:
+    """Return {what: how many} of the records that protect `obj` from deletion.
+
+    Read from the model's reverse relations (PROTECT/RESTRICT), so lokasi names no app above
+    it: a survey's numerik sheets (penilaian) protect their RT unit this way.
+    """
+    hasil = {}
+    for rel in obj._meta.related_objects:
+        if rel.on_delete not in (models.PROTECT, models.RESTRICT) or rel.many_to_many:
+            continue
+        jumlah = rel.related_model._base_manager.filter(**{rel.field.name: obj}).count()
+        if jumlah:
+            hasil[str(rel.related_model._meta.verbose_name_plural)] = jumlah
+    return hasil
+
+
+def _pesan_dipakai(unit: UnitSurvei, penghalang: dict[str, int]) -> str:
+    rincian = ", ".join(f"{n} {nama}" for nama, n in penghalang.items())
+    return _(
+        "Unit %(unit)s tidak dapat dihapus: datanya dipakai oleh %(rincian)s penilaian. Unit "
+        "hanya dihapus bila salah dimasukkan dan belum disurvei; ubah angkanya bila perlu."
+    ) % {"unit": unit, "rincian": rincian}
+
+
 @transaction.atomic
 def unit_hapus(*, unit: UnitSurvei, pengguna: Pengguna) -> None:
-    """Remove a unit entered by mistake; the kawasan's sums follow."""
+    """Remove a unit entered by mistake; the kawasan's sums follow.
+
+    Refused (UnitDipakai, with the reason) while survey data refers to the unit.
+    """
     lokasi = Lokasi.objects.select_for_update().get(pk=unit.lokasi_id)
     wajib_kelola_lokasi(pengguna, lokasi.kabupaten_kota)
+    if penghalang := penghalang_hapus(unit):
+        raise UnitDipakai(_pesan_dipakai(unit, penghalang))
     sebelum = potret_lokasi(lokasi)
     nama = str(unit)
-    unit.delete()
+    try:
+        with transaction.atomic():
+            unit.delete()
+    except ProtectedError as e:  # a sheet that arrived after the check above
+        jumlah: dict[str, int] = defaultdict(int)
+        for obj in e.protected_objects:
+            jumlah[str(obj._meta.verbose_name_plural)] += 1
+        raise UnitDipakai(_pesan_dipakai(unit, jumlah)) from e
     _setelah_unit_berubah(lokasi, pengguna, f"unit {nama} dihapus", sebelum)
 
 

@@ -139,6 +139,7 @@ def _form_lokasi(request: HttpRequest, lokasi: Lokasi) -> HttpResponse:
         instance=lokasi,
         kabupaten_kota=lokasi.kabupaten_kota,
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         baru = lokasi.pk is None
         try:
@@ -152,11 +153,13 @@ def _form_lokasi(request: HttpRequest, lokasi: Lokasi) -> HttpResponse:
             )
         except riwayat.KonflikPerubahan as e:
             form.add_error(None, str(e))
+            status = 409  # Conflict: the page again, with the input and who saved between
         else:
             pesan = _("Lokasi %(nama)s disimpan.") % {"nama": lokasi.nama}
             messages.success(request, pesan if not baru else _("Lokasi baru: ") + pesan)
             return redirect(lokasi)
-    return render(request, "lokasi/lokasi_form.html", {"form": form, "lokasi": lokasi})
+    konteks = {"form": form, "lokasi": lokasi}
+    return render(request, "lokasi/lokasi_form.html", konteks, status=status)
 
 
 @login_required
@@ -169,18 +172,40 @@ def unit_form(request: HttpRequest, lokasi_pk: int, pk: int | None = None) -> Ht
         unit = get_unit_for_edit(request.user, lokasi_pk, pk)
         lokasi = unit.lokasi
     form = UnitSurveiForm(request.POST or None, instance=unit, lokasi=lokasi)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.unit_simpan(unit=form.instance, pengguna=request.user)
-        messages.success(request, _("Unit %(unit)s disimpan.") % {"unit": form.instance})
-        return redirect(lokasi)
-    return render(request, "lokasi/unit_form.html", {"form": form, "lokasi": lokasi, "unit": unit})
+        # A change without the version it was opened at is treated as stale, not as fresh.
+        versi = form.cleaned_data["versi"]
+        try:
+            services.unit_simpan(
+                unit=form.instance,
+                pengguna=request.user,
+                versi_awal=None if unit is None else (-1 if versi is None else versi),
+            )
+        except riwayat.KonflikPerubahan as e:
+            form.add_error(None, str(e))
+            status = 409
+        else:
+            messages.success(request, _("Unit %(unit)s disimpan.") % {"unit": form.instance})
+            return redirect(lokasi)
+    konteks = {
+        "form": form,
+        "lokasi": lokasi,
+        "unit": unit,
+        "penghalang_hapus": services.penghalang_hapus(unit) if unit else {},
+    }
+    return render(request, "lokasi/unit_form.html", konteks, status=status)
 
 
 @login_required
 @require_POST
 def unit_hapus(request: HttpRequest, lokasi_pk: int, pk: int) -> HttpResponse:
     unit = get_unit_for_edit(request.user, lokasi_pk, pk)
-    services.unit_hapus(unit=unit, pengguna=request.user)
+    try:
+        services.unit_hapus(unit=unit, pengguna=request.user)
+    except services.UnitDipakai as e:
+        messages.error(request, str(e))
+        return redirect("lokasi:unit_ubah", lokasi_pk=lokasi_pk, pk=pk)
     messages.success(request, _("Unit %(unit)s dihapus.") % {"unit": unit})
     return redirect("lokasi:detail", pk=lokasi_pk)
 

@@ -278,6 +278,8 @@ class IsianForm(forms.Form):
 
 class AlurForm(forms.Form):
     ke = forms.CharField(widget=forms.HiddenInput)
+    # The status the page showed: a step someone else took first is told apart from a 403.
+    dari = forms.CharField(widget=forms.HiddenInput, required=False)
     catatan = forms.CharField(
         label=_("Catatan / alasan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -286,6 +288,8 @@ class AlurForm(forms.Form):
 class PenilaianBaruForm(forms.Form):
     lokasi = forms.ModelChoiceField(label=_("Lokasi"), queryset=None)
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    # One per page visit (the view's initial): the same form sent twice starts one survey.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, lokasi_qs, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokasi import riwayat
@@ -213,12 +216,25 @@ def nilai_potret_penilaian(
 
 
 @transaction.atomic
-def penilaian_buat(*, lokasi: Lokasi, pengguna: Pengguna, tahun: int) -> Penilaian:
-    """Start a draft survey of a lokasi, with a numerik sheet per RT unit (or one for all)."""
+def penilaian_buat(
+    *, lokasi: Lokasi, pengguna: Pengguna, tahun: int, token: uuid.UUID | None = None
+) -> Penilaian:
+    """Start a draft survey of a lokasi, with a numerik sheet per RT unit (or one for all).
+
+    `token` comes from the form: the same form sent again returns the survey it started.
+    """
     akses.wajib_mulai(pengguna, lokasi)
-    penilaian = Penilaian.objects.create(
-        lokasi=lokasi, tahun=tahun, dibuat_oleh=pengguna, diubah_oleh=pengguna
-    )
+    nilai = {"lokasi": lokasi, "tahun": tahun, "dibuat_oleh": pengguna, "diubah_oleh": pengguna}
+    if token is None:
+        penilaian = Penilaian.objects.create(**nilai)
+    else:
+        try:
+            # The unique (lokasi, tahun, token) decides between the twin requests, even when
+            # they run at the same moment: the second gets the survey the first started.
+            with transaction.atomic():
+                penilaian = Penilaian.objects.create(**nilai, token_buat=token)
+        except IntegrityError:
+            return Penilaian.objects.get(lokasi=lokasi, tahun=tahun, token_buat=token)
     units = list(lokasi.unit_survei.all())
     NumerikPenilaian.objects.bulk_create(
         [NumerikPenilaian(penilaian=penilaian, unit=u, **angka_kepala(u)) for u in units]
@@ -308,12 +324,60 @@ def _segar(pk: int) -> Penilaian:
 # --- workflow --------------------------------------------------------------------------------
 
 
+class LangkahDidahului(Exception):
+    """The survey left the status the user saw before their step arrived (a colleague took a
+    step first: approved it, sent it back, submitted it). The message says who and when."""
+
+    def __init__(self, penilaian: Penilaian, ke: str) -> None:
+        self.penilaian = penilaian
+        super().__init__(
+            _(
+                "Penilaian ini sudah berstatus %(status)s: %(oleh)s memindahkannya pada "
+                "%(waktu)s, setelah Anda membuka halaman ini. Langkah Anda (%(ke)s) tidak "
+                "dijalankan; periksa keadaannya sekarang."
+            )
+            % {**_pelaku_terakhir(penilaian), "ke": Status(ke).label}
+        )
+
+
+def _pelaku_terakhir(penilaian: Penilaian) -> dict[str, str]:
+    """Who took the survey's last workflow step (or last changed it) and when, as text."""
+    langkah = penilaian.langkah.select_related("pengguna").order_by("-waktu", "-pk").first()
+    pengguna = langkah.pengguna if langkah else penilaian.diubah_oleh
+    waktu = langkah.waktu if langkah else penilaian.diubah_pada
+    return {
+        "status": Status(penilaian.status).label,
+        "oleh": (pengguna.get_full_name() or pengguna.username) if pengguna else _("pengguna lain"),
+        "waktu": timezone.localtime(waktu).strftime("%d-%m-%Y %H:%M"),
+    }
+
+
+def pesan_bukan_draf(penilaian: Penilaian) -> str:
+    """Why a survey form opened as a draft can no longer be saved: who moved it on, when."""
+    return _(
+        "Penilaian ini sudah berstatus %(status)s: %(oleh)s memindahkannya pada %(waktu)s, "
+        "setelah Anda membuka formulir. Hanya draf yang dapat diubah, jadi isian Anda belum "
+        "disimpan; isian itu masih ada di formulir ini. Salin yang perlu, lalu minta penilaian "
+        "dikembalikan ke draf bila harus diubah."
+    ) % _pelaku_terakhir(penilaian)
+
+
 @transaction.atomic
 def penilaian_pindah(
-    *, penilaian: Penilaian, pengguna: Pengguna, ke: str, catatan: str = ""
+    *, penilaian: Penilaian, pengguna: Pengguna, ke: str, catatan: str = "", dari: str = ""
 ) -> Penilaian:
-    """Move a survey one workflow step, or back to draf with a reason."""
+    """Move a survey one workflow step, or back to draf with a reason.
+
+    `dari` is the status the user's page showed: when the survey has left it since, the step
+    is refused with LangkahDidahului (who moved it) rather than as a step the role may not take.
+    """
     penilaian = Penilaian.objects.select_for_update().get(pk=penilaian.pk)
+    if dari and dari != penilaian.status and dari in Status.values:
+        # Only a step the user could have taken from what they saw: any other stays a 403.
+        seperti_dilihat = copy.copy(penilaian)
+        seperti_dilihat.status = dari
+        if akses.boleh_pindah(pengguna, seperti_dilihat, ke):
+            raise LangkahDidahului(penilaian, ke)
     dari = penilaian.status
     akses.wajib_pindah(pengguna, penilaian, ke)
     if ke == Status.DRAF:

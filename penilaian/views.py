@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -44,7 +46,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "status": status,
         "tahun": tahun,
         "baru_form": PenilaianBaruForm(
-            initial={"tahun": timezone.localdate().year},
+            # A fresh token per visit: the form sent twice starts one survey (services).
+            initial={"tahun": timezone.localdate().year, "token": uuid.uuid4()},
             lokasi_qs=Lokasi.objects.filter(kabupaten_kota_id=request.user.kabupaten_kota_id),
         )
         if boleh_buat
@@ -64,7 +67,10 @@ def buat(request: HttpRequest) -> HttpResponse:
             messages.error(request, f"{form.fields[nama].label}: {' '.join(galat)}")
         return redirect("penilaian:daftar")
     penilaian = services.penilaian_buat(
-        lokasi=form.cleaned_data["lokasi"], pengguna=request.user, tahun=form.cleaned_data["tahun"]
+        lokasi=form.cleaned_data["lokasi"],
+        pengguna=request.user,
+        tahun=form.cleaned_data["tahun"],
+        token=form.cleaned_data.get("token"),
     )
     return redirect("penilaian:isi", pk=penilaian.pk)
 
@@ -73,17 +79,24 @@ def buat(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     penilaian = get_penilaian_for_user(request.user, pk)
-    konteks = {
+    return render(request, "penilaian/penilaian_detail.html", _konteks_detail(request, penilaian))
+
+
+def _konteks_detail(
+    request: HttpRequest, penilaian: Penilaian, alur_ditolak: AlurForm | None = None
+) -> dict:
+    return {
         "penilaian": penilaian,
         "hasil": panel_skor.ringkasan_hasil(penilaian),
         "kekurangan": panel_skor.kekurangan_terbaca(penilaian.kekurangan),
         "langkah": penilaian.langkah.select_related("pengguna"),
         "tombol": [(ke, Status(ke).label) for ke in akses.langkah_berikut(penilaian, request.user)],
         "alur_form": AlurForm(),
+        # A refused step: what the user wrote stays on the page (its reason, a note).
+        "alur_ditolak": alur_ditolak,
         "boleh_isi": akses.boleh_isi(request.user, penilaian),
         "riwayat": riwayat.untuk(penilaian)[:30],
     }
-    return render(request, "penilaian/penilaian_detail.html", konteks)
 
 
 def _get_untuk_isi(request: HttpRequest, pk: int) -> Penilaian:
@@ -103,10 +116,23 @@ def _muat(penilaian: Penilaian) -> Penilaian:
 @login_required
 @require_http_methods(["GET", "POST"])
 def isi(request: HttpRequest, pk: int) -> HttpResponse:
-    penilaian = _muat(_get_untuk_isi(request, pk))
+    if request.method == "POST":
+        penilaian = get_penilaian_for_user(request.user, pk)
+        akses.wajib_mulai(request.user, penilaian.lokasi)
+        penilaian = _muat(penilaian)
+    else:
+        penilaian = _muat(_get_untuk_isi(request, pk))
     form = PenilaianForm(request.POST or None, instance=penilaian)
     isian_form = IsianForm(request.POST or None, request.FILES or None, penilaian=penilaian)
-    if request.method == "POST" and form.is_valid() and isian_form.is_valid():
+    status = 200
+    if request.method == "POST" and not penilaian.boleh_diubah:
+        # Submitted (or further) by a colleague while this form was open: the page again,
+        # with the user's input and who moved it, instead of a bare 403.
+        form.is_valid()
+        isian_form.is_valid()
+        form.add_error(None, services.pesan_bukan_draf(penilaian))
+        status = 409
+    elif request.method == "POST" and form.is_valid() and isian_form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "versi"}
         try:
             services.penilaian_simpan(
@@ -123,6 +149,7 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except riwayat.KonflikPerubahan as e:
             form.add_error(None, str(e))
+            status = 409
         else:
             messages.success(request, _("Penilaian disimpan sebagai draf."))
             if "ajukan" in request.POST:
@@ -136,7 +163,7 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
         "aspek": panel_skor.tandai_kriteria(isian_form.kriteria(), panel_),
         "panel": panel_,
     }
-    return render(request, "penilaian/penilaian_isi.html", konteks)
+    return render(request, "penilaian/penilaian_isi.html", konteks, status=status)
 
 
 @login_required
@@ -165,7 +192,12 @@ def alur(request: HttpRequest, pk: int) -> HttpResponse:
             pengguna=request.user,
             ke=form.cleaned_data["ke"],
             catatan=form.cleaned_data["catatan"],
+            dari=form.cleaned_data["dari"],
         )
+    except services.LangkahDidahului as e:
+        messages.error(request, str(e))
+        konteks = _konteks_detail(request, get_penilaian_for_user(request.user, pk), form)
+        return render(request, "penilaian/penilaian_detail.html", konteks, status=409)
     except ValueError as e:
         messages.error(request, str(e))
     else:

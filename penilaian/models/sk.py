@@ -118,6 +118,8 @@ class SK(Tercatat):
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The token of the "buat draf SK" form that created it: sent twice, it finds this draft.
+    token_buat = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = SKQuerySet.as_manager()
 
@@ -135,6 +137,9 @@ class SK(Tercatat):
             models.CheckConstraint(
                 condition=~models.Q(jenis="peninjauan") | models.Q(menggantikan__isnull=False),
                 name="sk_peninjauan_menggantikan",
+            ),
+            models.UniqueConstraint(
+                fields=["kabupaten_kota", "tahun", "token_buat"], name="sk_token_buat_unik"
             ),
         ]
 
@@ -187,6 +192,9 @@ class VerifikasiSK(models.Model):
     jabatan = models.CharField(_("jabatan"), max_length=150, blank=True)
     nip = models.CharField(_("NIP"), max_length=30, blank=True)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
+    # Optimistic lock, as Tercatat.versi (0 in a form: the block did not exist yet). Who
+    # changed it last is the SK's diubah_oleh: services_sk.verifikasi_simpan sets both.
+    versi = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("verifikasi SK")

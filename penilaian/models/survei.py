@@ -323,6 +323,9 @@ class Penilaian(Tercatat):
     kekurangan = models.JSONField(_("kekurangan isian"), default=list, blank=True)
 
     alasan_dikembalikan = models.TextField(_("alasan dikembalikan"), blank=True)
+    # The token of the "mulai penilaian" form that created it: the same form sent twice (a
+    # double click, a resent request) finds this survey instead of starting a second one.
+    token_buat = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = PenilaianQuerySet.as_manager()
 
@@ -331,6 +334,11 @@ class Penilaian(Tercatat):
         verbose_name_plural = _("penilaian")
         ordering = ["-tahun", "-pk"]
         indexes = [models.Index(fields=["status", "tahun"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lokasi", "tahun", "token_buat"], name="penilaian_token_buat_unik"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.lokasi} ({self.tahun})"

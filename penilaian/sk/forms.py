@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,8 @@ class SKBaruForm(forms.Form):
         max_value=2100,
         help_text=_("Penilaian terverifikasi pusat sampai dengan tahun ini yang dipakai."),
     )
+    # One per page visit: the same form sent twice (a double click) makes one draft.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     menggantikan = forms.ModelChoiceField(
         label=_("Mencabut/mengubah SK"),
@@ -33,7 +37,7 @@ class SKBaruForm(forms.Form):
     )
 
     def __init__(self, *args, pengguna=None, **kwargs) -> None:
-        kwargs.setdefault("initial", {"tahun": timezone.localdate().year})
+        kwargs.setdefault("initial", {"tahun": timezone.localdate().year, "token": uuid.uuid4()})
         super().__init__(*args, **kwargs)
         if pengguna is not None and pengguna.kabupaten_kota_id:
             self.fields["menggantikan"].queryset = SK.objects.filter(
@@ -61,10 +65,18 @@ class SKForm(forms.ModelForm):
 
 
 class VerifikasiForm(forms.ModelForm):
+    # The block's version when the form was opened; 0 for a block not filled in yet.
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
     class Meta:
         model = VerifikasiSK
         fields = ["nama", "jabatan", "nip", "tanggal"]
         widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
 
 
 class PengecualianForm(forms.Form):

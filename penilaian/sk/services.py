@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -24,7 +25,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.tasks import Task, TaskResultStatus
 from django.utils import timezone
@@ -409,12 +410,14 @@ def sk_buat(
     menggantikan: SK | None = None,
     hubungan: str = "",
     jenis: str = SK.Jenis.PENETAPAN,
+    token: uuid.UUID | None = None,
 ) -> SK:
     """Start a draft SK of the user's kab/kota, with the template's texts filled in.
 
     With `menggantikan` the draft revokes (`hubungan` "mencabut") or amends ("mengubah") that
     issued SK once issued itself; its header is taken over from it. `jenis` PENINJAUAN: the
     Keputusan hasil peninjauan ulang, over the old SK's lokasi only (it always revokes).
+    `token` comes from the form: the same form sent again returns the draft it made.
     """
     kabkota = pengguna.kabupaten_kota
     if kabkota is None:
@@ -453,28 +456,36 @@ def sk_buat(
             peninjauan=jenis == SK.Jenis.PENINJAUAN,
             rujukan=_rujukan(menggantikan, kepala),
         )
-    with transaction.atomic():
-        sk = SK.objects.create(
-            kabupaten_kota=kabkota,
-            tahun=tahun,
-            jenis=jenis,
-            menggantikan=menggantikan,
-            hubungan=hubungan,
-            tempat=menggantikan.tempat if menggantikan else daerah["nama_daerah"],
-            tentang=tentang,
-            penandatangan_jabatan=(
-                menggantikan.penandatangan_jabatan
-                if menggantikan
-                else f"{kepala} {daerah['nama_daerah']}".upper()
-            ),
-            mengingat_tambahan=menggantikan.mengingat_tambahan if menggantikan else "",
-            dengan_buku_profil=menggantikan.dengan_buku_profil if menggantikan else True,
-            dibuat_oleh=pengguna,
-            diubah_oleh=pengguna,
-        )
-        riwayat.catat(
-            obj=sk, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah=_potret_sk(sk)
-        )
+    try:
+        # The unique (kab/kota, tahun, token) decides between the twin requests, even when
+        # they run at the same moment: the second gets the draft the first made.
+        with transaction.atomic():
+            sk = SK.objects.create(
+                kabupaten_kota=kabkota,
+                tahun=tahun,
+                token_buat=token,
+                jenis=jenis,
+                menggantikan=menggantikan,
+                hubungan=hubungan,
+                tempat=menggantikan.tempat if menggantikan else daerah["nama_daerah"],
+                tentang=tentang,
+                penandatangan_jabatan=(
+                    menggantikan.penandatangan_jabatan
+                    if menggantikan
+                    else f"{kepala} {daerah['nama_daerah']}".upper()
+                ),
+                mengingat_tambahan=menggantikan.mengingat_tambahan if menggantikan else "",
+                dengan_buku_profil=menggantikan.dengan_buku_profil if menggantikan else True,
+                dibuat_oleh=pengguna,
+                diubah_oleh=pengguna,
+            )
+            riwayat.catat(
+                obj=sk, pengguna=pengguna, tindakan="dibuat", sebelum={}, sesudah=_potret_sk(sk)
+            )
+    except IntegrityError:
+        if token is None:
+            raise
+        return SK.objects.get(kabupaten_kota=kabkota, tahun=tahun, token_buat=token)
     return sk
 
 
@@ -531,24 +542,39 @@ def _naikkan_versi(sk: SK, pengguna: Pengguna) -> None:
 
 @transaction.atomic
 def verifikasi_simpan(
-    *, sk: SK, pengguna: Pengguna, tim: str, data: Mapping[str, object]
+    *,
+    sk: SK,
+    pengguna: Pengguna,
+    tim: str,
+    data: Mapping[str, object],
+    versi: int | None = None,
 ) -> VerifikasiSK:
-    """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft."""
+    """Fill in a verification block (nama, jabatan, NIP, tanggal) of a draft.
+
+    Refused (riwayat.KonflikPerubahan) when the block changed since `versi` was read (0: it
+    did not exist yet); `None` skips the check (demo data).
+    """
     wajib_kelola_sk_kota(pengguna, sk.kabupaten_kota)
-    tersimpan = _kunci(sk, None)
-    v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim)
+    tersimpan = _kunci(sk, None)  # the SK row is locked: one block save at a time per SK
+    v, _dibuat = VerifikasiSK.objects.get_or_create(sk=tersimpan, tim=tim, defaults={"versi": 0})
+    if versi is not None and v.versi != versi:
+        raise riwayat.KonflikPerubahan(tersimpan, v.get_tim_display())
     field = ("nama", "jabatan", "nip", "tanggal")
     sebelum = _potret_verifikasi(v, field)
     for nama in field:
         if nama in data:
             setattr(v, nama, data[nama])
     v.full_clean()
+    v.versi += 1
     v.save()
     sesudah = _potret_verifikasi(v, field)
     riwayat.catat(
         obj=tersimpan, pengguna=pengguna, tindakan="verifikasi", sebelum=sebelum, sesudah=sesudah
     )
-    _naikkan_versi(tersimpan, pengguna)
+    # Who changed a block last is read from the SK (KonflikPerubahan above): set both.
+    SK.objects.filter(pk=tersimpan.pk).update(
+        versi=F("versi") + 1, diubah_oleh=pengguna, diubah_pada=timezone.now()
+    )
     return v
 
 

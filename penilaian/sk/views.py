@@ -51,6 +51,7 @@ def buat(request: HttpRequest) -> HttpResponse:
             tahun=form.cleaned_data["tahun"],
             menggantikan=form.cleaned_data["menggantikan"],
             hubungan=form.cleaned_data["hubungan"] or SK.Hubungan.MENCABUT,
+            token=form.cleaned_data["token"],
         )
     except ValidationError as e:
         for pesan in e.messages:
@@ -156,18 +157,26 @@ def verifikasi(request: HttpRequest, pk: int, tim: str) -> HttpResponse:
     if tim not in VerifikasiSK.Tim.values:
         raise Http404
     form = VerifikasiForm(request.POST, prefix=tim)
+    status = 400
     if form.is_valid():
         try:
             services_sk.verifikasi_simpan(
-                sk=sk, pengguna=request.user, tim=tim, data=form.cleaned_data
+                sk=sk,
+                pengguna=request.user,
+                tim=tim,
+                data=form.cleaned_data,
+                versi=form.cleaned_data["versi"],
             )
+        except riwayat.KonflikPerubahan as e:
+            form.add_error(None, str(e))
+            status = 409
         except ValidationError as e:
             form.add_error(None, e)
         else:
             messages.success(request, _("Blok verifikasi disimpan."))
             return redirect(f"{sk.get_absolute_url()}#verifikasi")
     konteks = _konteks(request, sk, **{f"verifikasi_{tim}": form})
-    return render(request, "penilaian/sk_detail.html", konteks, status=400)
+    return render(request, "penilaian/sk_detail.html", konteks, status=status)
 
 
 def _lokasi_sk(sk: SK, pk: int) -> Lokasi:

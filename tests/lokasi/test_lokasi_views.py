@@ -185,7 +185,7 @@ def test_concurrent_edit_is_refused_with_who_changed_it(operator_a, admin_a, lok
     )
     data = data_lokasi(lokasi_a.kabupaten_kota, nama="Versi Operator", versi=versi_dibuka, kode="")
     r = klien.post(url, data)
-    assert r.status_code == 200
+    assert r.status_code == 409
     pesan = " ".join(r.context["form"].non_field_errors())
     assert "Admin A" in pesan and "sudah diubah" in pesan
     lokasi_a.refresh_from_db()

@@ -8,8 +8,16 @@ SEBELUM = [("lokasi", "0001_awal")]
 SESUDAH = [("lokasi", "0002_lokasi_tercatat_dibuat_oleh")]
 
 
+@pytest.fixture
+def kembali_ke_terbaru():
+    """Leave the schema at the latest migrations: later tests in the session expect it."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_creator_comes_from_the_history_and_no_row_is_lost():
+def test_the_creator_comes_from_the_history_and_no_row_is_lost(kembali_ke_terbaru):
     executor = MigrationExecutor(connection)
     executor.migrate(SEBELUM)
     lama = executor.loader.project_state(SEBELUM).apps

@@ -296,7 +296,7 @@ def test_the_pokja_makes_and_fills_a_draft_in_the_browser(kota_a, pokja_a):
     r = klien.post(
         f"/penilaian/sk/{sk.pk}/verifikasi/provinsi/",
         {"provinsi-nama": "Ir. Verifikator", "provinsi-jabatan": "Kabid", "provinsi-nip": "",
-         "provinsi-tanggal": "2026-11-01"},
+         "provinsi-tanggal": "2026-11-01", "provinsi-versi": 0},
     )  # fmt: skip
     assert r.status_code == 302
     assert sk.verifikasi.get(tim="provinsi").nama == "Ir. Verifikator"

@@ -155,7 +155,7 @@ def test_concurrent_edit_is_refused_naming_who_saved(operator_a, admin_a, draf):
     )
     data = data_isi(draf, versi=1, surveyor_nama="Operator")
     r = klien_untuk(operator_a).post(reverse("penilaian:isi", args=[draf.pk]), data)
-    assert r.status_code == 200
+    assert r.status_code == 409
     pesan = " ".join(r.context["form"].non_field_errors())
     assert "Admin A" in pesan and "sudah diubah" in pesan
     draf.refresh_from_db()
