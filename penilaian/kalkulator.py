@@ -33,6 +33,8 @@ STATUS_TIDAK_TERBACA = 2
 # Keys of the record's sub-objects (kalkulator.md "Record in").
 KUNCI_LEGALITAS = ("status_penguasaan", "kesesuaian_rtr")
 KUNCI_PERTIMBANGAN_LAIN = ("strategis", "kepadatan_penduduk", "potensi_sosekbud")
+# Top-level keys the rules read; any other key (a spreadsheet's nama, kelurahan …) is ignored.
+KUNCI_DIBACA = ("kategori_kota", "persen", "numerik", "legalitas", "pertimbangan_lain")
 
 # A record is an object of objects of numbers (plus an id the caller may nest a little); a
 # document nested deeper is refused before parsing, so 10,000 nested lists cannot exhaust the
@@ -139,8 +141,8 @@ def _masalah_angka(nilai: Any) -> str | None:
 def _cek_angka(rekaman: Mapping[str, Any], galat: list[Kesalahan]) -> None:
     """Name every field whose number is out of range before the rules do arithmetic on it."""
     for kunci, nilai in rekaman.items():
-        if kunci == "id":
-            continue
+        if kunci not in KUNCI_DIBACA:
+            continue  # unknown columns and the id are not read, so never refused
         isi = nilai.items() if isinstance(nilai, dict) else [(None, nilai)]
         for sub, v in isi:
             masalah = _masalah_angka(v)

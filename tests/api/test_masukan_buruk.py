@@ -169,3 +169,11 @@ def test_lokasi_form_refuses_bad_geojson_naming_the_field(operator_a, kota_a, ke
     assert "Batas kawasan" in galat or "batas kawasan" in galat, galat
     assert pesan in galat, galat
     assert not Lokasi.objects.exists()
+
+
+def test_a_huge_number_in_an_unread_column_is_ignored_like_the_column(operator_a):
+    # Unknown keys (a spreadsheet's extra columns) are ignored by contract, whatever they hold.
+    badan = '[{"id": 1, "catatan": %s, "kategori_kota": 7}]' % ("9" * 5000)
+    hasil = json.loads(_hitung(klien_untuk(operator_a), badan).content)
+    assert "catatan" not in hasil["error"]
+    assert "kategori_kota" in hasil["error"]
