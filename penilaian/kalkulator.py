@@ -89,9 +89,7 @@ def _json(teks: str) -> Any:
     # ValueError covers JSONDecodeError; RecursionError an absurdly nested line (the depth
     # check above should have caught it first). NaN/Infinity, which Python accepts though
     # JSON does not, become Decimal so that the field holding them is named as "bukan angka".
-    return json.loads(
-        teks, parse_float=Decimal, parse_int=_bilangan_bulat, parse_constant=Decimal
-    )
+    return json.loads(teks, parse_float=Decimal, parse_int=_bilangan_bulat, parse_constant=Decimal)
 
 
 def _bilangan_bulat(teks: str) -> int | Decimal:

@@ -32,7 +32,7 @@ def _hitung(klien, badan: str):
 
 
 def _satu_persen(nilai_json: str) -> str:
-    return '[{"id": "r1", "kategori_kota": "sedang", "persen": {"1a": %s}}]' % nilai_json
+    return '[{"id": "r1", "kategori_kota": "sedang", "persen": {"1a": ' + nilai_json + "}}]"
 
 
 # Class of bad value → the text the field's message must contain.
@@ -72,14 +72,25 @@ def test_calculator_api_names_the_field_of_a_bad_number(operator_a, kelas):
         ('[{"persen": []}]', "persen: harus berupa objek"),
         ('[{"numerik": "banyak"}]', "numerik: harus berupa objek"),
         ('[{"legalitas": {"status_penguasaan": NaN}}]', "legalitas.status_penguasaan"),
-        ('[{"pertimbangan_lain": {"kepadatan_penduduk": "1e999999999"}}]',
-         "pertimbangan_lain.kepadatan_penduduk: angka terlalu besar"),  # fmt: skip
+        (
+            '[{"pertimbangan_lain": {"kepadatan_penduduk": "1e999999999"}}]',
+            "pertimbangan_lain.kepadatan_penduduk: angka terlalu besar",
+        ),
         ("[true]", "rekaman: harus berupa objek"),
         ("[{}]", "kategori_kota: harus diisi"),
         ('[{"id": NaN, "kategori_kota": "sedang"}]', "persen.1a"),
     ],
-    ids=["exp-kategori", "objek-kategori", "larik-persen", "teks-numerik", "nan-legalitas",
-         "exp-teks-kepadatan", "boolean-rekaman", "kosong", "nan-id"],  # fmt: skip
+    ids=[
+        "exp-kategori",
+        "objek-kategori",
+        "larik-persen",
+        "teks-numerik",
+        "nan-legalitas",
+        "exp-teks-kepadatan",
+        "boolean-rekaman",
+        "kosong",
+        "nan-id",
+    ],
 )
 def test_calculator_api_names_wrong_types_and_missing_fields(operator_a, badan, field):
     r = _hitung(klien_untuk(operator_a), badan)
@@ -127,7 +138,7 @@ def test_kumuh_hitung_command_names_the_field_and_never_crashes(tmp_path: Path):
 
 def _poligon(titik_awal) -> str:
     cincin = [titik_awal, [109.68, -6.88], [109.68, -6.89], titik_awal]
-    return '{"type": "Polygon", "coordinates": [%s]}' % json.dumps(cincin)
+    return json.dumps({"type": "Polygon", "coordinates": [cincin]})
 
 
 BATAS_BURUK = {
@@ -143,7 +154,7 @@ BATAS_BURUK = {
     "teks untuk koordinat": (_poligon([109.67, -6.88]).replace("109.67", '"109"'), "titik"),
     "10000 larik bersarang": (BERSARANG, "bersarang lebih dari"),
     "geometri bersarang": (
-        '{"type": "Polygon", "coordinates": %s}' % BERSARANG,
+        '{"type": "Polygon", "coordinates": ' + BERSARANG + "}",
         "bersarang lebih dari",
     ),
     "objek untuk larik": ('{"type": "Polygon", "coordinates": {}}', "kosong"),
@@ -161,9 +172,7 @@ BATAS_BURUK = {
 @pytest.mark.parametrize("kelas", BATAS_BURUK)
 def test_lokasi_form_refuses_bad_geojson_naming_the_field(operator_a, kota_a, kelas):
     teks, pesan = BATAS_BURUK[kelas]
-    r = klien_untuk(operator_a).post(
-        reverse("lokasi:tambah"), data_lokasi(kota_a, batas_teks=teks)
-    )
+    r = klien_untuk(operator_a).post(reverse("lokasi:tambah"), data_lokasi(kota_a, batas_teks=teks))
     assert r.status_code == 200
     galat = " ".join(r.context["form"].errors.get("batas_teks", []))
     assert "Batas kawasan" in galat or "batas kawasan" in galat, galat
@@ -173,7 +182,7 @@ def test_lokasi_form_refuses_bad_geojson_naming_the_field(operator_a, kota_a, ke
 
 def test_a_huge_number_in_an_unread_column_is_ignored_like_the_column(operator_a):
     # Unknown keys (a spreadsheet's extra columns) are ignored by contract, whatever they hold.
-    badan = '[{"id": 1, "catatan": %s, "kategori_kota": 7}]' % ("9" * 5000)
+    badan = '[{"id": 1, "catatan": ' + "9" * 5000 + ', "kategori_kota": 7}]'
     hasil = json.loads(_hitung(klien_untuk(operator_a), badan).content)
     assert "catatan" not in hasil["error"]
     assert "kategori_kota" in hasil["error"]
