@@ -71,7 +71,8 @@ def baca_masukan(teks: str) -> list[Any]:
     else:
         return isi if isinstance(isi, list) else [isi]
     rekaman: list[Any] = []
-    for nomor, baris in enumerate(teks.splitlines(), start=1):
+    # Split on "\n" only: splitlines() also breaks at U+2028, U+0085 … inside a JSON string.
+    for nomor, baris in enumerate(teks.split("\n"), start=1):
         if not baris.strip():
             continue
         try:

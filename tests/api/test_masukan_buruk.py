@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lokasi import geo
 from lokasi.models import Lokasi
+from penilaian.kalkulator import tulis_jsonl
 from tests.conftest import klien_untuk
 from tests.lokasi.test_lokasi_views import data_lokasi
 
@@ -186,3 +190,55 @@ def test_a_huge_number_in_an_unread_column_is_ignored_like_the_column(operator_a
     hasil = json.loads(_hitung(klien_untuk(operator_a), badan).content)
     assert "catatan" not in hasil["error"]
     assert "kategori_kota" in hasil["error"]
+
+
+# --- property: any JSON-ish value anywhere in a record is answered, never raised -------------
+
+_NILAI = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # includes NaN and ±Infinity, which json.dumps writes as NaN/Infinity
+    | st.sampled_from(["1e999999999", "-1e-999999999", "NaN", "Infinity", "=1+1", "", " 5 "])
+    | st.text(max_size=8),
+    lambda anak: (
+        st.lists(anak, max_size=3) | st.dictionaries(st.text(max_size=4), anak, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KUNCI = st.sampled_from(
+    ["id", "kategori_kota", "persen", "numerik", "legalitas", "pertimbangan_lain", "lain"]
+)
+_SUB = st.sampled_from(["1a", "2b", "7b", "jumlah_bangunan", "luas_verifikasi_ha", "strategis"])
+_REKAMAN = st.dictionaries(_KUNCI, _NILAI | st.dictionaries(_SUB, _NILAI, max_size=4), max_size=6)
+
+
+@given(rekaman=st.lists(_REKAMAN | _NILAI, min_size=1, max_size=3))
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+def test_calculator_answers_any_record_without_raising(rekaman):
+    from penilaian.kalkulator import hitung_teks
+
+    hasil, status = hitung_teks(json.dumps(rekaman))
+    keluaran = [json.loads(baris) for baris in tulis_jsonl(hasil).split("\n") if baris]
+    assert len(keluaran) == len(rekaman) or status == 2
+    assert all(isinstance(h.get("error", ""), str) for h in keluaran)
+
+
+@given(batas=_NILAI | st.fixed_dictionaries({"type": st.sampled_from(["Polygon", "MultiPolygon",
+       "Feature", "FeatureCollection"]), "coordinates": _NILAI, "geometry": _NILAI,
+       "features": _NILAI}))  # fmt: skip
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+def test_boundary_parser_answers_any_geojson_with_its_own_error(batas):
+    try:
+        geo.baca_batas(json.dumps(batas))
+    except geo.GeoTidakValid as e:
+        assert "atas kawasan" in str(e) or "oligon" in str(e) or "incin" in str(e)
+
+
+def test_json_lines_split_on_newline_only(operator_a):
+    # U+2028 is legal raw inside a JSON string; str.splitlines() used to cut the record there.
+    badan = '{"id": "RT\u2028001", "kategori_kota": "sedang"}\n{"id": "b"}\n'
+    r = _hitung(klien_untuk(operator_a), badan)
+    assert r.status_code == 200
+    hasil = [json.loads(b) for b in r.content.decode().split("\n") if b]
+    assert [h["id"] for h in hasil] == ["RT\u2028001", "b"]
