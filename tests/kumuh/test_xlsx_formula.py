@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from kumuh.xlsx import isi_xlsx
+from monev.evaluasi import services as evaluasi_services
 from penilaian.sk.contoh import isi_contoh
 from penilaian.sk.xlsx import buku_sk
 from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk
@@ -80,6 +81,7 @@ def test_every_export_keeps_hostile_text_as_text(operator_a, pokja_a, kota_a):
             pemangku=buat_pemangku(kota_a, JAHAT[(i + 4) % 5] + f" {i}", "perusahaan"),
         )  # fmt: skip
     peninjauan = buat_peninjauan(kota_a, pokja_a, lokasi[0])
+    evaluasi = evaluasi_services.evaluasi_buat(kabupaten_kota=kota_a, tahun=2027, pengguna=pokja_a)
     klien = klien_untuk(operator_a)
     unduhan = {
         "prioritas": reverse("penilaian:prioritas_excel"),
@@ -87,6 +89,7 @@ def test_every_export_keeps_hostile_text_as_text(operator_a, pokja_a, kota_a):
         "register PKS": reverse("kolaborasi:pks_xlsx"),
         "templat impor kegiatan": reverse("kolaborasi:kegiatan_impor_templat"),
         "memorandum": reverse("kolaborasi:memorandum_excel") + "?tahun=2027",
+        "evaluasi": reverse("monev:evaluasi_xlsx", args=[evaluasi.pk]),
         "Tabel 5 kota": reverse("monev:peninjauan_buku_xlsx", args=[peninjauan.pk]),
         "Tabel 5 lokasi": reverse(
             "monev:peninjauan_lokasi_xlsx", args=[peninjauan.pk, lokasi[0].pk]
