@@ -42,7 +42,16 @@ KANAN_TENGAH = Alignment(horizontal="right", vertical="center")
 
 
 def isi_xlsx(buku: Workbook) -> bytes:
-    """Return the workbook as the bytes of an .xlsx file."""
+    """Return the workbook as the bytes of an .xlsx file, with no cell stored as a formula.
+
+    Every export is saved here, and the app writes no formulas of its own: any cell openpyxl
+    would store as a formula holds text a user typed ("=1+1", "=HYPERLINK(…)") that a writer
+    put in without `tulis_sel`/`jadikan_teks`, so it is made text here whatever the writer did.
+    """
+    for lembar in buku.worksheets:
+        # _cells holds only the cells written; iter_rows() would create every blank one.
+        for sel in getattr(lembar, "_cells", {}).values():
+            jadikan_teks(sel)
     keluaran = BytesIO()
     buku.save(keluaran)
     return keluaran.getvalue()
@@ -127,7 +136,10 @@ def tulis_judul(lembar: Worksheet, baris: Sequence[str], lebar: int) -> None:
 
 def jadikan_teks(sel: Any) -> None:
     """Keep typed text that starts with "=" as text: openpyxl would store it as a formula, and
-    a lokasi or kegiatan named "=1+1" (or worse, "=HYPERLINK(…)") must not run in Excel."""
+    a lokasi or kegiatan named "=1+1" (or worse, "=HYPERLINK(…)") must not run in Excel.
+
+    Text starting with "+", "-" or "@" needs nothing: openpyxl stores it as a string cell, and
+    Excel and LibreOffice never evaluate a stored string (only typing or CSV import would)."""
     if isinstance(sel.value, str) and sel.value.startswith("="):
         sel.data_type = "s"
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from kumuh.gambar import FotoField
 from lokasi import geo
 from lokasi.models import (
     DokumenLokasi,
@@ -25,27 +26,7 @@ from lokasi.models import (
 )
 from lokasi.services import ANGKA_DARI_UNIT
 
-FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".webp"}
-FOTO_FORMAT_PIL = {"JPEG", "PNG", "WEBP"}
 DOKUMEN_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".odt", ".ods", ".zip"}
-
-
-def cek_foto(berkas) -> None:
-    """Accept only real JPEG/PNG/WebP images within the size limit."""
-    if berkas.size > settings.FOTO_MAKS_BYTE:
-        raise ValidationError(
-            _("Ukuran foto %(ukuran)s melebihi batas %(batas)s.")
-            % {
-                "ukuran": filesizeformat(berkas.size),
-                "batas": filesizeformat(settings.FOTO_MAKS_BYTE),
-            }
-        )
-    if Path(berkas.name).suffix.lower() not in FOTO_EKSTENSI:
-        raise ValidationError(_("Foto harus berformat JPG, PNG atau WebP."))
-    # ImageField already opened it with Pillow; check the real format, not only the name.
-    gambar = getattr(berkas, "image", None)
-    if gambar is not None and gambar.format not in FOTO_FORMAT_PIL:
-        raise ValidationError(_("Isi berkas bukan foto JPG, PNG atau WebP."))
 
 
 def cek_dokumen(berkas) -> None:
@@ -94,9 +75,7 @@ class LokasiForm(forms.ModelForm):
         help_text=_("Tempel poligon GeoJSON, atau unggah berkas .geojson di bawah."),
     )
     batas_berkas = forms.FileField(label=_("Berkas batas (.geojson)"), required=False)
-    foto = forms.ImageField(
-        label=_("Foto lokasi"), required=False, validators=[cek_foto], help_text=_("Opsional.")
-    )
+    foto = FotoField(label=_("Foto lokasi"), required=False, help_text=_("Opsional."))
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -317,7 +296,7 @@ class UnitSurveiForm(forms.ModelForm):
 
 
 class FotoForm(forms.Form):
-    berkas = forms.ImageField(label=_("Foto"), validators=[cek_foto])
+    berkas = FotoField(label=_("Foto"))
     keterangan = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
 
 

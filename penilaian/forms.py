@@ -12,7 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokasi.forms import cek_foto
+from kumuh.gambar import FotoField
 from penilaian import rumus
 from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, Penilaian
 from penilaian.models.survei import YANG_ADA, urut_yang_ada
@@ -166,8 +166,8 @@ class IsianForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=isian[k.kode].pita if k.kode in isian else "",
             )
-            self.fields[f"foto_{k.kode}"] = forms.ImageField(
-                label=_("Foto %(kode)s") % {"kode": k.kode}, required=False, validators=[cek_foto]
+            self.fields[f"foto_{k.kode}"] = FotoField(
+                label=_("Foto %(kode)s") % {"kode": k.kode}, required=False
             )
             if k.kode in YANG_ADA:
                 pertanyaan, pilihan = YANG_ADA[k.kode]

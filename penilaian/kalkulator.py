@@ -9,11 +9,14 @@ records out. Pure, no Django: the management command `kumuh_hitung` and the REST
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from penilaian.rumus import (
+    ANGKA_MAKS,
+    ANGKA_MIN,
     KODE_KRITERIA,
     HasilPenilaian,
     Kesalahan,
@@ -30,6 +33,16 @@ STATUS_TIDAK_TERBACA = 2
 # Keys of the record's sub-objects (kalkulator.md "Record in").
 KUNCI_LEGALITAS = ("status_penguasaan", "kesesuaian_rtr")
 KUNCI_PERTIMBANGAN_LAIN = ("strategis", "kepadatan_penduduk", "potensi_sosekbud")
+# Top-level keys the rules read; any other key (a spreadsheet's nama, kelurahan …) is ignored.
+KUNCI_DIBACA = ("kategori_kota", "persen", "numerik", "legalitas", "pertimbangan_lain")
+
+# A record is an object of objects of numbers (plus an id the caller may nest a little); a
+# document nested deeper is refused before parsing, so 10,000 nested lists cannot exhaust the
+# parser's recursion or the stack of whatever echoes the id back.
+KEDALAMAN_MAKS = 32
+# Digits of a JSON integer literal kept as int; a longer one is read as Decimal (Python refuses
+# ints over 4,300 digits with an English message) and then refused as too large by name.
+DIGIT_BULAT_MAKS = 30
 
 
 class MasukanTidakTerbaca(ValueError):
@@ -46,6 +59,11 @@ def baca_masukan(teks: str) -> list[Any]:
     teks = teks.removeprefix("\ufeff")  # byte-order mark of files saved by Excel/Notepad
     if not teks.strip():
         raise MasukanTidakTerbaca("masukan kosong: harap kirim larik JSON atau JSON Lines")
+    if _kedalaman(teks) > KEDALAMAN_MAKS:
+        raise MasukanTidakTerbaca(
+            f"masukan bersarang lebih dari {KEDALAMAN_MAKS} tingkat larik/objek: "
+            "harap kirim larik JSON atau JSON Lines berisi rekaman penilaian"
+        )
     try:
         isi = _json(teks)
     except (ValueError, RecursionError):
@@ -53,7 +71,8 @@ def baca_masukan(teks: str) -> list[Any]:
     else:
         return isi if isinstance(isi, list) else [isi]
     rekaman: list[Any] = []
-    for nomor, baris in enumerate(teks.splitlines(), start=1):
+    # Split on "\n" only: splitlines() also breaks at U+2028, U+0085 … inside a JSON string.
+    for nomor, baris in enumerate(teks.split("\n"), start=1):
         if not baris.strip():
             continue
         try:
@@ -68,9 +87,66 @@ def baca_masukan(teks: str) -> list[Any]:
 
 
 def _json(teks: str) -> Any:
-    # ValueError covers JSONDecodeError and ints longer than Python's digit limit;
-    # RecursionError an absurdly nested document.
-    return json.loads(teks, parse_float=Decimal)
+    # ValueError covers JSONDecodeError; RecursionError an absurdly nested line (the depth
+    # check above should have caught it first). NaN/Infinity, which Python accepts though
+    # JSON does not, become Decimal so that the field holding them is named as "bukan angka".
+    return json.loads(teks, parse_float=Decimal, parse_int=_bilangan_bulat, parse_constant=Decimal)
+
+
+def _bilangan_bulat(teks: str) -> int | Decimal:
+    return int(teks) if len(teks.lstrip("-")) <= DIGIT_BULAT_MAKS else Decimal(teks)
+
+
+def _kedalaman(teks: str) -> int:
+    """Deepest nesting of [ and { outside JSON strings, counted without parsing."""
+    tanpa_string = re.sub(r'"(?:[^"\\]|\\.)*"', "", teks)
+    dalam = maks = 0
+    for kurung in re.finditer(r"[\[\]{}]", tanpa_string):
+        if kurung.group() in "[{":
+            dalam += 1
+            maks = max(maks, dalam)
+            if maks > KEDALAMAN_MAKS:
+                break
+        else:
+            dalam -= 1
+    return maks
+
+
+def _masalah_angka(nilai: Any) -> str | None:
+    """Why a number (or numeric text) is out of any sane range, judged without arithmetic.
+
+    `1e999999999` is a valid Decimal, but comparing it, rounding it or printing it as an int
+    overflows the decimal context or builds a billion-digit string; its exponent alone tells.
+    """
+    if isinstance(nilai, str):
+        teks = nilai.strip()
+        if len(teks) > 100:
+            return "teks terlalu panjang untuk sebuah angka"
+        try:
+            nilai = Decimal(teks)
+        except ArithmeticError:
+            return None  # not numeric text: the rules say "bukan angka" by name
+    if not isinstance(nilai, Decimal):
+        return None
+    if not nilai.is_finite():
+        return f"bukan angka ({str(nilai).lower()})"
+    if nilai and nilai.adjusted() > ANGKA_MAKS.adjusted():
+        return f"angka terlalu besar (lebih dari {ANGKA_MAKS:E})"
+    if nilai and nilai.adjusted() < ANGKA_MIN.adjusted():
+        return f"angka terlalu kecil (kurang dari {ANGKA_MIN:E})"
+    return None
+
+
+def _cek_angka(rekaman: Mapping[str, Any], galat: list[Kesalahan]) -> None:
+    """Name every field whose number is out of range before the rules do arithmetic on it."""
+    for kunci, nilai in rekaman.items():
+        if kunci not in KUNCI_DIBACA:
+            continue  # unknown columns and the id are not read, so never refused
+        isi = nilai.items() if isinstance(nilai, dict) else [(None, nilai)]
+        for sub, v in isi:
+            masalah = _masalah_angka(v)
+            if masalah:
+                galat.append(Kesalahan(kunci if sub is None else f"{kunci}.{sub}", masalah))
 
 
 def _objek(
@@ -102,6 +178,7 @@ def masukan_dari_rekaman(rekaman: Any) -> MasukanPenilaian:
     if not isinstance(rekaman, dict):
         raise KesalahanMasukan([Kesalahan("rekaman", "harus berupa objek JSON {…}")])
     galat: list[Kesalahan] = []
+    _cek_angka(rekaman, galat)
     persen = _objek(rekaman, "persen", None, galat)
     numerik = _objek(rekaman, "numerik", None, galat)
     legalitas = _objek(rekaman, "legalitas", KUNCI_LEGALITAS, galat)
@@ -165,7 +242,10 @@ def hitung_teks(teks: str) -> tuple[list[dict[str, Any]], int]:
 def _polos(nilai: Any) -> Any:
     """Echo an id in plain JSON types: numbers were read as Decimal, give them back as float."""
     if isinstance(nilai, Decimal):
-        return float(nilai)
+        # A number JSON cannot carry (NaN, Infinity, beyond float) is echoed as its text.
+        if nilai.is_finite() and abs(nilai.adjusted()) < 300:
+            return float(nilai)
+        return str(nilai)
     if isinstance(nilai, list):
         return [_polos(x) for x in nilai]
     if isinstance(nilai, dict):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kolaborasi import aturan as aturan_kolaborasi
 from kolaborasi.kegiatan.forms import SEMUA, FilterKegiatanForm, RupiahField
 from kolaborasi.models import EfekKegiatan, Kegiatan, PendanaanKegiatan
-from lokasi.forms import cek_foto
+from kumuh.gambar import FotoField
 from monev.models import FotoPemantauan, TemuanAPIP
 from monev.pemantauan.services import Foto
 
@@ -96,7 +96,7 @@ class PemantauanForm(forms.Form):
 
 
 class FotoForm(forms.Form):
-    berkas = forms.ImageField(label=_("Foto"), validators=[cek_foto], required=False,
+    berkas = FotoField(label=_("Foto"), required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
     tahap = forms.ChoiceField(label=_("Tahap"), choices=FotoPemantauan.Tahap.choices)
     lintang = forms.DecimalField(label=_("Lintang"), max_digits=9, decimal_places=6,

@@ -18,6 +18,7 @@ from kumuh.xlsx import (
     TENGAH_ATAS,
     atur_lebar,
     isi_xlsx,
+    jadikan_teks,
     tulis_judul,
     tulis_kepala,
     tulis_sel,
@@ -80,8 +81,10 @@ def tulis_lembar(lembar: Worksheet, rekap: Rekap, h: HasilLokasi) -> None:
     r = 4
     for label, nilai, fmt, satuan in kepala:
         lembar.cell(r, 1, label)
-        lembar.cell(r, 2, "=").alignment = TENGAH
+        jadikan_teks(lembar.cell(r, 2, "="))  # the "=" between label and value is text
+        lembar.cell(r, 2).alignment = TENGAH
         sel = lembar.cell(r, 3, float(nilai) if fmt and nilai is not None else nilai or "")
+        jadikan_teks(sel)  # the lokasi's name and kode are typed text
         if fmt:
             sel.number_format, sel.alignment = fmt, KIRI
         lembar.cell(r, 4, satuan)

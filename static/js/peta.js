@@ -13,6 +13,14 @@
     return a;
   }
 
+  // Leaflet reads a string tooltip as HTML; a lokasi's name is typed by users, so it goes in as
+  // a text node and `<img onerror=…>` stays literal text.
+  function teksTooltip(teks) {
+    var span = document.createElement("span");
+    span.textContent = teks;
+    return span;
+  }
+
   var GAYA_LOKASI = {
     style: function () { return { color: WARNA, weight: 2, fillOpacity: 0.25 }; },
     pointToLayer: function (f, latlng) {
@@ -21,12 +29,12 @@
     onEachFeature: function (f, layer) {
       var p = f.properties || {};
       layer.bindPopup(tautanLokasi(p));
-      layer.bindTooltip(p.nama);
+      layer.bindTooltip(teksTooltip(p.nama));
       layer.options.className = "fitur-lokasi";
     }
   };
 
-  window.KumuhPeta = { gaya: null, tautanLokasi: tautanLokasi };
+  window.KumuhPeta = { gaya: null, tautanLokasi: tautanLokasi, teksTooltip: teksTooltip };
 
   function bacaData(id) {
     var el = document.getElementById(id);

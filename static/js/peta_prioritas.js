@@ -22,7 +22,7 @@
       isi.appendChild(document.createElement("br"));
       isi.appendChild(document.createTextNode("No. " + p.nomor + " · " + p.label));
       layer.bindPopup(isi);
-      layer.bindTooltip(p.nama + " (" + p.label + ")");
+      layer.bindTooltip(window.KumuhPeta.teksTooltip(p.nama + " (" + p.label + ")"));
     },
     // Draw the least urgent first, so prioritas 1 lies on top where shapes overlap.
     urutkan: function (fitur) {

@@ -102,8 +102,7 @@ def test_byte_order_mark_is_ignored():
         ("  \n ", "masukan kosong"),
         ("id,kategori_kota\n1,sedang\n", "baris 1 bukan JSON"),
         ('{"id": 1}\n{"id": 2\n', "baris 2 bukan JSON"),
-        ("[" * 100_000, "baris 1 bukan JSON"),
-        ('{"x": ' + "9" * 5000 + "}", "baris 1 bukan JSON"),
+        ("[" * 100_000, "bersarang lebih dari 32 tingkat"),
     ],
 )
 def test_unreadable_input(teks, pesan):
