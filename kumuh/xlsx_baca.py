@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import IO, Any
 
 from openpyxl import load_workbook
@@ -34,6 +34,13 @@ from kumuh import angka
 
 KOSONG = {"", "-", "–", "—", "−"}  # lists write "–" for an empty value
 ANGKA_MAKS = Decimal("99999999")  # fits the columns numbers are stored in
+# A number is bounded as soon as it is parsed, before anything is built from it: `1e999999999`
+# is a tiny Decimal but a billion-digit int (or "f" string) once written out. Below 10^15 every
+# column fits; below 10^-20 nothing anyone measures in ha, m or % is left, so it is rounded.
+_DIGIT_BULAT_MAKS = 15
+_DESIMAL_MAKS = 20
+_KONTEKS_LEBAR = Context(prec=_DIGIT_BULAT_MAKS + _DESIMAL_MAKS + 5)
+_KUTIP_MAKS = 20  # characters of a cell quoted in a message
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 _KELIPATAN = {tempat: Decimal(1).scaleb(-tempat) for tempat in range(7)}
 
@@ -110,8 +117,18 @@ def teks(nilai: object) -> str:
     return str(nilai).strip()
 
 
+def kutip(nilai: object) -> str:
+    """A cell quoted in a message: text in quotes, cut short when long."""
+    if not isinstance(nilai, str):
+        return str(nilai)
+    isi = nilai.strip()
+    return repr(isi if len(isi) <= _KUTIP_MAKS else isi[:_KUTIP_MAKS] + "…")
+
+
 def tampil(d: Decimal) -> str:
     """A number in a message as written, without exponent or trailing zeros (1200, 12.5)."""
+    if d and not -_DESIMAL_MAKS <= d.adjusted() < _DIGIT_BULAT_MAKS:
+        return format(d, "E")  # never written out digit by digit (see desimal)
     if d == d.to_integral_value():
         return str(int(d))
     return format(d.normalize(), "f")
@@ -134,7 +151,11 @@ def desimal(nilai: object, persen_excel: bool = False) -> Decimal:
     else:
         d = _desimal_teks(str(nilai))
     if not d.is_finite():
-        raise TidakTerbaca(f"bukan angka ({nilai})")
+        raise TidakTerbaca(f"bukan angka ({kutip(nilai)})")
+    if d and d.adjusted() >= _DIGIT_BULAT_MAKS:
+        raise TidakTerbaca(f"angka terlalu besar ({kutip(nilai)})")
+    if d.as_tuple().exponent < -_DESIMAL_MAKS:  # type: ignore[operator]
+        d = d.quantize(Decimal(1).scaleb(-_DESIMAL_MAKS), ROUND_HALF_UP, _KONTEKS_LEBAR)
     if persen_excel:
         d = (d * 100).normalize()
     return d
@@ -151,7 +172,7 @@ def _desimal_teks(isi: str) -> Decimal:
             isi = isi.replace(",", "")
     elif "," in isi:
         if isi.count(",") > 1:
-            raise TidakTerbaca(f"bukan angka ({asli!r})")
+            raise TidakTerbaca(f"bukan angka ({kutip(asli)})")
         isi = isi.replace(",", ".")  # decimal comma
     elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", isi):
         if isi.count(".") == 1:
@@ -163,7 +184,7 @@ def _desimal_teks(isi: str) -> Decimal:
     try:
         return Decimal(isi)
     except InvalidOperation:
-        raise TidakTerbaca(f"bukan angka ({asli!r})") from None
+        raise TidakTerbaca(f"bukan angka ({kutip(asli)})") from None
 
 
 def bukan_negatif(nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS) -> Decimal:
@@ -384,12 +405,38 @@ def baca_buku(
     try:
         for lembar in buku.worksheets:
             if lembar.title.strip().casefold() not in skema.lembar_bukan_data:
-                _Lembar(lembar, skema, bacaan, periksa_baris).baca()
+                try:
+                    _Lembar(lembar, skema, bacaan, periksa_baris).baca()
+                except _LembarRusak as e:
+                    bacaan.masalah.append(
+                        Masalah(lembar.title, None, "", "", "lembar tidak dapat dibaca sampai "
+                                f"habis ({e.sebab.__class__.__name__}); periksa isi selnya atau "
+                                "simpan ulang sebagai Excel Workbook (.xlsx)")
+                    )  # fmt: skip
     finally:
         buku.close()
     if not bacaan.baris and not bacaan.masalah:
         bacaan.masalah.append(Masalah("", None, "", "", "berkas tidak berisi baris data"))
     return bacaan
+
+
+class _LembarRusak(Exception):
+    """openpyxl failed while parsing a row (a crafted cell such as a 5,000-digit <v>)."""
+
+    def __init__(self, sebab: Exception) -> None:
+        self.sebab = sebab
+
+
+def _baris_aman(baris: Iterator[tuple]) -> Iterator[tuple]:
+    """The sheet's rows; a failure of the parser itself (not of our readers) is _LembarRusak."""
+    while True:
+        try:
+            sel = next(baris)
+        except StopIteration:
+            return
+        except Exception as e:  # openpyxl raises ValueError, KeyError, XML errors alike
+            raise _LembarRusak(e) from e
+        yield sel
 
 
 class _Lembar:
@@ -407,7 +454,7 @@ class _Lembar:
 
     def baca(self) -> None:
         skema, bacaan, nama = self.skema, self.bacaan, self.nama
-        semua = self.lembar.iter_rows()
+        semua = _baris_aman(self.lembar.iter_rows())
         awal: list[tuple] = []
         for sel in semua:
             awal.append(sel)

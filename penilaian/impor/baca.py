@@ -97,6 +97,8 @@ def _koordinat(nilai: object, sumbu: str) -> Decimal:
     isi = teks(nilai)
     if m := _POLA_DMS.match(isi):
         derajat, menit, detik = (Decimal((x or "0").replace(",", ".")) for x in m.group(1, 2, 3))
+        if max(derajat, menit, detik) > 360:  # before any arithmetic on a 400-digit degree
+            raise TidakTerbaca(f"bukan koordinat ({xlsx_baca.kutip(isi)})")
         d = derajat + menit / 60 + detik / 3600
         arah = m[4].upper()
         if (sumbu == "lintang") != (arah in {"LU", "LS", "N", "S"}):

@@ -191,3 +191,61 @@ def test_the_report_marks_the_cell_and_lists_the_problem():
     assert isi[3] == ["lembar", "baris", "kolom", "keterangan"]
     assert isi[4] == ["Kegiatan", 5, "D", "bukan angka ('banyak')"]
     assert lembar.freeze_panes == "A5"
+
+
+# --- issue 10 item 12: numbers are bounded before anything is built from them -------------------
+
+
+@pytest.mark.parametrize(
+    ("isi", "harapan"),
+    [
+        ("1e999999999", "angka terlalu besar ('1e999999999')"),  # hung: a billion-digit int
+        ("1e5000", "angka terlalu besar ('1e5000')"),  # was a 500 (int → str digit limit)
+        ("-1e999999999", "angka terlalu besar ('-1e999999999')"),
+        ("1" * 5000, "angka terlalu besar ('11111111111111111111…')"),
+    ],
+)
+@pytest.mark.parametrize("kolom", ["jumlah_kk", "luas_verifikasi_ha", "1a", "tahun"])
+def test_a_huge_number_is_refused_by_name_before_it_is_built(kolom, isi, harapan):
+    baris = {"nama_lokasi": "A", "tahun": 2025, "jumlah_kk": 3, "1a": 50, kolom: isi}
+    bacaan = baca_buku(buku([baris]), SKEMA_UJI)
+    masalah = [m for m in bacaan.masalah if m.judul == kolom]
+    assert len(masalah) == 1, bacaan.masalah
+    assert (masalah[0].lembar, masalah[0].baris) == ("Data", 2)
+    assert harapan in masalah[0].pesan
+    # The message quotes the cell, never the number written out in full.
+    assert len(str(masalah[0])) < 200
+
+
+@pytest.mark.parametrize("isi", ["1e-999999999", "0," + "0" * 400 + "1"])
+def test_a_vanishingly_small_number_is_read_without_writing_it_out(isi):
+    baris = {"nama_lokasi": "A", "tahun": 2025, "luas_verifikasi_ha": isi}
+    bacaan = baca_buku(buku([baris]), SKEMA_UJI)
+    assert not bacaan.masalah, bacaan.masalah
+    assert bacaan.baris[0].nilai["luas_verifikasi_ha"] == 0
+
+
+def test_a_cell_openpyxl_cannot_convert_is_a_problem_not_a_crash():
+    # A whole number of 5,000 digits written straight into the sheet XML: openpyxl's int()
+    # refuses it (Python's digit limit) while reading the row.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["nama_lokasi", "tahun", "jumlah_kk"])
+    ws.append(["A", 2025, 123456789])
+    asli = _simpan(wb).getvalue()
+    import zipfile
+
+    masuk, keluar = zipfile.ZipFile(io.BytesIO(asli)), io.BytesIO()
+    with zipfile.ZipFile(keluar, "w") as z:
+        for item in masuk.infolist():
+            isi = masuk.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                isi = isi.replace(b"<v>123456789</v>", b"<v>" + b"9" * 5000 + b"</v>")
+            z.writestr(item, isi)
+    keluar.seek(0)
+    bacaan = baca_buku(keluar, SKEMA_UJI)
+    assert [str(m) for m in bacaan.masalah] == [
+        "lembar Data: lembar tidak dapat dibaca sampai habis (ValueError); periksa isi selnya "
+        "atau simpan ulang sebagai Excel Workbook (.xlsx)"
+    ]

@@ -985,3 +985,57 @@ def test_importing_for_another_city_is_not_possible(kota_a, kota_b, operator_b):
     r = unggah(klien_untuk(operator_b), buku([lokasi_baris()]))
     halaman = klien_untuk(operator_b).get(r["Location"])
     assert "kelurahan Kel Alfa Barat 1 tidak ada di Kota Beta" in halaman.text
+
+
+# --- issue 10 item 12: bounded numbers, nothing left behind -----------------------------------
+
+_ANGKA_GANJIL = ["1e999999999", "1e5000"]
+
+
+@pytest.mark.parametrize("isi", _ANGKA_GANJIL)
+@pytest.mark.parametrize(
+    "kolom",
+    ["luas_sk_ha", "jumlah_bangunan", "luas_verifikasi_ha", "kepadatan_penduduk", "1a",
+     "nilai_kekumuhan_lama", "lintang"],
+)  # fmt: skip
+def test_a_huge_number_in_any_number_column_is_a_named_problem(kota_a, kolom, isi):
+    baris = [lokasi_baris(**{kolom: isi, "bujur": 110.4} if kolom == "lintang" else {kolom: isi})]
+    laporan = impor_periksa(berkas=buku(baris), kabupaten_kota=kota_a)
+    tempat = f"lembar Data, baris 2, kolom {huruf(baris, kolom)} ({kolom}): "
+    semua = [*pesan(laporan), *(str(p) for p in laporan.peringatan)]
+    # 1a reads text as a band and lintang as a coordinate: their own messages say what to write.
+    alasan = {"1a": "isi persen 0–100", "lintang": "bukan koordinat"}.get(kolom, "terlalu besar")
+    assert any(p.startswith(tempat) and alasan in p for p in semua), semua
+    assert all(len(p) < 300 for p in semua)
+
+
+def test_a_huge_dms_coordinate_is_a_named_problem(kota_a):
+    baris = [lokasi_baris(lintang="9" * 400 + "° LS", bujur="110° BT")]
+    laporan = impor_periksa(berkas=buku(baris), kabupaten_kota=kota_a)
+    assert any("kolom" in p and "(lintang)" in p for p in pesan(laporan)), pesan(laporan)
+
+
+@pytest.mark.parametrize("isi", _ANGKA_GANJIL)
+def test_uploading_a_huge_number_shows_the_problem_not_a_500(kota_a, operator_a, isi):
+    klien = klien_untuk(operator_a)
+    r = unggah(klien, buku([lokasi_baris(jumlah_bangunan=isi)]))
+    assert r.status_code == 302
+    halaman = klien.get(r["Location"])
+    assert "angka terlalu besar" in halaman.text and "Impor sekarang" not in halaman.text
+
+
+def test_an_upload_whose_check_fails_is_not_left_behind(kota_a, operator_a, monkeypatch):
+    from django.conf import settings
+
+    from penilaian.impor import views
+
+    def gagal(**_):
+        raise RuntimeError("pemeriksaan gagal")
+
+    monkeypatch.setattr(views, "impor_periksa", gagal)
+    klien = klien_untuk(operator_a)
+    klien.raise_request_exception = False
+    r = unggah(klien, buku([lokasi_baris()]))
+    assert r.status_code == 500
+    folder = Path(settings.MEDIA_ROOT) / "impor" / str(operator_a.pk)
+    assert not list(folder.glob("*"))
