@@ -187,8 +187,14 @@ def _desimal_teks(isi: str) -> Decimal:
         raise TidakTerbaca(f"bukan angka ({kutip(asli)})") from None
 
 
-def bukan_negatif(nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS) -> Decimal:
-    """A number 0 … `maks` with at most `tempat` decimals (None: any), quantized to them."""
+def bukan_negatif(
+    nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS, *, bulatkan: bool = False
+) -> Decimal:
+    """A number 0 … `maks` with at most `tempat` decimals (None: any), quantized to them.
+
+    `bulatkan`: more decimals are rounded half up to `tempat` instead of refused (a measurement
+    whose extra digits are below what is stored, where refusing would only block real files).
+    """
     if type(nilai) is int and 0 <= nilai <= maks:  # most cells: a whole number
         return Decimal(nilai)
     d = desimal(nilai)
@@ -199,18 +205,18 @@ def bukan_negatif(nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS)
     if tempat is None:
         return d
     dibulatkan = d.quantize(_KELIPATAN[tempat], ROUND_HALF_UP)
-    if d != dibulatkan:
+    if d != dibulatkan and not bulatkan:
         if tempat == 0:
             raise TidakTerbaca(f"harus bilangan bulat ({tampil(d)})")
         raise TidakTerbaca(f"paling banyak {tempat} angka di belakang koma ({tampil(d)})")
     return dibulatkan
 
 
-def pembaca_angka(tempat: int | None) -> Pembaca:
-    """A reader of numbers ≥ 0 with at most `tempat` decimals."""
+def pembaca_angka(tempat: int | None, *, bulatkan: bool = False) -> Pembaca:
+    """A reader of numbers ≥ 0 with at most `tempat` decimals (or rounded to them)."""
 
     def baca(nilai: object, _: str) -> Decimal:
-        return bukan_negatif(nilai, tempat)
+        return bukan_negatif(nilai, tempat, bulatkan=bulatkan)
 
     return baca
 

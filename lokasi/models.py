@@ -205,8 +205,10 @@ class Tipologi(models.TextChoices):
     RAWAN_BENCANA = "rawan_bencana", _("Daerah rawan bencana")
 
 
-LUAS = {"max_digits": 12, "decimal_places": 4, "validators": [MinValueValidator(Decimal(0))]}
-PANJANG = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+# KOTAKU profile sheets give hectares with up to 6 decimals and lengths with up to 4: stored as
+# given, so what is scored is what the file (and the calculator) says (issue 10 item 9).
+LUAS = {"max_digits": 14, "decimal_places": 6, "validators": [MinValueValidator(Decimal(0))]}
+PANJANG = {"max_digits": 14, "decimal_places": 4, "validators": [MinValueValidator(Decimal(0))]}
 
 
 class LokasiQuerySet(models.QuerySet["Lokasi"]):

@@ -32,7 +32,7 @@ from kumuh.xlsx_baca import (
 )
 from lokasi import geo
 from penilaian import rumus
-from penilaian.impor.kolom import HASIL_LAMA, KOLOM, LEMBAR_BUKAN_DATA
+from penilaian.impor.kolom import HASIL_LAMA, KOLOM, LEMBAR_BUKAN_DATA, TEMPAT_DESIMAL
 
 __all__ = ["TAHUN_MAKS", "TAHUN_MIN", "Bacaan", "Baris", "baca_buku"]
 
@@ -67,7 +67,7 @@ class Baris(xlsx_baca.Baris):
 
 
 def _baca_luas_sk(nilai: object, _: str) -> Decimal:
-    return bukan_negatif(nilai, 4)
+    return bukan_negatif(nilai, TEMPAT_DESIMAL["ha"], bulatkan=True)
 
 
 def _baca_kepadatan(nilai: object, _: str) -> Decimal:
@@ -191,6 +191,8 @@ PEMBACA_SURVEI: dict[str, xlsx_baca.Pembaca] = {
     "kelurahan": _baca_kelurahan,
     "rt": _baca_rt,
     "luas_sk": _baca_luas_sk,
+    "luas": xlsx_baca.pembaca_angka(TEMPAT_DESIMAL["ha"], bulatkan=True),
+    "panjang": xlsx_baca.pembaca_angka(TEMPAT_DESIMAL["m"], bulatkan=True),
     "lintang": lambda nilai, _: _koordinat(nilai, "lintang"),
     "bujur": lambda nilai, _: _koordinat(nilai, "bujur"),
     "kriteria": _baca_kriteria,

@@ -18,9 +18,15 @@ PERTIMBANGAN = "Pertimbangan lain (Tabel 3 C)"
 HASIL_LAMA = "Hasil lama (untuk diperiksa, tidak disimpan)"
 
 
+# Decimals stored per unit (lokasi.models LUAS and PANJANG; NumerikPenilaian follows them):
+# KOTAKU sheets give 4–6. More are rounded to these, never refused (issue 10 item 9).
+TEMPAT_DESIMAL = {"ha": 6, "m": 4}
+JENIS_SATUAN = {"ha": "luas", "m": "panjang"}
+
+
 def _numerik(kunci: str, *ejaan: str) -> Kolom:
     label, satuan = rumus.NUMERIK_FIELDS[kunci], rumus.SATUAN_NUMERIK[kunci]
-    jenis = "bulat" if kunci in rumus.NUMERIK_BILANGAN_BULAT else "angka"
+    jenis = "bulat" if kunci in rumus.NUMERIK_BILANGAN_BULAT else JENIS_SATUAN[satuan]
     return Kolom(
         kunci, NUMERIK, f"{label} ({satuan})", (label, f"{label} ({satuan})", *ejaan), jenis
     )
@@ -137,7 +143,7 @@ KOLOM: tuple[Kolom, ...] = (
     Kolom("surveyor", IDENTITAS, "Nama surveyor.",
           ("nama surveyor", "petugas survei", "petugas", "enumerator", "pendata")),
     Kolom("instansi_surveyor", IDENTITAS, "Instansi surveyor.", ("surveyor instansi",)),
-    Kolom("luas_sk_ha", DATA_LOKASI, "Luas lokasi menurut SK (ha), paling banyak 4 desimal.",
+    Kolom("luas_sk_ha", DATA_LOKASI, "Luas lokasi menurut SK (ha); disimpan sampai 6 desimal.",
           ("luas sk", "luas sk (ha)", "luas (ha)", "luas", "luas kawasan", "luas kawasan (ha)",
            "luas lokasi", "luas lokasi (ha)"), "luas_sk"),
     Kolom("lintang", DATA_LOKASI, "Lintang: derajat desimal (selatan negatif) atau "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from kumuh.xlsx_baca import Masalah, tampil
@@ -23,7 +23,6 @@ from penilaian.impor.laporan import Tanda
 
 # The header numbers a sheet starts from (services.angka_kepala).
 KEPALA = rumus.NUMERIK_UMUM
-_DUA_DESIMAL = Decimal("0.01")
 
 
 def nilai_survei(
@@ -142,7 +141,7 @@ def _lembar_numerik(
     lembar: dict[str, Any] = {}
     for k in KEPALA:
         if kepala and (v := kepala.get(k)) is not None:
-            lembar[k] = v.quantize(_DUA_DESIMAL, ROUND_HALF_UP) if isinstance(v, Decimal) else v
+            lembar[k] = v  # stored with the sheet's own decimals (lokasi.models LUAS, PANJANG)
     lembar.update({k: b.nilai[k] for k in rumus.NUMERIK_FIELDS if k in b.nilai})
     lk, pr = b.nilai.get("penduduk_laki_laki"), b.nilai.get("penduduk_perempuan")
     if (lk is None) != (pr is None):

@@ -1039,3 +1039,82 @@ def test_an_upload_whose_check_fails_is_not_left_behind(kota_a, operator_a, monk
     assert r.status_code == 500
     folder = Path(settings.MEDIA_ROOT) / "impor" / str(operator_a.pk)
     assert not list(folder.glob("*"))
+
+
+# --- issue 10 item 9: the precision real KOTAKU files carry ---------------------------------
+
+
+def test_kotaku_hectares_with_six_decimals_are_stored_and_scored_as_the_calculator_does(
+    kota_a, operator_a
+):
+    from penilaian import kalkulator
+
+    presisi = {"luas_sk_ha": "11,579299", "luas_verifikasi_ha": "11,579299",
+               "luas_kepadatan_tinggi_ha": "0,736296", "luas_genangan_ha": "0,123457",
+               "panjang_jalan_ideal_m": "1234,5678", "panjang_jalan_eksisting_m": "1000,1234"}  # fmt: skip
+    baris = lokasi_baris(**presisi)
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    assert lokasi.luas_sk_ha == Decimal("11.579299")
+    assert lokasi.luas_verifikasi_ha == Decimal("11.579299")
+    assert lokasi.panjang_jalan_ideal_m == Decimal("1234.5678")
+    p = Penilaian.objects.get()
+    lembar = p.numerik.get()
+    for kunci, isi in presisi.items():
+        if kunci != "luas_sk_ha":
+            assert getattr(lembar, kunci) == Decimal(isi.replace(",", ".")), kunci
+
+    # The calculator, given the file's numbers as they are, gives the stored results.
+    numerik = {k: v for k, v in baris.items() if k in rumus.NUMERIK_FIELDS}
+    numerik |= {k: Decimal(v.replace(",", ".")) for k, v in presisi.items() if k in numerik}
+    rekaman = {
+        "kategori_kota": kota_a.kategori,
+        "numerik": numerik,
+        "legalitas": {"status_penguasaan": True, "kesesuaian_rtr": True},
+        "pertimbangan_lain": {"strategis": False, "potensi_sosekbud": False},
+    }
+    hasil = kalkulator.hitung_rekaman(rekaman)
+    assert "error" not in hasil, hasil
+    # 0,736296 / 11,579299 = 6,36 % (6,39 % had the areas been cut to 2 decimals).
+    assert p.hasil["persen"]["1b"] == "6.36" and hasil["persen"]["1b"] == 6.36
+    assert {k: float(v) for k, v in p.hasil["persen"].items() if v is not None} == {
+        k: v for k, v in hasil["persen"].items() if v is not None
+    }
+    assert p.nilai_kekumuhan == hasil["nilai_kekumuhan"]
+    assert p.label_prioritas == f"{hasil['klasifikasi']}/ {hasil['prioritas']}"
+
+
+def test_rt_areas_keep_their_decimals_through_the_kawasan_sum(kota_a, operator_a):
+    baris = [rt_baris("1", luas_verifikasi_ha="1,123456"), rt_baris("2", luas_verifikasi_ha=1.5)]
+    laporan = impor_simpan(berkas=buku(baris), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    assert sorted(u.luas_ha for u in lokasi.unit_survei.all()) == [
+        Decimal("1.123456"),
+        Decimal("1.5"),
+    ]
+    assert lokasi.luas_verifikasi_ha == Decimal("2.623456")
+
+
+def test_a_number_with_more_decimals_than_stored_is_rounded_not_refused(kota_a):
+    # The calculator accepts any number of decimals: so does the import (rounded to storage).
+    baris = [lokasi_baris(luas_verifikasi_ha="1,2500004", panjang_jalan_ideal_m="300,00004")]
+    bacaan = baca_buku(buku(baris))
+    assert not bacaan.masalah, bacaan.masalah
+    nilai = bacaan.baris[0].nilai
+    assert nilai["luas_verifikasi_ha"] == Decimal("1.250000")
+    assert nilai["panjang_jalan_ideal_m"] == Decimal("300.0000")
+
+
+def test_the_import_precision_is_the_stored_precision():
+    from lokasi.models import LUAS, PANJANG
+
+    assert impor_kolom.TEMPAT_DESIMAL == {
+        "ha": LUAS["decimal_places"],
+        "m": PANJANG["decimal_places"],
+    }
+    for kunci, satuan in rumus.SATUAN_NUMERIK.items():
+        field = NumerikPenilaian._meta.get_field(kunci)
+        assert field.decimal_places == impor_kolom.TEMPAT_DESIMAL.get(satuan, 0), kunci
+    assert LUAS["decimal_places"] >= 4 and PANJANG["decimal_places"] >= 4
