@@ -1051,7 +1051,8 @@ def test_kotaku_hectares_with_six_decimals_are_stored_and_scored_as_the_calculat
 
     presisi = {"luas_sk_ha": "11,579299", "luas_verifikasi_ha": "11,579299",
                "luas_kepadatan_tinggi_ha": "0,736296", "luas_genangan_ha": "0,123457",
-               "panjang_jalan_ideal_m": "1234,5678", "panjang_jalan_eksisting_m": "1000,1234"}  # fmt: skip
+               "panjang_jalan_ideal_m": "1234,5678",
+               "panjang_jalan_eksisting_m": "1000,1234"}  # fmt: skip
     baris = lokasi_baris(**presisi)
     laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
     assert laporan.tersimpan, pesan(laporan)
@@ -1110,7 +1111,8 @@ def test_a_number_with_more_decimals_than_stored_is_rounded_not_refused(kota_a):
 def test_the_import_precision_is_the_stored_precision():
     from lokasi.models import LUAS, PANJANG
 
-    assert impor_kolom.TEMPAT_DESIMAL == {
+    tersimpan = impor_kolom.TEMPAT_DESIMAL
+    assert tersimpan == {
         "ha": LUAS["decimal_places"],
         "m": PANJANG["decimal_places"],
     }
