@@ -1120,3 +1120,47 @@ def test_the_import_precision_is_the_stored_precision():
         field = NumerikPenilaian._meta.get_field(kunci)
         assert field.decimal_places == impor_kolom.TEMPAT_DESIMAL.get(satuan, 0), kunci
     assert LUAS["decimal_places"] >= 4 and PANJANG["decimal_places"] >= 4
+
+
+# --- issue 10 item 10: an imported percentage is kept beside its band --------------------------
+
+
+def test_an_imported_percentage_is_stored_with_its_band(kota_a, operator_a):
+    baris = {"nama_lokasi": "Kampung Pita", "kelurahan": KEL_1, "tahun": 2025,
+             "kepadatan_penduduk": 230.5, **LEGAL, **PITA_SEDANG, "1a": 80,
+             "1b": 50.91, "2a": "33,3333"}  # fmt: skip
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    p = Penilaian.objects.get()
+    isian = {i.kode: (i.pita, i.persen) for i in p.isian.all()}
+    assert isian["1a"] == ("76-100", Decimal(80))
+    assert isian["1b"] == ("25-50", Decimal("50.91"))
+    assert isian["2a"] == ("25-50", Decimal("33.3333"))
+    assert isian["1c"] == (PITA_SEDANG["1c"], None)  # given as a band: no percentage
+    # The same file again changes nothing; another percentage in the same band is stored.
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.jumlah["penilaian_tetap"] == 1
+    baris["1a"] = 95
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    assert p.isian.get(kode="1a").persen == Decimal(95)
+    # Given as a band now: the old percentage no longer describes it.
+    baris["1a"] = "51-75"
+    impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert (p.isian.get(kode="1a").pita, p.isian.get(kode="1a").persen) == ("51-75", None)
+
+
+def test_a_band_changed_in_the_form_drops_the_imported_percentage(kota_a, operator_a):
+    baris = {"nama_lokasi": "Kampung Pita", "kelurahan": KEL_1, "tahun": 2025,
+             "kepadatan_penduduk": 230.5, **LEGAL, **PITA_SEDANG, "1a": 80, "1b": 30}  # fmt: skip
+    impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    p = Penilaian.objects.get()
+    pita = {i.kode: i.pita for i in p.isian.all()} | {"1a": "<25"}
+    services.penilaian_simpan(
+        penilaian=p,
+        pengguna=operator_a,
+        versi_awal=p.versi,
+        isian=services.Isian(data={}, pita=pita, numerik={}),
+    )
+    assert (p.isian.get(kode="1a").pita, p.isian.get(kode="1a").persen) == ("<25", None)
+    assert p.isian.get(kode="1b").persen == Decimal(30)  # its band kept: so is its percentage
