@@ -364,6 +364,34 @@ class Bacaan:
     lembar: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Batas:
+    """The most a workbook may hold, over all its data sheets (issue 10 item 15).
+
+    Rows are counted as the sheets report them (Excel rows, blank ones included); cells as rows
+    times the sheet's width. Checked from each sheet's <dimension> before anything is read, and
+    again while reading (a file may omit or understate it), which stops at the first excess.
+    """
+
+    baris: int
+    sel: int
+
+    def pesan(self, baris: int, sel: int) -> str:
+        if baris > self.baris:
+            ada, maks, satuan = baris, self.baris, "baris"
+        else:
+            ada, maks, satuan = sel, self.sel, "sel"
+        return (
+            f"berkas terlalu besar: lebih dari {angka.format_bilangan(maks)} {satuan} "
+            f"({angka.format_bilangan(ada)} {satuan}"
+            f"{' atau lebih' if ada == maks + 1 else ''}); bagi menjadi beberapa berkas"
+        )
+
+
+class _TerlaluBesar(Exception):
+    """Reading stopped: the workbook holds more than its Batas."""
+
+
 @dataclass
 class Skema:
     """The columns of an import's data sheets and how their cells are read."""
@@ -393,11 +421,13 @@ def baca_buku(
     skema: Skema,
     *,
     periksa_baris: Callable[[Any], list[Masalah]] | None = None,
+    batas: Batas | None = None,
 ) -> Bacaan:
     """Read every data sheet of an .xlsx workbook, read-only and row by row.
 
     `periksa_baris(baris)` returns the problems of a read row across its cells (it may mark
-    `baris.rusak` and fill values in).
+    `baris.rusak` and fill values in). A workbook over `batas` is refused with one problem and
+    nothing of it read (or nothing more, when only reading finds it).
     """
     bacaan = Bacaan()
     try:
@@ -408,22 +438,59 @@ def baca_buku(
                     f"({e.__class__.__name__}); simpan ulang sebagai Excel Workbook (.xlsx)")
         )  # fmt: skip
         return bacaan
+    data = [
+        lembar
+        for lembar in buku.worksheets
+        if lembar.title.strip().casefold() not in skema.lembar_bukan_data
+    ]
+    hitung = _Hitung(batas)
     try:
-        for lembar in buku.worksheets:
-            if lembar.title.strip().casefold() not in skema.lembar_bukan_data:
-                try:
-                    _Lembar(lembar, skema, bacaan, periksa_baris).baca()
-                except _LembarRusak as e:
-                    bacaan.masalah.append(
-                        Masalah(lembar.title, None, "", "", "lembar tidak dapat dibaca sampai "
-                                f"habis ({e.sebab.__class__.__name__}); periksa isi selnya atau "
-                                "simpan ulang sebagai Excel Workbook (.xlsx)")
-                    )  # fmt: skip
+        if batas is not None:
+            # The sheets' own <dimension>: an over-limit file is refused before a row is parsed.
+            baris = sum(getattr(lembar, "max_row", None) or 0 for lembar in data)
+            sel = sum(
+                (getattr(lembar, "max_row", None) or 0) * (getattr(lembar, "max_column", None) or 0)
+                for lembar in data
+            )  # a sheet without <dimension> gives None: counted while reading instead
+            if baris > batas.baris or sel > batas.sel:
+                bacaan.masalah.append(Masalah("", None, "", "", batas.pesan(baris, sel)))
+                return bacaan
+        for lembar in data:
+            try:
+                _Lembar(lembar, skema, bacaan, periksa_baris, hitung).baca()
+            except _TerlaluBesar as e:
+                # Nothing read is kept: the file is refused as a whole, and its rows freed.
+                bacaan.baris.clear()
+                bacaan.peringatan.clear()
+                bacaan.masalah[:] = [Masalah("", None, "", "", str(e))]
+                return bacaan
+            except _LembarRusak as e:
+                bacaan.masalah.append(
+                    Masalah(lembar.title, None, "", "", "lembar tidak dapat dibaca sampai "
+                            f"habis ({e.sebab.__class__.__name__}); periksa isi selnya atau "
+                            "simpan ulang sebagai Excel Workbook (.xlsx)")
+                )  # fmt: skip
     finally:
         buku.close()
     if not bacaan.baris and not bacaan.masalah:
         bacaan.masalah.append(Masalah("", None, "", "", "berkas tidak berisi baris data"))
     return bacaan
+
+
+class _Hitung:
+    """Rows and cells read so far across the workbook, against its Batas."""
+
+    def __init__(self, batas: Batas | None) -> None:
+        self.batas, self.baris, self.sel = batas, 0, 0
+
+    def baris_dari(self, semua: Iterator[tuple]) -> Iterator[tuple]:
+        for sel in semua:
+            if self.batas is not None:
+                self.baris += 1
+                self.sel += len(sel)
+                if self.baris > self.batas.baris or self.sel > self.batas.sel:
+                    raise _TerlaluBesar(self.batas.pesan(self.baris, self.sel))
+            yield sel
 
 
 class _LembarRusak(Exception):
@@ -454,13 +521,15 @@ class _Lembar:
         skema: Skema,
         bacaan: Bacaan,
         periksa_baris: Callable[[Any], list[Masalah]] | None,
+        hitung: _Hitung,
     ) -> None:
         self.lembar, self.nama, self.skema, self.bacaan = lembar, lembar.title, skema, bacaan
         self.periksa_baris = periksa_baris
+        self.hitung = hitung
 
     def baca(self) -> None:
         skema, bacaan, nama = self.skema, self.bacaan, self.nama
-        semua = _baris_aman(self.lembar.iter_rows())
+        semua = self.hitung.baris_dari(_baris_aman(self.lembar.iter_rows()))
         awal: list[tuple] = []
         for sel in semua:
             awal.append(sel)

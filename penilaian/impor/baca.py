@@ -226,13 +226,22 @@ SKEMA = Skema(
 )
 
 
-def baca_buku(berkas: str | IO[bytes], *, tahun_bawaan: int | None = None) -> Bacaan:
+def baca_buku(
+    berkas: str | IO[bytes],
+    *,
+    tahun_bawaan: int | None = None,
+    batas: xlsx_baca.Batas | None = None,
+) -> Bacaan:
     """Read every data sheet of a survey workbook, read-only and row by row.
 
-    `tahun_bawaan` is the year of rows that give neither tahun nor tanggal_survei.
+    `tahun_bawaan` is the year of rows that give neither tahun nor tanggal_survei; a workbook
+    over `batas` (settings IMPOR_BARIS_MAKS, IMPOR_SEL_MAKS) is refused unread.
     """
     return xlsx_baca.baca_buku(
-        berkas, SKEMA, periksa_baris=lambda baris: _periksa_baris(baris, tahun_bawaan)
+        berkas,
+        SKEMA,
+        periksa_baris=lambda baris: _periksa_baris(baris, tahun_bawaan),
+        batas=batas,
     )
 
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from kumuh.xlsx_baca import (
     PEMBACA,
+    Batas,
     Kolom,
     Skema,
     baca_buku,
@@ -249,3 +250,54 @@ def test_a_cell_openpyxl_cannot_convert_is_a_problem_not_a_crash():
         "lembar Data: lembar tidak dapat dibaca sampai habis (ValueError); periksa isi selnya "
         "atau simpan ulang sebagai Excel Workbook (.xlsx)"
     ]
+
+
+# --- issue 10 item 15: a row and cell limit, checked before reading ---------------------------
+
+
+def _buku_baris(n: int, *, tulis_saja: bool = False, lebar: int = 3) -> io.BytesIO:
+    # write_only leaves out <dimension>, as some generators do: then only reading can count.
+    wb = Workbook(write_only=tulis_saja)
+    ws = wb.create_sheet("Data") if tulis_saja else wb.active
+    ws.append(["nama_lokasi", "tahun", "jumlah_kk", *(f"x{i}" for i in range(lebar - 3))])
+    for i in range(n):
+        ws.append([f"L{i}", 2025, i, *([1] * (lebar - 3))])
+    return _simpan(wb)
+
+
+def _skema_menghitung() -> tuple[Skema, list[object]]:
+    dibaca: list[object] = []
+
+    def teks(nilai, _=""):
+        dibaca.append(nilai)
+        return str(nilai)
+
+    return Skema(SKEMA_UJI.kolom, {**PEMBACA, "teks": teks}, identitas=("nama_lokasi",)), dibaca
+
+
+def test_a_workbook_over_the_row_limit_is_refused_from_its_dimension_unread():
+    skema, dibaca = _skema_menghitung()
+    bacaan = baca_buku(_buku_baris(30), skema, batas=Batas(baris=20, sel=10_000))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 20 baris (31 baris); bagi menjadi beberapa berkas"
+    ]
+    assert dibaca == [] and bacaan.baris == []  # not one cell read
+
+
+def test_a_workbook_without_dimension_stops_reading_at_the_limit():
+    skema, dibaca = _skema_menghitung()
+    bacaan = baca_buku(_buku_baris(500, tulis_saja=True), skema, batas=Batas(baris=20, sel=10_000))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 20 baris (21 baris atau lebih); bagi menjadi beberapa "
+        "berkas"
+    ]
+    assert len(dibaca) < 21 and bacaan.baris == []
+
+
+def test_a_workbook_over_the_cell_limit_is_refused():
+    bacaan = baca_buku(_buku_baris(10, lebar=50), SKEMA_UJI, batas=Batas(baris=100, sel=500))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 500 sel (550 sel); bagi menjadi beberapa berkas"
+    ]
+    bacaan = baca_buku(_buku_baris(10, lebar=50), SKEMA_UJI, batas=Batas(baris=100, sel=550))
+    assert not bacaan.masalah and len(bacaan.baris) == 10
