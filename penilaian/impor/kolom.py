@@ -150,8 +150,8 @@ KOLOM: tuple[Kolom, ...] = (
           "7° 46' 16,71\" LS.", ("koordinat lintang", "latitude", "lat"), "lintang"),
     Kolom("bujur", DATA_LOKASI, "Bujur: derajat desimal atau 110° 24' 14,19\" BT.",
           ("koordinat bujur", "longitude", "long", "lon", "lng"), "bujur"),
-    Kolom("penduduk_laki_laki", DATA_LOKASI, "Penduduk laki-laki (jiwa); wajib untuk unit RT "
-          "baru, bersama penduduk_perempuan.",
+    Kolom("penduduk_laki_laki", DATA_LOKASI, "Penduduk laki-laki (jiwa), bersama "
+          "penduduk_perempuan; unit RT baru memerlukan keduanya atau jumlah_penduduk.",
           ("penduduk laki-laki", "laki-laki", "jumlah laki-laki", "jumlah penduduk laki-laki",
            "penduduk lk"), "bulat"),
     Kolom("penduduk_perempuan", DATA_LOKASI, "Penduduk perempuan (jiwa).",
@@ -228,12 +228,11 @@ KOLOM_SURVEI = (
 )
 # Lokasi-level columns: one value per lokasi across all its rows and years.
 KOLOM_LOKASI = ("nama_lokasi", "luas_sk_ha", "lintang", "bujur", "rt_rw", "permasalahan", "potensi")
-# What a new RT unit must carry (UnitSurvei has no blank header numbers).
+# What a new RT unit must carry (UnitSurvei has no blank header numbers); its population as
+# jumlah_penduduk or as penduduk_laki_laki with penduduk_perempuan (nilai._lembar_numerik).
 WAJIB_UNIT_BARU = (
     "luas_verifikasi_ha",
     "jumlah_bangunan",
-    "penduduk_laki_laki",
-    "penduduk_perempuan",
     "jumlah_kk",
     "panjang_jalan_ideal_m",
     "panjang_drainase_ideal_m",

@@ -157,10 +157,22 @@ def _lembar_numerik(
         lembar["jumlah_penduduk"] = jumlah
     if b.per_unit and kepala is None:
         for k in WAJIB_UNIT_BARU:
-            if k not in (b.nilai if k.startswith("penduduk_") else lembar):
+            if k not in lembar:
                 masalah.append(b.masalah(k, "wajib diisi untuk unit RT baru"))
-    elif b.per_unit and lk is None and "jumlah_penduduk" in b.nilai:
-        tersimpan = kepala.get("penduduk_laki_laki", 0) + kepala.get("penduduk_perempuan", 0)
+        if "jumlah_penduduk" not in lembar and "penduduk_perempuan" not in b.rusak:
+            # A total alone is enough (issue 10 item 11): many KOTAKU files give no split.
+            masalah.append(
+                b.masalah("jumlah_penduduk", "wajib diisi untuk unit RT baru (atau "
+                          "penduduk_laki_laki dan penduduk_perempuan)")
+            )  # fmt: skip
+    elif (
+        b.per_unit
+        and lk is None
+        and "jumlah_penduduk" in b.nilai
+        and kepala.get("penduduk_laki_laki") is not None
+    ):
+        # A unit that stores a split keeps it: a different bare total would contradict it.
+        tersimpan = kepala["penduduk_laki_laki"] + kepala["penduduk_perempuan"]
         if b.nilai["jumlah_penduduk"] != tersimpan:
             masalah.append(
                 b.masalah("jumlah_penduduk", "unit RT menyimpan penduduk laki-laki dan "

@@ -163,6 +163,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
             for kolom, nama in KEPALA_UNIT.items():
                 if kolom in ru.baris.nilai:
                     setattr(ru.unit, nama, ru.baris.nilai[kolom])
+            _penduduk_unit(ru.unit, ru.baris)
         if r.unit:
             _kawasan_dari_unit(r.lokasi, [ru.unit for ru in r.unit.values()])
         if r.sebelum:
@@ -176,7 +177,8 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
                 jumlah["lokasi_tetap"] += 1
     massal.sisip_objek(Lokasi, baru)
     field_lokasi = [*FIELD_LOKASI, *lokasi_services.ANGKA_DARI_UNIT, "penduduk_laki_laki"]
-    field_lokasi += ["penduduk_perempuan", "versi", "diubah_oleh", "diubah_pada"]
+    field_lokasi += ["penduduk_perempuan", "penduduk_tanpa_rincian", "versi", "diubah_oleh"]
+    field_lokasi += ["diubah_pada"]
     massal.perbarui(Lokasi, diubah, list(dict.fromkeys(field_lokasi)))
     for lokasi in baru:
         jejak.catat(obj=lokasi, tindakan="dibuat", sebelum={}, sesudah={})
@@ -193,7 +195,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
             else:
                 unit_diubah.append(ru.unit)
     massal.sisip_objek(UnitSurvei, unit_baru)
-    massal.perbarui(UnitSurvei, unit_diubah, list(KEPALA_UNIT.values()))
+    massal.perbarui(UnitSurvei, unit_diubah, [*KEPALA_UNIT.values(), "penduduk_tanpa_rincian"])
     jumlah["unit_dibuat"], jumlah["unit_diperbarui"] = len(unit_baru), len(unit_diubah)
     _kelurahan_tambah(rencana)
 
@@ -403,12 +405,26 @@ def _isi_lokasi(r: RencanaLokasi) -> None:
         for kolom, nama in KEPALA_LOKASI.items():
             if kolom in b.nilai:
                 setattr(lokasi, nama, b.nilai[kolom])
+        if "penduduk_laki_laki" in b.nilai:
+            lokasi.penduduk_tanpa_rincian = None  # the split now known replaces a bare total
+
+
+def _penduduk_unit(unit: UnitSurvei, b: Baris) -> None:
+    """A split given replaces a bare total; a total alone is kept as such on a unit without a
+    split (a unit with one keeps it: nilai._lembar_numerik refuses a total contradicting it)."""
+    if "penduduk_laki_laki" in b.nilai:
+        unit.penduduk_tanpa_rincian = None
+    elif unit.penduduk_laki_laki is None and "jumlah_penduduk" in b.nilai:
+        unit.penduduk_tanpa_rincian = b.nilai["jumlah_penduduk"]
 
 
 def _kawasan_dari_unit(lokasi: Lokasi, unit: list[UnitSurvei]) -> None:
     for nama in lokasi_services.ANGKA_DARI_UNIT:
+        if nama.startswith("penduduk_"):
+            continue  # below: a split only when every unit has one
         sumber = KEPALA_UNIT.get(nama, nama)
         setattr(lokasi, nama, sum(getattr(u, sumber) for u in unit))
+    lokasi_services.penduduk_kawasan(lokasi, unit)
     lokasi.rt_rw = lokasi_services.ringkas_rt_rw((u.rt, u.rw) for u in unit)
 
 

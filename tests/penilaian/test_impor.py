@@ -1164,3 +1164,73 @@ def test_a_band_changed_in_the_form_drops_the_imported_percentage(kota_a, operat
     )
     assert (p.isian.get(kode="1a").pita, p.isian.get(kode="1a").persen) == ("<25", None)
     assert p.isian.get(kode="1b").persen == Decimal(30)  # its band kept: so is its percentage
+
+
+# --- issue 10 item 15: the import's row and cell limits are settings ---------------------------
+
+
+def test_an_import_over_the_row_limit_is_refused_with_a_clear_message(kota_a, settings):
+    settings.IMPOR_BARIS_MAKS = 2
+    laporan = impor_periksa(berkas=buku([lokasi_baris(kode=f"K-{i}") for i in range(3)]),
+                            kabupaten_kota=kota_a)  # fmt: skip
+    assert pesan(laporan) == [
+        "berkas terlalu besar: lebih dari 2 baris (4 baris); bagi menjadi beberapa berkas"
+    ]
+    settings.IMPOR_BARIS_MAKS = 4
+    settings.IMPOR_SEL_MAKS = 100
+    laporan = impor_periksa(berkas=buku([lokasi_baris(kode=f"K-{i}") for i in range(3)]),
+                            kabupaten_kota=kota_a)  # fmt: skip
+    assert len(pesan(laporan)) == 1 and "lebih dari 100 sel" in pesan(laporan)[0]
+
+
+def test_the_default_limits_take_a_city_of_a_thousand_lokasi_with_their_rts(settings):
+    kolom = len(impor_kolom.KOLOM_TEMPLAT)
+    assert settings.IMPOR_BARIS_MAKS >= 1_000 * 10
+    assert settings.IMPOR_BARIS_MAKS * kolom <= settings.IMPOR_SEL_MAKS
+
+
+# --- issue 10 item 11: new RT units with only a total population -------------------------------
+
+
+def test_new_rt_units_with_only_a_total_population_are_accepted(kota_a, operator_a):
+    tanpa_rincian = {"penduduk_laki_laki": None, "penduduk_perempuan": None}
+    baris = [rt_baris("1", jumlah_penduduk=310, **tanpa_rincian),
+             rt_baris("2", jumlah_penduduk=200, **tanpa_rincian)]  # fmt: skip
+    kolom = [k for k in dict.fromkeys(k for b in baris for k in b) if not k.startswith("pend")]
+    laporan = impor_simpan(
+        berkas=buku(baris, kolom=kolom), kabupaten_kota=kota_a, pengguna=operator_a
+    )
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    unit = sorted(lokasi.unit_survei.all(), key=lambda u: u.rt)
+    assert [(u.penduduk_laki_laki, u.penduduk_perempuan, u.jumlah_penduduk) for u in unit] == [
+        (None, None, 310),
+        (None, None, 200),
+    ]
+    # The kawasan: a total without a split it does not have.
+    assert (lokasi.penduduk_laki_laki, lokasi.penduduk_perempuan) == (None, None)
+    assert lokasi.jumlah_penduduk == 510
+    p = Penilaian.objects.get()
+    assert sorted(n.jumlah_penduduk for n in p.numerik.all()) == [200, 310]
+    assert p.lengkap and not p.kekurangan
+    # A later file with the split: it replaces the bare total.
+    baris = [rt_baris("1", penduduk_laki_laki=150, penduduk_perempuan=160),
+             rt_baris("2", jumlah_penduduk=200, **tanpa_rincian)]  # fmt: skip
+    laporan = impor_simpan(berkas=buku(baris), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    u1 = lokasi.unit_survei.get(rt="001")
+    assert (u1.penduduk_laki_laki, u1.penduduk_perempuan, u1.jumlah_penduduk) == (150, 160, 310)
+    lokasi.refresh_from_db()
+    assert lokasi.jumlah_penduduk == 510 and lokasi.penduduk_laki_laki is None
+
+
+def test_a_new_rt_unit_needs_some_population(kota_a):
+    tanpa = {"penduduk_laki_laki": None, "penduduk_perempuan": None}
+    baris = [rt_baris("1", **tanpa)]
+    kolom = [k for k in baris[0] if not k.startswith("pend")]
+    laporan = impor_periksa(berkas=buku(baris, kolom=kolom), kabupaten_kota=kota_a)
+    assert any(
+        "jumlah_penduduk: wajib diisi untuk unit RT baru (atau penduduk_laki_laki dan "
+        "penduduk_perempuan)" in p
+        for p in pesan(laporan)
+    ), pesan(laporan)
