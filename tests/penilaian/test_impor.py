@@ -1234,3 +1234,21 @@ def test_a_new_rt_unit_needs_some_population(kota_a):
         "penduduk_perempuan)" in p
         for p in pesan(laporan)
     ), pesan(laporan)
+
+
+def test_a_kawasan_with_a_unit_without_split_sums_to_a_total_only(kota_a):
+    from django.db import IntegrityError, transaction
+
+    from lokasi import services as lokasi_services
+
+    lokasi = buat_lokasi(kota_a, "Kawasan Campur")
+    buat_unit(lokasi, "001")
+    buat_unit(lokasi, "002", penduduk_laki_laki=None, penduduk_perempuan=None,
+              penduduk_tanpa_rincian=250)  # fmt: skip
+    lokasi_services.hitung_ulang_dari_unit(lokasi)
+    lokasi.refresh_from_db()
+    # 150 + 160 from the first unit and 250 from the second: no split for the kawasan.
+    assert (lokasi.penduduk_laki_laki, lokasi.penduduk_perempuan) == (None, None)
+    assert lokasi.jumlah_penduduk == 560
+    with pytest.raises(IntegrityError), transaction.atomic():
+        buat_unit(lokasi, "003", penduduk_laki_laki=None, penduduk_perempuan=None)
