@@ -3,6 +3,8 @@
     .venv/bin/python bench/bench_impor.py                      # 10,000 RT rows (2,000 lokasi × 5)
     .venv/bin/python bench/bench_impor.py --bentuk lokasi       # 10,000 lokasi rows
     .venv/bin/python bench/bench_impor.py --baris 2000 --ulang 3
+    .venv/bin/python bench/bench_impor.py --ukur-memori     # the largest accepted file's peak RSS
+    .venv/bin/python -m pytest -p no:cacheprovider -q bench/bench_impor.py   # its < 500 MB test
 
 Generates a workbook like a KOTAKU baseline (Format Numerik per RT, legalitas, pertimbangan
 lain, old results on every tenth row), migrates a fresh SQLite database in a temporary folder,
@@ -11,12 +13,18 @@ then times, per run: the check alone (`impor_periksa`, what the preview does) an
 import of the same file (every row an update). Peak memory is the process's maximum resident
 set size. Results are in docs/impor.md.
 
+`--ukur-memori` (and the test at the bottom, issue 10 item 15) writes the largest file the
+limits accept (settings IMPOR_BARIS_MAKS rows, padded with extra columns up to IMPOR_SEL_MAKS
+cells, without <dimension> so that only reading can count it), imports it once on a fresh
+database in a child process and reports that process's peak resident set size.
+
 `tulis_berkas` is also used by tests/penilaian/test_impor.py with a few rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -26,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -116,18 +125,23 @@ def tulis_berkas(
     rt_per_lokasi: int = 5,
     tahun: int = 2025,
     benih: int = 5,
+    kolom_tambahan: int = 0,
 ) -> None:
     """Write a baseline workbook of `baris` rows; `kelurahan` is [(kecamatan, kelurahan)].
 
-    With rt_per_lokasi 0 every row is a lokasi surveyed as a whole.
+    With rt_per_lokasi 0 every row is a lokasi surveyed as a whole. `kolom_tambahan` pads every
+    row with that many filled columns the import does not know (a wide KOTAKU sheet); such a
+    file is written write_only, without <dimension>.
     """
     acak = random.Random(benih)
     # Not write_only: like Excel, a normal workbook records the sheet's <dimension>, without
     # which openpyxl's read-only mode parses the whole sheet twice more to find its size.
-    buku = Workbook()
-    lembar = buku.active
+    buku = Workbook(write_only=bool(kolom_tambahan))
+    lembar = buku.create_sheet("Data") if kolom_tambahan else buku.active
     lembar.title = "Data"
-    lembar.append(KEPALA)
+    tambahan = [f"catatan {i + 1}" for i in range(kolom_tambahan)]
+    lembar.append([*KEPALA, *tambahan])
+    isi_tambahan = ["x"] * kolom_tambahan
     per_lokasi = max(rt_per_lokasi, 1)
     for i in range(baris):
         nomor_lokasi, nomor_rt = divmod(i, per_lokasi)
@@ -157,7 +171,7 @@ def tulis_berkas(
         if i % 10 == 0:  # old results to compare, some of them wrong
             nilai["nilai_kekumuhan_lama"] = acak.randint(10, 60)
             nilai["tingkat_kekumuhan_lama"] = "Kumuh Ringan"
-        lembar.append([nilai.get(k) for k in KEPALA])
+        lembar.append([*(nilai.get(k) for k in KEPALA), *isi_tambahan])
     buku.save(tujuan)
 
 
@@ -205,6 +219,53 @@ def _mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 
+def berkas_maksimal(tujuan: Path, rt_per_lokasi: int = 5) -> tuple[int, int]:
+    """Write the largest workbook the default limits accept; return its (rows, columns).
+
+    Rows: the header and IMPOR_BARIS_MAKS - 1 rows (RT rows, rt_per_lokasi per lokasi, or with
+    0 a lokasi — and a survey with 16 criteria — per row, the heavier); columns: KEPALA padded
+    so that rows × columns is IMPOR_SEL_MAKS. Run in a child process (see ukur_memori).
+    """
+    from django.conf import settings
+
+    baris = settings.IMPOR_BARIS_MAKS
+    lebar = settings.IMPOR_SEL_MAKS // baris
+    assert lebar >= len(KEPALA)
+    tulis_berkas(
+        tujuan,
+        baris=baris - 1,
+        kelurahan=KELURAHAN,
+        rt_per_lokasi=rt_per_lokasi,
+        kolom_tambahan=lebar - len(KEPALA),
+    )
+    return baris, lebar
+
+
+def ukur_memori(rt_per_lokasi: int) -> dict[str, float | int | bool]:
+    """In this (child) process: a fresh database, the largest accepted file, one import."""
+    with tempfile.TemporaryDirectory(prefix="bench-impor-memori-") as folder:
+        folder = Path(folder)
+        _siapkan_django(folder)
+        from penilaian.impor.simpan import impor_simpan
+
+        kota, operator = _wilayah()
+        berkas = folder / "maksimal.xlsx"
+        baris, lebar = berkas_maksimal(berkas, rt_per_lokasi)
+        # Written write_only (streamed), so the writer's own peak stays far below the import's.
+        tulis_mb = _mb()
+        t = time.perf_counter()
+        laporan = impor_simpan(berkas=str(berkas), kabupaten_kota=kota, pengguna=operator)
+        return {
+            "baris": baris,
+            "kolom": lebar,
+            "tersimpan": laporan.tersimpan,
+            "masalah": len(laporan.masalah),
+            "detik": round(time.perf_counter() - t, 1),
+            "mb_puncak": round(_mb(), 1),
+            "mb_sebelum": round(tulis_mb, 1),
+        }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baris", type=int, default=10_000)
@@ -213,8 +274,12 @@ def main() -> None:
     parser.add_argument("--ulang", type=int, default=1, help="runs, each on a fresh database")
     parser.add_argument("--tulis-saja", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--benih", type=int, default=5, help=argparse.SUPPRESS)
+    parser.add_argument("--ukur-memori", action="store_true", help="largest accepted file, RSS")
     args = parser.parse_args()
     rt = args.rt_per_lokasi if args.bentuk == "rt" else 0
+    if args.ukur_memori:
+        print(json.dumps(ukur_memori(rt)))
+        return
     if args.tulis_saja:  # the child process that writes the file
         tulis_berkas(
             args.tulis_saja,
@@ -285,3 +350,24 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- issue 10 item 15: the largest accepted file imports in under 500 MB ----------------------
+
+MEMORI_MAKS_MB = 500
+
+
+@pytest.mark.parametrize("bentuk", ["rt", "lokasi"])
+def test_the_largest_accepted_file_imports_in_under_500_mb(bentuk):
+    """The peak RSS of a child process importing a file at both limits (rows and cells)."""
+    hasil = subprocess.run(
+        [sys.executable, __file__, "--ukur-memori", "--bentuk", bentuk],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench")},
+    )
+    ukur = json.loads(hasil.stdout.strip().splitlines()[-1])
+    print(ukur)
+    assert ukur["tersimpan"] and not ukur["masalah"], ukur
+    assert ukur["mb_puncak"] < MEMORI_MAKS_MB, ukur

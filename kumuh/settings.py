@@ -149,6 +149,11 @@ FOTO_MAKS_BYTE = env.int("KUMUH_FOTO_MAKS_BYTE", default=5 * 1024 * 1024)
 DOKUMEN_MAKS_BYTE = env.int("KUMUH_DOKUMEN_MAKS_BYTE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Imports of Excel workbooks (penilaian/impor): rows and cells over all data sheets, refused
+# before reading. A city of 1,000 lokasi with their RT rows is about 10,000 rows of 70 columns;
+# the largest accepted file stays under 500 MB (bench/bench_impor.py).
+IMPOR_BARIS_MAKS = env.int("KUMUH_IMPOR_BARIS_MAKS", default=20_000)
+IMPOR_SEL_MAKS = env.int("KUMUH_IMPOR_SEL_MAKS", default=3_000_000)
 
 # Map tiles come from OpenStreetMap when online; everything else is served by us.
 PETA_TILE_URL = env.str(

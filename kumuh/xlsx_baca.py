@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import IO, Any
 
 from openpyxl import load_workbook
@@ -34,6 +34,13 @@ from kumuh import angka
 
 KOSONG = {"", "-", "–", "—", "−"}  # lists write "–" for an empty value
 ANGKA_MAKS = Decimal("99999999")  # fits the columns numbers are stored in
+# A number is bounded as soon as it is parsed, before anything is built from it: `1e999999999`
+# is a tiny Decimal but a billion-digit int (or "f" string) once written out. Below 10^15 every
+# column fits; below 10^-20 nothing anyone measures in ha, m or % is left, so it is rounded.
+_DIGIT_BULAT_MAKS = 15
+_DESIMAL_MAKS = 20
+_KONTEKS_LEBAR = Context(prec=_DIGIT_BULAT_MAKS + _DESIMAL_MAKS + 5)
+_KUTIP_MAKS = 20  # characters of a cell quoted in a message
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 _KELIPATAN = {tempat: Decimal(1).scaleb(-tempat) for tempat in range(7)}
 
@@ -110,8 +117,18 @@ def teks(nilai: object) -> str:
     return str(nilai).strip()
 
 
+def kutip(nilai: object) -> str:
+    """A cell quoted in a message: text in quotes, cut short when long."""
+    if not isinstance(nilai, str):
+        return str(nilai)
+    isi = nilai.strip()
+    return repr(isi if len(isi) <= _KUTIP_MAKS else isi[:_KUTIP_MAKS] + "…")
+
+
 def tampil(d: Decimal) -> str:
     """A number in a message as written, without exponent or trailing zeros (1200, 12.5)."""
+    if d and not -_DESIMAL_MAKS <= d.adjusted() < _DIGIT_BULAT_MAKS:
+        return format(d, "E")  # never written out digit by digit (see desimal)
     if d == d.to_integral_value():
         return str(int(d))
     return format(d.normalize(), "f")
@@ -134,7 +151,11 @@ def desimal(nilai: object, persen_excel: bool = False) -> Decimal:
     else:
         d = _desimal_teks(str(nilai))
     if not d.is_finite():
-        raise TidakTerbaca(f"bukan angka ({nilai})")
+        raise TidakTerbaca(f"bukan angka ({kutip(nilai)})")
+    if d and d.adjusted() >= _DIGIT_BULAT_MAKS:
+        raise TidakTerbaca(f"angka terlalu besar ({kutip(nilai)})")
+    if d.as_tuple().exponent < -_DESIMAL_MAKS:  # type: ignore[operator]
+        d = d.quantize(Decimal(1).scaleb(-_DESIMAL_MAKS), ROUND_HALF_UP, _KONTEKS_LEBAR)
     if persen_excel:
         d = (d * 100).normalize()
     return d
@@ -151,7 +172,7 @@ def _desimal_teks(isi: str) -> Decimal:
             isi = isi.replace(",", "")
     elif "," in isi:
         if isi.count(",") > 1:
-            raise TidakTerbaca(f"bukan angka ({asli!r})")
+            raise TidakTerbaca(f"bukan angka ({kutip(asli)})")
         isi = isi.replace(",", ".")  # decimal comma
     elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", isi):
         if isi.count(".") == 1:
@@ -163,11 +184,17 @@ def _desimal_teks(isi: str) -> Decimal:
     try:
         return Decimal(isi)
     except InvalidOperation:
-        raise TidakTerbaca(f"bukan angka ({asli!r})") from None
+        raise TidakTerbaca(f"bukan angka ({kutip(asli)})") from None
 
 
-def bukan_negatif(nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS) -> Decimal:
-    """A number 0 … `maks` with at most `tempat` decimals (None: any), quantized to them."""
+def bukan_negatif(
+    nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS, *, bulatkan: bool = False
+) -> Decimal:
+    """A number 0 … `maks` with at most `tempat` decimals (None: any), quantized to them.
+
+    `bulatkan`: more decimals are rounded half up to `tempat` instead of refused (a measurement
+    whose extra digits are below what is stored, where refusing would only block real files).
+    """
     if type(nilai) is int and 0 <= nilai <= maks:  # most cells: a whole number
         return Decimal(nilai)
     d = desimal(nilai)
@@ -178,18 +205,18 @@ def bukan_negatif(nilai: object, tempat: int | None, maks: Decimal = ANGKA_MAKS)
     if tempat is None:
         return d
     dibulatkan = d.quantize(_KELIPATAN[tempat], ROUND_HALF_UP)
-    if d != dibulatkan:
+    if d != dibulatkan and not bulatkan:
         if tempat == 0:
             raise TidakTerbaca(f"harus bilangan bulat ({tampil(d)})")
         raise TidakTerbaca(f"paling banyak {tempat} angka di belakang koma ({tampil(d)})")
     return dibulatkan
 
 
-def pembaca_angka(tempat: int | None) -> Pembaca:
-    """A reader of numbers ≥ 0 with at most `tempat` decimals."""
+def pembaca_angka(tempat: int | None, *, bulatkan: bool = False) -> Pembaca:
+    """A reader of numbers ≥ 0 with at most `tempat` decimals (or rounded to them)."""
 
     def baca(nilai: object, _: str) -> Decimal:
-        return bukan_negatif(nilai, tempat)
+        return bukan_negatif(nilai, tempat, bulatkan=bulatkan)
 
     return baca
 
@@ -337,6 +364,34 @@ class Bacaan:
     lembar: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Batas:
+    """The most a workbook may hold, over all its data sheets (issue 10 item 15).
+
+    Rows are counted as the sheets report them (Excel rows, blank ones included); cells as rows
+    times the sheet's width. Checked from each sheet's <dimension> before anything is read, and
+    again while reading (a file may omit or understate it), which stops at the first excess.
+    """
+
+    baris: int
+    sel: int
+
+    def pesan(self, baris: int, sel: int) -> str:
+        if baris > self.baris:
+            ada, maks, satuan = baris, self.baris, "baris"
+        else:
+            ada, maks, satuan = sel, self.sel, "sel"
+        return (
+            f"berkas terlalu besar: lebih dari {angka.format_bilangan(maks)} {satuan} "
+            f"({angka.format_bilangan(ada)} {satuan}"
+            f"{' atau lebih' if ada == maks + 1 else ''}); bagi menjadi beberapa berkas"
+        )
+
+
+class _TerlaluBesar(Exception):
+    """Reading stopped: the workbook holds more than its Batas."""
+
+
 @dataclass
 class Skema:
     """The columns of an import's data sheets and how their cells are read."""
@@ -366,11 +421,13 @@ def baca_buku(
     skema: Skema,
     *,
     periksa_baris: Callable[[Any], list[Masalah]] | None = None,
+    batas: Batas | None = None,
 ) -> Bacaan:
     """Read every data sheet of an .xlsx workbook, read-only and row by row.
 
     `periksa_baris(baris)` returns the problems of a read row across its cells (it may mark
-    `baris.rusak` and fill values in).
+    `baris.rusak` and fill values in). A workbook over `batas` is refused with one problem and
+    nothing of it read (or nothing more, when only reading finds it).
     """
     bacaan = Bacaan()
     try:
@@ -381,15 +438,78 @@ def baca_buku(
                     f"({e.__class__.__name__}); simpan ulang sebagai Excel Workbook (.xlsx)")
         )  # fmt: skip
         return bacaan
+    data = [
+        lembar
+        for lembar in buku.worksheets
+        if lembar.title.strip().casefold() not in skema.lembar_bukan_data
+    ]
+    hitung = _Hitung(batas)
     try:
-        for lembar in buku.worksheets:
-            if lembar.title.strip().casefold() not in skema.lembar_bukan_data:
-                _Lembar(lembar, skema, bacaan, periksa_baris).baca()
+        if batas is not None:
+            # The sheets' own <dimension>: an over-limit file is refused before a row is parsed.
+            baris = sum(getattr(lembar, "max_row", None) or 0 for lembar in data)
+            sel = sum(
+                (getattr(lembar, "max_row", None) or 0) * (getattr(lembar, "max_column", None) or 0)
+                for lembar in data
+            )  # a sheet without <dimension> gives None: counted while reading instead
+            if baris > batas.baris or sel > batas.sel:
+                bacaan.masalah.append(Masalah("", None, "", "", batas.pesan(baris, sel)))
+                return bacaan
+        for lembar in data:
+            try:
+                _Lembar(lembar, skema, bacaan, periksa_baris, hitung).baca()
+            except _TerlaluBesar as e:
+                # Nothing read is kept: the file is refused as a whole, and its rows freed.
+                bacaan.baris.clear()
+                bacaan.peringatan.clear()
+                bacaan.masalah[:] = [Masalah("", None, "", "", str(e))]
+                return bacaan
+            except _LembarRusak as e:
+                bacaan.masalah.append(
+                    Masalah(lembar.title, None, "", "", "lembar tidak dapat dibaca sampai "
+                            f"habis ({e.sebab.__class__.__name__}); periksa isi selnya atau "
+                            "simpan ulang sebagai Excel Workbook (.xlsx)")
+                )  # fmt: skip
     finally:
         buku.close()
     if not bacaan.baris and not bacaan.masalah:
         bacaan.masalah.append(Masalah("", None, "", "", "berkas tidak berisi baris data"))
     return bacaan
+
+
+class _Hitung:
+    """Rows and cells read so far across the workbook, against its Batas."""
+
+    def __init__(self, batas: Batas | None) -> None:
+        self.batas, self.baris, self.sel = batas, 0, 0
+
+    def baris_dari(self, semua: Iterator[tuple]) -> Iterator[tuple]:
+        for sel in semua:
+            if self.batas is not None:
+                self.baris += 1
+                self.sel += len(sel)
+                if self.baris > self.batas.baris or self.sel > self.batas.sel:
+                    raise _TerlaluBesar(self.batas.pesan(self.baris, self.sel))
+            yield sel
+
+
+class _LembarRusak(Exception):
+    """openpyxl failed while parsing a row (a crafted cell such as a 5,000-digit <v>)."""
+
+    def __init__(self, sebab: Exception) -> None:
+        self.sebab = sebab
+
+
+def _baris_aman(baris: Iterator[tuple]) -> Iterator[tuple]:
+    """The sheet's rows; a failure of the parser itself (not of our readers) is _LembarRusak."""
+    while True:
+        try:
+            sel = next(baris)
+        except StopIteration:
+            return
+        except Exception as e:  # openpyxl raises ValueError, KeyError, XML errors alike
+            raise _LembarRusak(e) from e
+        yield sel
 
 
 class _Lembar:
@@ -401,13 +521,15 @@ class _Lembar:
         skema: Skema,
         bacaan: Bacaan,
         periksa_baris: Callable[[Any], list[Masalah]] | None,
+        hitung: _Hitung,
     ) -> None:
         self.lembar, self.nama, self.skema, self.bacaan = lembar, lembar.title, skema, bacaan
         self.periksa_baris = periksa_baris
+        self.hitung = hitung
 
     def baca(self) -> None:
         skema, bacaan, nama = self.skema, self.bacaan, self.nama
-        semua = self.lembar.iter_rows()
+        semua = self.hitung.baris_dari(_baris_aman(self.lembar.iter_rows()))
         awal: list[tuple] = []
         for sel in semua:
             awal.append(sel)

@@ -223,8 +223,10 @@ class Tipologi(models.TextChoices):
     RAWAN_BENCANA = "rawan_bencana", _("Daerah rawan bencana")
 
 
-LUAS = {"max_digits": 12, "decimal_places": 4, "validators": [MinValueValidator(Decimal(0))]}
-PANJANG = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+# KOTAKU profile sheets give hectares with up to 6 decimals and lengths with up to 4: stored as
+# given, so what is scored is what the file (and the calculator) says (issue 10 item 9).
+LUAS = {"max_digits": 14, "decimal_places": 6, "validators": [MinValueValidator(Decimal(0))]}
+PANJANG = {"max_digits": 14, "decimal_places": 4, "validators": [MinValueValidator(Decimal(0))]}
 
 
 class LokasiQuerySet(models.QuerySet["Lokasi"]):
@@ -281,6 +283,11 @@ class Lokasi(Tercatat):
     jumlah_bangunan = models.PositiveIntegerField(_("jumlah bangunan"), null=True, blank=True)
     penduduk_laki_laki = models.PositiveIntegerField(_("penduduk laki-laki"), null=True, blank=True)
     penduduk_perempuan = models.PositiveIntegerField(_("penduduk perempuan"), null=True, blank=True)
+    # A kawasan whose RT units (some of them) came from files with a total only (issue 10
+    # item 11): its total, with no split to show. None whenever the split is known.
+    penduduk_tanpa_rincian = models.PositiveIntegerField(
+        _("jumlah penduduk (tanpa rincian laki-laki/perempuan)"), null=True, blank=True
+    )
     jumlah_kk = models.PositiveIntegerField(_("jumlah KK"), null=True, blank=True)
     panjang_jalan_ideal_m = models.DecimalField(
         _("panjang jalan ideal (m)"), null=True, blank=True, **PANJANG
@@ -317,7 +324,7 @@ class Lokasi(Tercatat):
     @property
     def jumlah_penduduk(self) -> int | None:
         if self.penduduk_laki_laki is None and self.penduduk_perempuan is None:
-            return None
+            return self.penduduk_tanpa_rincian
         return (self.penduduk_laki_laki or 0) + (self.penduduk_perempuan or 0)
 
     @property
@@ -383,8 +390,13 @@ class UnitSurvei(models.Model):
     rw = models.CharField(_("RW"), max_length=3)
     luas_ha = models.DecimalField(_("luas (ha)"), **LUAS)
     jumlah_bangunan = models.PositiveIntegerField(_("jumlah bangunan"))
-    penduduk_laki_laki = models.PositiveIntegerField(_("penduduk laki-laki"))
-    penduduk_perempuan = models.PositiveIntegerField(_("penduduk perempuan"))
+    # Required in the form; null only for a unit imported from a file that gives a total alone
+    # (KOTAKU profiles often do; issue 10 item 11), whose total is penduduk_tanpa_rincian.
+    penduduk_laki_laki = models.PositiveIntegerField(_("penduduk laki-laki"), null=True)
+    penduduk_perempuan = models.PositiveIntegerField(_("penduduk perempuan"), null=True)
+    penduduk_tanpa_rincian = models.PositiveIntegerField(
+        _("jumlah penduduk (tanpa rincian laki-laki/perempuan)"), null=True, blank=True
+    )
     jumlah_kk = models.PositiveIntegerField(_("jumlah KK"))
     panjang_jalan_ideal_m = models.DecimalField(_("panjang jalan ideal (m)"), **PANJANG)
     panjang_drainase_ideal_m = models.DecimalField(_("panjang drainase ideal (m)"), **PANJANG)
@@ -400,6 +412,16 @@ class UnitSurvei(models.Model):
             models.UniqueConstraint(
                 fields=["lokasi", "kelurahan", "rw", "rt"], name="unit_rt_rw_unik_per_lokasi"
             ),
+            # Every unit has a population: split by sex, or else its total.
+            models.CheckConstraint(
+                condition=Q(penduduk_laki_laki__isnull=False, penduduk_perempuan__isnull=False)
+                | Q(
+                    penduduk_laki_laki__isnull=True,
+                    penduduk_perempuan__isnull=True,
+                    penduduk_tanpa_rincian__isnull=False,
+                ),
+                name="unit_penduduk_rinci_atau_jumlah",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -407,6 +429,8 @@ class UnitSurvei(models.Model):
 
     @property
     def jumlah_penduduk(self) -> int:
+        if self.penduduk_laki_laki is None or self.penduduk_perempuan is None:
+            return self.penduduk_tanpa_rincian or 0
         return self.penduduk_laki_laki + self.penduduk_perempuan
 
 

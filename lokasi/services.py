@@ -128,9 +128,23 @@ def hitung_ulang_dari_unit(lokasi: Lokasi) -> None:
     )
     for field, nilai in jumlah.items():
         setattr(lokasi, field, nilai)
+    penduduk_kawasan(lokasi, units)
     lokasi.rt_rw = ringkas_rt_rw((u.rt, u.rw) for u in units)
-    lokasi.save(update_fields=[*ANGKA_DARI_UNIT, "rt_rw"])
+    lokasi.save(update_fields=[*ANGKA_DARI_UNIT, "penduduk_tanpa_rincian", "rt_rw"])
     lokasi.kelurahan.add(*{u.kelurahan_id for u in units})
+
+
+def penduduk_kawasan(lokasi: Lokasi, units: Iterable[UnitSurvei]) -> None:
+    """Set a kawasan's population from its units: the split when every unit has one, else the
+    total alone (a sum of some units' split would understate it; issue 10 item 11)."""
+    units = list(units)
+    if all(u.penduduk_laki_laki is not None and u.penduduk_perempuan is not None for u in units):
+        lokasi.penduduk_laki_laki = sum(u.penduduk_laki_laki for u in units)
+        lokasi.penduduk_perempuan = sum(u.penduduk_perempuan for u in units)
+        lokasi.penduduk_tanpa_rincian = None
+    else:
+        lokasi.penduduk_laki_laki = lokasi.penduduk_perempuan = None
+        lokasi.penduduk_tanpa_rincian = sum(u.jumlah_penduduk for u in units)
 
 
 def ringkas_rt_rw(pasangan: Iterable[tuple[str, str]]) -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumuh.gambar import FotoField
 from penilaian import rumus
-from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, Penilaian
+from penilaian.models import FIELD_ISIAN, PITA_PILIHAN, NumerikPenilaian, Penilaian
 from penilaian.models.survei import YANG_ADA, urut_yang_ada
 
 # The Tabel 2 values every criterion divides by: entered once per sheet in "data umum".
@@ -192,15 +192,19 @@ class IsianForm(forms.Form):
         for lembar in self.lembar:
             awalan = f"RT {lembar.unit.rt}/RW {lembar.unit.rw} — " if lembar.unit_id else ""
             for kunci in rumus.NUMERIK_FIELDS:
-                bulat = kunci in rumus.NUMERIK_BILANGAN_BULAT
+                # The stored precision (6 decimals of ha, 4 of m), so an imported value shows
+                # and saves back unchanged.
+                model = NumerikPenilaian._meta.get_field(kunci)
                 self.fields[self.nama_numerik(lembar.unit_id, kunci)] = forms.DecimalField(
                     label=f"{awalan}{rumus.NUMERIK_FIELDS[kunci]} ({rumus.SATUAN_NUMERIK[kunci]})",
                     required=False,
                     min_value=Decimal(0),
-                    max_digits=14,
-                    decimal_places=0 if bulat else 2,
+                    max_digits=model.max_digits,
+                    decimal_places=model.decimal_places,
                     initial=getattr(lembar, kunci),
-                    widget=forms.NumberInput(attrs={"step": "1" if bulat else "0.01"}),
+                    widget=forms.NumberInput(
+                        attrs={"step": str(Decimal(1).scaleb(-model.decimal_places))}
+                    ),
                 )
 
     @staticmethod

@@ -281,7 +281,10 @@ def penilaian_simpan(
     sebelum = potret_penilaian(_segar(penilaian.pk))
     for baris in penilaian.isian.all():
         if baris.kode in isian.pita:
-            baris.pita = isian.pita[baris.kode] or ""
+            pita = isian.pita[baris.kode] or ""
+            if pita != baris.pita:
+                baris.persen = None  # an imported percentage no longer describes the band
+            baris.pita = pita
         if foto and foto.get(baris.kode):
             baris.foto = foto[baris.kode]
         if baris.kode in isian.lain:

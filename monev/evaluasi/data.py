@@ -170,6 +170,7 @@ def _daftar_prioritas(kabkota: KabupatenKota, tahun: int, sumber: str) -> tabel.
             "prioritas",
             "lokasi__penduduk_laki_laki",
             "lokasi__penduduk_perempuan",
+            "lokasi__penduduk_tanpa_rincian",
             "lokasi__jumlah_kk",
         )
     )
@@ -182,10 +183,11 @@ def _daftar_prioritas(kabkota: KabupatenKota, tahun: int, sumber: str) -> tabel.
                 verifikasi if verifikasi is not None else sk,
                 tingkat,
                 prio,
-                None if laki is None and perempuan is None else (laki or 0) + (perempuan or 0),
+                # As Lokasi.jumlah_penduduk: the split, else a total given without one.
+                total if laki is None and perempuan is None else (laki or 0) + (perempuan or 0),
                 kk,
             )
-            for pk, verifikasi, sk, tingkat, prio, laki, perempuan, kk in baris
+            for pk, verifikasi, sk, tingkat, prio, laki, perempuan, total, kk in baris
         ),
     )
 

@@ -32,7 +32,7 @@ from kumuh.xlsx_baca import (
 )
 from lokasi import geo
 from penilaian import rumus
-from penilaian.impor.kolom import HASIL_LAMA, KOLOM, LEMBAR_BUKAN_DATA
+from penilaian.impor.kolom import HASIL_LAMA, KOLOM, LEMBAR_BUKAN_DATA, TEMPAT_DESIMAL
 
 __all__ = ["TAHUN_MAKS", "TAHUN_MIN", "Bacaan", "Baris", "baca_buku"]
 
@@ -67,7 +67,7 @@ class Baris(xlsx_baca.Baris):
 
 
 def _baca_luas_sk(nilai: object, _: str) -> Decimal:
-    return bukan_negatif(nilai, 4)
+    return bukan_negatif(nilai, TEMPAT_DESIMAL["ha"], bulatkan=True)
 
 
 def _baca_kepadatan(nilai: object, _: str) -> Decimal:
@@ -97,6 +97,8 @@ def _koordinat(nilai: object, sumbu: str) -> Decimal:
     isi = teks(nilai)
     if m := _POLA_DMS.match(isi):
         derajat, menit, detik = (Decimal((x or "0").replace(",", ".")) for x in m.group(1, 2, 3))
+        if max(derajat, menit, detik) > 360:  # before any arithmetic on a 400-digit degree
+            raise TidakTerbaca(f"bukan koordinat ({xlsx_baca.kutip(isi)})")
         d = derajat + menit / 60 + detik / 3600
         arah = m[4].upper()
         if (sumbu == "lintang") != (arah in {"LU", "LS", "N", "S"}):
@@ -189,6 +191,8 @@ PEMBACA_SURVEI: dict[str, xlsx_baca.Pembaca] = {
     "kelurahan": _baca_kelurahan,
     "rt": _baca_rt,
     "luas_sk": _baca_luas_sk,
+    "luas": xlsx_baca.pembaca_angka(TEMPAT_DESIMAL["ha"], bulatkan=True),
+    "panjang": xlsx_baca.pembaca_angka(TEMPAT_DESIMAL["m"], bulatkan=True),
     "lintang": lambda nilai, _: _koordinat(nilai, "lintang"),
     "bujur": lambda nilai, _: _koordinat(nilai, "bujur"),
     "kriteria": _baca_kriteria,
@@ -222,13 +226,22 @@ SKEMA = Skema(
 )
 
 
-def baca_buku(berkas: str | IO[bytes], *, tahun_bawaan: int | None = None) -> Bacaan:
+def baca_buku(
+    berkas: str | IO[bytes],
+    *,
+    tahun_bawaan: int | None = None,
+    batas: xlsx_baca.Batas | None = None,
+) -> Bacaan:
     """Read every data sheet of a survey workbook, read-only and row by row.
 
-    `tahun_bawaan` is the year of rows that give neither tahun nor tanggal_survei.
+    `tahun_bawaan` is the year of rows that give neither tahun nor tanggal_survei; a workbook
+    over `batas` (settings IMPOR_BARIS_MAKS, IMPOR_SEL_MAKS) is refused unread.
     """
     return xlsx_baca.baca_buku(
-        berkas, SKEMA, periksa_baris=lambda baris: _periksa_baris(baris, tahun_bawaan)
+        berkas,
+        SKEMA,
+        periksa_baris=lambda baris: _periksa_baris(baris, tahun_bawaan),
+        batas=batas,
     )
 
 

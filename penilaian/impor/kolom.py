@@ -18,9 +18,15 @@ PERTIMBANGAN = "Pertimbangan lain (Tabel 3 C)"
 HASIL_LAMA = "Hasil lama (untuk diperiksa, tidak disimpan)"
 
 
+# Decimals stored per unit (lokasi.models LUAS and PANJANG; NumerikPenilaian follows them):
+# KOTAKU sheets give 4–6. More are rounded to these, never refused (issue 10 item 9).
+TEMPAT_DESIMAL = {"ha": 6, "m": 4}
+JENIS_SATUAN = {"ha": "luas", "m": "panjang"}
+
+
 def _numerik(kunci: str, *ejaan: str) -> Kolom:
     label, satuan = rumus.NUMERIK_FIELDS[kunci], rumus.SATUAN_NUMERIK[kunci]
-    jenis = "bulat" if kunci in rumus.NUMERIK_BILANGAN_BULAT else "angka"
+    jenis = "bulat" if kunci in rumus.NUMERIK_BILANGAN_BULAT else JENIS_SATUAN[satuan]
     return Kolom(
         kunci, NUMERIK, f"{label} ({satuan})", (label, f"{label} ({satuan})", *ejaan), jenis
     )
@@ -137,15 +143,15 @@ KOLOM: tuple[Kolom, ...] = (
     Kolom("surveyor", IDENTITAS, "Nama surveyor.",
           ("nama surveyor", "petugas survei", "petugas", "enumerator", "pendata")),
     Kolom("instansi_surveyor", IDENTITAS, "Instansi surveyor.", ("surveyor instansi",)),
-    Kolom("luas_sk_ha", DATA_LOKASI, "Luas lokasi menurut SK (ha), paling banyak 4 desimal.",
+    Kolom("luas_sk_ha", DATA_LOKASI, "Luas lokasi menurut SK (ha); disimpan sampai 6 desimal.",
           ("luas sk", "luas sk (ha)", "luas (ha)", "luas", "luas kawasan", "luas kawasan (ha)",
            "luas lokasi", "luas lokasi (ha)"), "luas_sk"),
     Kolom("lintang", DATA_LOKASI, "Lintang: derajat desimal (selatan negatif) atau "
           "7° 46' 16,71\" LS.", ("koordinat lintang", "latitude", "lat"), "lintang"),
     Kolom("bujur", DATA_LOKASI, "Bujur: derajat desimal atau 110° 24' 14,19\" BT.",
           ("koordinat bujur", "longitude", "long", "lon", "lng"), "bujur"),
-    Kolom("penduduk_laki_laki", DATA_LOKASI, "Penduduk laki-laki (jiwa); wajib untuk unit RT "
-          "baru, bersama penduduk_perempuan.",
+    Kolom("penduduk_laki_laki", DATA_LOKASI, "Penduduk laki-laki (jiwa), bersama "
+          "penduduk_perempuan; unit RT baru memerlukan keduanya atau jumlah_penduduk.",
           ("penduduk laki-laki", "laki-laki", "jumlah laki-laki", "jumlah penduduk laki-laki",
            "penduduk lk"), "bulat"),
     Kolom("penduduk_perempuan", DATA_LOKASI, "Penduduk perempuan (jiwa).",
@@ -222,12 +228,11 @@ KOLOM_SURVEI = (
 )
 # Lokasi-level columns: one value per lokasi across all its rows and years.
 KOLOM_LOKASI = ("nama_lokasi", "luas_sk_ha", "lintang", "bujur", "rt_rw", "permasalahan", "potensi")
-# What a new RT unit must carry (UnitSurvei has no blank header numbers).
+# What a new RT unit must carry (UnitSurvei has no blank header numbers); its population as
+# jumlah_penduduk or as penduduk_laki_laki with penduduk_perempuan (nilai._lembar_numerik).
 WAJIB_UNIT_BARU = (
     "luas_verifikasi_ha",
     "jumlah_bangunan",
-    "penduduk_laki_laki",
-    "penduduk_perempuan",
     "jumlah_kk",
     "panjang_jalan_ideal_m",
     "panjang_drainase_ideal_m",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from kumuh.xlsx_baca import Masalah, tampil
@@ -23,7 +23,6 @@ from penilaian.impor.laporan import Tanda
 
 # The header numbers a sheet starts from (services.angka_kepala).
 KEPALA = rumus.NUMERIK_UMUM
-_DUA_DESIMAL = Decimal("0.01")
 
 
 def nilai_survei(
@@ -142,7 +141,7 @@ def _lembar_numerik(
     lembar: dict[str, Any] = {}
     for k in KEPALA:
         if kepala and (v := kepala.get(k)) is not None:
-            lembar[k] = v.quantize(_DUA_DESIMAL, ROUND_HALF_UP) if isinstance(v, Decimal) else v
+            lembar[k] = v  # stored with the sheet's own decimals (lokasi.models LUAS, PANJANG)
     lembar.update({k: b.nilai[k] for k in rumus.NUMERIK_FIELDS if k in b.nilai})
     lk, pr = b.nilai.get("penduduk_laki_laki"), b.nilai.get("penduduk_perempuan")
     if (lk is None) != (pr is None):
@@ -158,10 +157,22 @@ def _lembar_numerik(
         lembar["jumlah_penduduk"] = jumlah
     if b.per_unit and kepala is None:
         for k in WAJIB_UNIT_BARU:
-            if k not in (b.nilai if k.startswith("penduduk_") else lembar):
+            if k not in lembar:
                 masalah.append(b.masalah(k, "wajib diisi untuk unit RT baru"))
-    elif b.per_unit and lk is None and "jumlah_penduduk" in b.nilai:
-        tersimpan = kepala.get("penduduk_laki_laki", 0) + kepala.get("penduduk_perempuan", 0)
+        if "jumlah_penduduk" not in lembar and "penduduk_perempuan" not in b.rusak:
+            # A total alone is enough (issue 10 item 11): many KOTAKU files give no split.
+            masalah.append(
+                b.masalah("jumlah_penduduk", "wajib diisi untuk unit RT baru (atau "
+                          "penduduk_laki_laki dan penduduk_perempuan)")
+            )  # fmt: skip
+    elif (
+        b.per_unit
+        and lk is None
+        and "jumlah_penduduk" in b.nilai
+        and kepala.get("penduduk_laki_laki") is not None
+    ):
+        # A unit that stores a split keeps it: a different bare total would contradict it.
+        tersimpan = kepala["penduduk_laki_laki"] + kepala["penduduk_perempuan"]
         if b.nilai["jumlah_penduduk"] != tersimpan:
             masalah.append(
                 b.masalah("jumlah_penduduk", "unit RT menyimpan penduduk laki-laki dan "

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
-from kumuh.xlsx_baca import Masalah
+from django.conf import settings
+
+from kumuh.xlsx_baca import Batas, Masalah
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, UnitSurvei
 from penilaian import services
 from penilaian.impor import baca, kelompok
@@ -90,7 +92,8 @@ def rencanakan(
     `kunci`: lock the matched rows for update (inside the import's transaction). `hitung`:
     score each survey (the preview); the import scores what it stored instead.
     """
-    bacaan = baca.baca_buku(berkas, tahun_bawaan=tahun_bawaan)
+    batas = Batas(baris=settings.IMPOR_BARIS_MAKS, sel=settings.IMPOR_SEL_MAKS)
+    bacaan = baca.baca_buku(berkas, tahun_bawaan=tahun_bawaan, batas=batas)
     laporan = Laporan(
         nama_berkas=nama_berkas,
         lembar=bacaan.lembar,

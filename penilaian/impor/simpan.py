@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, namedtuple
 from dataclasses import dataclass, field, fields
+from decimal import ROUND_HALF_UP, Decimal
 from typing import IO, Any
 
 from django.db import connection, transaction
@@ -162,6 +163,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
             for kolom, nama in KEPALA_UNIT.items():
                 if kolom in ru.baris.nilai:
                     setattr(ru.unit, nama, ru.baris.nilai[kolom])
+            _penduduk_unit(ru.unit, ru.baris)
         if r.unit:
             _kawasan_dari_unit(r.lokasi, [ru.unit for ru in r.unit.values()])
         if r.sebelum:
@@ -175,7 +177,8 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
                 jumlah["lokasi_tetap"] += 1
     massal.sisip_objek(Lokasi, baru)
     field_lokasi = [*FIELD_LOKASI, *lokasi_services.ANGKA_DARI_UNIT, "penduduk_laki_laki"]
-    field_lokasi += ["penduduk_perempuan", "versi", "diubah_oleh", "diubah_pada"]
+    field_lokasi += ["penduduk_perempuan", "penduduk_tanpa_rincian", "versi", "diubah_oleh"]
+    field_lokasi += ["diubah_pada"]
     massal.perbarui(Lokasi, diubah, list(dict.fromkeys(field_lokasi)))
     for lokasi in baru:
         jejak.catat(obj=lokasi, tindakan="dibuat", sebelum={}, sesudah={})
@@ -192,7 +195,7 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
             else:
                 unit_diubah.append(ru.unit)
     massal.sisip_objek(UnitSurvei, unit_baru)
-    massal.perbarui(UnitSurvei, unit_diubah, list(KEPALA_UNIT.values()))
+    massal.perbarui(UnitSurvei, unit_diubah, [*KEPALA_UNIT.values(), "penduduk_tanpa_rincian"])
     jumlah["unit_dibuat"], jumlah["unit_diperbarui"] = len(unit_baru), len(unit_diubah)
     _kelurahan_tambah(rencana)
 
@@ -307,6 +310,7 @@ class _Tersimpan:
     pita: dict[str, str]
     lembar: dict[int | None, dict[str, Any]]
     objek: Penilaian
+    persen: dict[str, Decimal] = field(default_factory=dict)
     potret: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -323,6 +327,7 @@ class _Tersimpan:
             and not r.luas_berubah
             and all(self.nilai[k] == v for k, v in berkas.items())
             and self.pita == s.pita
+            and self.persen == _persen(s)
             and self.lembar == {_unit_id(r, b): dict(n) for b, n in s.lembar}
         )
 
@@ -341,8 +346,10 @@ def _tersimpan(survei_semua: list[tuple[RencanaLokasi, Survei]]) -> dict[int, _T
         objek = Penilaian.from_db(connection.alias, nama, baris)  # written back if it changes
         hasil[objek.pk] = _Tersimpan(objek.pk, nilai, {}, {}, objek)
     isian = IsianKriteria.objects.filter(penilaian__in=semua).exclude(pita="")
-    for pk, kode, pita in isian.values_list("penilaian_id", "kode", "pita"):
+    for pk, kode, pita, persen in isian.values_list("penilaian_id", "kode", "pita", "persen"):
         hasil[pk].pita[kode] = pita
+        if persen is not None:
+            hasil[pk].persen[kode] = persen
     numerik = NumerikPenilaian.objects.filter(penilaian__in=semua)
     for d in numerik.values("penilaian_id", "unit_id", *rumus.NUMERIK_FIELDS):
         isi = {k: v for k in rumus.NUMERIK_FIELDS if (v := d[k]) is not None}
@@ -398,12 +405,26 @@ def _isi_lokasi(r: RencanaLokasi) -> None:
         for kolom, nama in KEPALA_LOKASI.items():
             if kolom in b.nilai:
                 setattr(lokasi, nama, b.nilai[kolom])
+        if "penduduk_laki_laki" in b.nilai:
+            lokasi.penduduk_tanpa_rincian = None  # the split now known replaces a bare total
+
+
+def _penduduk_unit(unit: UnitSurvei, b: Baris) -> None:
+    """A split given replaces a bare total; a total alone is kept as such on a unit without a
+    split (a unit with one keeps it: nilai._lembar_numerik refuses a total contradicting it)."""
+    if "penduduk_laki_laki" in b.nilai:
+        unit.penduduk_tanpa_rincian = None
+    elif unit.penduduk_laki_laki is None and "jumlah_penduduk" in b.nilai:
+        unit.penduduk_tanpa_rincian = b.nilai["jumlah_penduduk"]
 
 
 def _kawasan_dari_unit(lokasi: Lokasi, unit: list[UnitSurvei]) -> None:
     for nama in lokasi_services.ANGKA_DARI_UNIT:
+        if nama.startswith("penduduk_"):
+            continue  # below: a split only when every unit has one
         sumber = KEPALA_UNIT.get(nama, nama)
         setattr(lokasi, nama, sum(getattr(u, sumber) for u in unit))
+    lokasi_services.penduduk_kawasan(lokasi, unit)
     lokasi.rt_rw = lokasi_services.ringkas_rt_rw((u.rt, u.rw) for u in unit)
 
 
@@ -437,22 +458,37 @@ def _isi_penilaian(p: Penilaian, s: Survei) -> None:
 
 
 def _tulis_isian(tulis: list[tuple[RencanaLokasi, Survei, _Tersimpan | None]]) -> None:
-    """16 criteria per new survey; an overwritten draft's bands set from the file (a criterion
-    the file leaves to Format Numerik loses its old band; photos and notes stay)."""
+    """16 criteria per new survey; an overwritten draft's bands and percentages set from the
+    file (a criterion the file leaves to Format Numerik loses its old band, one given as a band
+    its old percentage; photos and notes stay)."""
     baris = []
-    per_pita: dict[tuple[str, str], list[int]] = defaultdict(list)
+    per_pita: dict[tuple[str, str, Decimal | None], list[int]] = defaultdict(list)
+    kolom = ["penilaian_id", "kode", "pita", "persen", "foto", "keterangan"]
     for r, s, t in tulis:
-        p, pita = r.penilaian[s.tahun], s.pita
+        p, pita, persen = r.penilaian[s.tahun], s.pita, _persen(s)
         if t is None:
-            baris += [(p.pk, kode, pita.get(kode, ""), "", "") for kode in rumus.KODE_KRITERIA]
+            baris += [
+                (p.pk, kode, pita.get(kode, ""), persen.get(kode), "", "")
+                for kode in rumus.KODE_KRITERIA
+            ]
             continue
         for kode in rumus.KODE_KRITERIA:
-            if t.pita.get(kode, "") != pita.get(kode, ""):
-                per_pita[(kode, pita.get(kode, ""))].append(p.pk)
-    massal.sisip(IsianKriteria, ["penilaian_id", "kode", "pita", "foto", "keterangan"], baris)
-    for (kode, pita), pk in per_pita.items():
+            lama = (t.pita.get(kode, ""), t.persen.get(kode))
+            baru = (pita.get(kode, ""), persen.get(kode))
+            if lama != baru:
+                per_pita[(kode, *baru)].append(p.pk)
+    massal.sisip(IsianKriteria, kolom, baris)
+    for (kode, pita, persen), pk in per_pita.items():
         isian = IsianKriteria.objects.filter(kode=kode)
-        massal.perbarui_potongan(isian, "penilaian_id", pk, pita=pita)
+        massal.perbarui_potongan(isian, "penilaian_id", pk, pita=pita, persen=persen)
+
+
+_TEMPAT_PERSEN = Decimal(1).scaleb(-IsianKriteria._meta.get_field("persen").decimal_places)
+
+
+def _persen(s: Survei) -> dict[str, Decimal]:
+    """The file's percentages as IsianKriteria.persen stores them (so equal ones compare so)."""
+    return {k: v.quantize(_TEMPAT_PERSEN, ROUND_HALF_UP) for k, v in s.persen.items()}
 
 
 def _unit_id(r: RencanaLokasi, b: Baris) -> int | None:

@@ -132,9 +132,13 @@ def unggah(request: HttpRequest) -> HttpResponse:
                 keluar.write(potong)
         nama = Path(form.cleaned_data["berkas"].name).name
         tahun = form.cleaned_data["tahun"]
-        laporan = impor_periksa(
-            berkas=str(berkas), kabupaten_kota=kabkota, tahun_bawaan=tahun, nama_berkas=nama
-        )
+        try:
+            laporan = impor_periksa(
+                berkas=str(berkas), kabupaten_kota=kabkota, tahun_bawaan=tahun, nama_berkas=nama
+            )
+        except BaseException:
+            berkas.unlink(missing_ok=True)  # an upload nobody can preview is not kept
+            raise
         meta = {"nama": nama, "tahun": tahun, "kabupaten_kota": kabkota.pk}
         Unggahan(kunci, berkas, {**meta, "laporan": laporan.ke_json()}).simpan_meta()
         return redirect("penilaian:impor_pratinjau", kunci=kunci)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumuh.angka import tanggal_indonesia
 from kumuh.models import Tercatat
-from lokasi.models import Lokasi, Pengguna, UnitSurvei
+from lokasi.models import LUAS, PANJANG, Lokasi, Pengguna, UnitSurvei
 from penilaian import rumus
 
 
@@ -375,6 +375,17 @@ class IsianKriteria(models.Model):
         blank=True,
         help_text=_("Kosongkan bila kriteria dihitung dari Format Numerik."),
     )
+    # The percentage a baseline file gave, kept beside its band for re-review (issue 10 item 10);
+    # None when the band was chosen in the form or the criterion comes from Format Numerik
+    # (whose computed percentage is in Penilaian.hasil["persen"]).
+    persen = models.DecimalField(
+        _("persen"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     foto = models.ImageField(_("foto"), upload_to=_jalur_foto, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
     # The Format Isian's "yang ada" checklist of the criterion (YANG_ADA), as option keys in
@@ -441,13 +452,18 @@ def label_yang_ada(kode: str, daftar: list[str]) -> list[str]:
     return [str(label.get(k, k)) for k in daftar]
 
 
+# Areas and lengths keep the decimals of the lokasi and unit fields they are prefilled from.
+TEMPAT_NUMERIK = {"ha": LUAS["decimal_places"], "m": PANJANG["decimal_places"]}
+
+
 def _field_numerik(kunci: str) -> models.DecimalField:
     label = rumus.NUMERIK_FIELDS[kunci]
     satuan = rumus.SATUAN_NUMERIK[kunci]
+    tempat = TEMPAT_NUMERIK.get(satuan, 0)
     return models.DecimalField(
         f"{label} ({satuan})",
-        max_digits=14,
-        decimal_places=2 if kunci not in rumus.NUMERIK_BILANGAN_BULAT else 0,
+        max_digits=12 + max(tempat, 2),  # 12 whole digits, as before
+        decimal_places=tempat,
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],

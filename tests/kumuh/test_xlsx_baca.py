@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from kumuh.xlsx_baca import (
     PEMBACA,
+    Batas,
     Kolom,
     Skema,
     baca_buku,
@@ -191,3 +192,112 @@ def test_the_report_marks_the_cell_and_lists_the_problem():
     assert isi[3] == ["lembar", "baris", "kolom", "keterangan"]
     assert isi[4] == ["Kegiatan", 5, "D", "bukan angka ('banyak')"]
     assert lembar.freeze_panes == "A5"
+
+
+# --- issue 10 item 12: numbers are bounded before anything is built from them -------------------
+
+
+@pytest.mark.parametrize(
+    ("isi", "harapan"),
+    [
+        ("1e999999999", "angka terlalu besar ('1e999999999')"),  # hung: a billion-digit int
+        ("1e5000", "angka terlalu besar ('1e5000')"),  # was a 500 (int → str digit limit)
+        ("-1e999999999", "angka terlalu besar ('-1e999999999')"),
+        ("1" * 5000, "angka terlalu besar ('11111111111111111111…')"),
+    ],
+)
+@pytest.mark.parametrize("kolom", ["jumlah_kk", "luas_verifikasi_ha", "1a", "tahun"])
+def test_a_huge_number_is_refused_by_name_before_it_is_built(kolom, isi, harapan):
+    baris = {"nama_lokasi": "A", "tahun": 2025, "jumlah_kk": 3, "1a": 50, kolom: isi}
+    bacaan = baca_buku(buku([baris]), SKEMA_UJI)
+    masalah = [m for m in bacaan.masalah if m.judul == kolom]
+    assert len(masalah) == 1, bacaan.masalah
+    assert (masalah[0].lembar, masalah[0].baris) == ("Data", 2)
+    assert harapan in masalah[0].pesan
+    # The message quotes the cell, never the number written out in full.
+    assert len(str(masalah[0])) < 200
+
+
+@pytest.mark.parametrize("isi", ["1e-999999999", "0," + "0" * 400 + "1"])
+def test_a_vanishingly_small_number_is_read_without_writing_it_out(isi):
+    baris = {"nama_lokasi": "A", "tahun": 2025, "luas_verifikasi_ha": isi}
+    bacaan = baca_buku(buku([baris]), SKEMA_UJI)
+    assert not bacaan.masalah, bacaan.masalah
+    assert bacaan.baris[0].nilai["luas_verifikasi_ha"] == 0
+
+
+def test_a_cell_openpyxl_cannot_convert_is_a_problem_not_a_crash():
+    # A whole number of 5,000 digits written straight into the sheet XML: openpyxl's int()
+    # refuses it (Python's digit limit) while reading the row.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["nama_lokasi", "tahun", "jumlah_kk"])
+    ws.append(["A", 2025, 123456789])
+    asli = _simpan(wb).getvalue()
+    import zipfile
+
+    masuk, keluar = zipfile.ZipFile(io.BytesIO(asli)), io.BytesIO()
+    with zipfile.ZipFile(keluar, "w") as z:
+        for item in masuk.infolist():
+            isi = masuk.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                isi = isi.replace(b"<v>123456789</v>", b"<v>" + b"9" * 5000 + b"</v>")
+            z.writestr(item, isi)
+    keluar.seek(0)
+    bacaan = baca_buku(keluar, SKEMA_UJI)
+    assert [str(m) for m in bacaan.masalah] == [
+        "lembar Data: lembar tidak dapat dibaca sampai habis (ValueError); periksa isi selnya "
+        "atau simpan ulang sebagai Excel Workbook (.xlsx)"
+    ]
+
+
+# --- issue 10 item 15: a row and cell limit, checked before reading ---------------------------
+
+
+def _buku_baris(n: int, *, tulis_saja: bool = False, lebar: int = 3) -> io.BytesIO:
+    # write_only leaves out <dimension>, as some generators do: then only reading can count.
+    wb = Workbook(write_only=tulis_saja)
+    ws = wb.create_sheet("Data") if tulis_saja else wb.active
+    ws.append(["nama_lokasi", "tahun", "jumlah_kk", *(f"x{i}" for i in range(lebar - 3))])
+    for i in range(n):
+        ws.append([f"L{i}", 2025, i, *([1] * (lebar - 3))])
+    return _simpan(wb)
+
+
+def _skema_menghitung() -> tuple[Skema, list[object]]:
+    dibaca: list[object] = []
+
+    def teks(nilai, _=""):
+        dibaca.append(nilai)
+        return str(nilai)
+
+    return Skema(SKEMA_UJI.kolom, {**PEMBACA, "teks": teks}, identitas=("nama_lokasi",)), dibaca
+
+
+def test_a_workbook_over_the_row_limit_is_refused_from_its_dimension_unread():
+    skema, dibaca = _skema_menghitung()
+    bacaan = baca_buku(_buku_baris(30), skema, batas=Batas(baris=20, sel=10_000))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 20 baris (31 baris); bagi menjadi beberapa berkas"
+    ]
+    assert dibaca == [] and bacaan.baris == []  # not one cell read
+
+
+def test_a_workbook_without_dimension_stops_reading_at_the_limit():
+    skema, dibaca = _skema_menghitung()
+    bacaan = baca_buku(_buku_baris(500, tulis_saja=True), skema, batas=Batas(baris=20, sel=10_000))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 20 baris (21 baris atau lebih); bagi menjadi beberapa "
+        "berkas"
+    ]
+    assert len(dibaca) < 21 and bacaan.baris == []
+
+
+def test_a_workbook_over_the_cell_limit_is_refused():
+    bacaan = baca_buku(_buku_baris(10, lebar=50), SKEMA_UJI, batas=Batas(baris=100, sel=500))
+    assert pesan(bacaan) == [
+        "berkas terlalu besar: lebih dari 500 sel (550 sel); bagi menjadi beberapa berkas"
+    ]
+    bacaan = baca_buku(_buku_baris(10, lebar=50), SKEMA_UJI, batas=Batas(baris=100, sel=550))
+    assert not bacaan.masalah and len(bacaan.baris) == 10

@@ -985,3 +985,270 @@ def test_importing_for_another_city_is_not_possible(kota_a, kota_b, operator_b):
     r = unggah(klien_untuk(operator_b), buku([lokasi_baris()]))
     halaman = klien_untuk(operator_b).get(r["Location"])
     assert "kelurahan Kel Alfa Barat 1 tidak ada di Kota Beta" in halaman.text
+
+
+# --- issue 10 item 12: bounded numbers, nothing left behind -----------------------------------
+
+_ANGKA_GANJIL = ["1e999999999", "1e5000"]
+
+
+@pytest.mark.parametrize("isi", _ANGKA_GANJIL)
+@pytest.mark.parametrize(
+    "kolom",
+    ["luas_sk_ha", "jumlah_bangunan", "luas_verifikasi_ha", "kepadatan_penduduk", "1a",
+     "nilai_kekumuhan_lama", "lintang"],
+)  # fmt: skip
+def test_a_huge_number_in_any_number_column_is_a_named_problem(kota_a, kolom, isi):
+    baris = [lokasi_baris(**{kolom: isi, "bujur": 110.4} if kolom == "lintang" else {kolom: isi})]
+    laporan = impor_periksa(berkas=buku(baris), kabupaten_kota=kota_a)
+    tempat = f"lembar Data, baris 2, kolom {huruf(baris, kolom)} ({kolom}): "
+    semua = [*pesan(laporan), *(str(p) for p in laporan.peringatan)]
+    # 1a reads text as a band and lintang as a coordinate: their own messages say what to write.
+    alasan = {"1a": "isi persen 0–100", "lintang": "bukan koordinat"}.get(kolom, "terlalu besar")
+    assert any(p.startswith(tempat) and alasan in p for p in semua), semua
+    assert all(len(p) < 300 for p in semua)
+
+
+def test_a_huge_dms_coordinate_is_a_named_problem(kota_a):
+    baris = [lokasi_baris(lintang="9" * 400 + "° LS", bujur="110° BT")]
+    laporan = impor_periksa(berkas=buku(baris), kabupaten_kota=kota_a)
+    assert any("kolom" in p and "(lintang)" in p for p in pesan(laporan)), pesan(laporan)
+
+
+@pytest.mark.parametrize("isi", _ANGKA_GANJIL)
+def test_uploading_a_huge_number_shows_the_problem_not_a_500(kota_a, operator_a, isi):
+    klien = klien_untuk(operator_a)
+    r = unggah(klien, buku([lokasi_baris(jumlah_bangunan=isi)]))
+    assert r.status_code == 302
+    halaman = klien.get(r["Location"])
+    assert "angka terlalu besar" in halaman.text and "Impor sekarang" not in halaman.text
+
+
+def test_an_upload_whose_check_fails_is_not_left_behind(kota_a, operator_a, monkeypatch):
+    from django.conf import settings
+
+    from penilaian.impor import views
+
+    def gagal(**_):
+        raise RuntimeError("pemeriksaan gagal")
+
+    monkeypatch.setattr(views, "impor_periksa", gagal)
+    klien = klien_untuk(operator_a)
+    klien.raise_request_exception = False
+    r = unggah(klien, buku([lokasi_baris()]))
+    assert r.status_code == 500
+    folder = Path(settings.MEDIA_ROOT) / "impor" / str(operator_a.pk)
+    assert not list(folder.glob("*"))
+
+
+# --- issue 10 item 9: the precision real KOTAKU files carry ---------------------------------
+
+
+def test_kotaku_hectares_with_six_decimals_are_stored_and_scored_as_the_calculator_does(
+    kota_a, operator_a
+):
+    from penilaian import kalkulator
+
+    presisi = {"luas_sk_ha": "11,579299", "luas_verifikasi_ha": "11,579299",
+               "luas_kepadatan_tinggi_ha": "0,736296", "luas_genangan_ha": "0,123457",
+               "panjang_jalan_ideal_m": "1234,5678",
+               "panjang_jalan_eksisting_m": "1000,1234"}  # fmt: skip
+    baris = lokasi_baris(**presisi)
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    assert lokasi.luas_sk_ha == Decimal("11.579299")
+    assert lokasi.luas_verifikasi_ha == Decimal("11.579299")
+    assert lokasi.panjang_jalan_ideal_m == Decimal("1234.5678")
+    p = Penilaian.objects.get()
+    lembar = p.numerik.get()
+    for kunci, isi in presisi.items():
+        if kunci != "luas_sk_ha":
+            assert getattr(lembar, kunci) == Decimal(isi.replace(",", ".")), kunci
+
+    # The calculator, given the file's numbers as they are, gives the stored results.
+    numerik = {k: v for k, v in baris.items() if k in rumus.NUMERIK_FIELDS}
+    numerik |= {k: Decimal(v.replace(",", ".")) for k, v in presisi.items() if k in numerik}
+    rekaman = {
+        "kategori_kota": kota_a.kategori,
+        "numerik": numerik,
+        "legalitas": {"status_penguasaan": True, "kesesuaian_rtr": True},
+        "pertimbangan_lain": {"strategis": False, "potensi_sosekbud": False},
+    }
+    hasil = kalkulator.hitung_rekaman(rekaman)
+    assert "error" not in hasil, hasil
+    # 0,736296 / 11,579299 = 6,36 % (6,39 % had the areas been cut to 2 decimals).
+    assert p.hasil["persen"]["1b"] == "6.36" and hasil["persen"]["1b"] == 6.36
+    assert {k: float(v) for k, v in p.hasil["persen"].items() if v is not None} == {
+        k: v for k, v in hasil["persen"].items() if v is not None
+    }
+    assert p.nilai_kekumuhan == hasil["nilai_kekumuhan"]
+    assert p.label_prioritas == f"{hasil['klasifikasi']}/ {hasil['prioritas']}"
+
+
+def test_rt_areas_keep_their_decimals_through_the_kawasan_sum(kota_a, operator_a):
+    baris = [rt_baris("1", luas_verifikasi_ha="1,123456"), rt_baris("2", luas_verifikasi_ha=1.5)]
+    laporan = impor_simpan(berkas=buku(baris), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    assert sorted(u.luas_ha for u in lokasi.unit_survei.all()) == [
+        Decimal("1.123456"),
+        Decimal("1.5"),
+    ]
+    assert lokasi.luas_verifikasi_ha == Decimal("2.623456")
+
+
+def test_a_number_with_more_decimals_than_stored_is_rounded_not_refused(kota_a):
+    # The calculator accepts any number of decimals: so does the import (rounded to storage).
+    baris = [lokasi_baris(luas_verifikasi_ha="1,2500004", panjang_jalan_ideal_m="300,00004")]
+    bacaan = baca_buku(buku(baris))
+    assert not bacaan.masalah, bacaan.masalah
+    nilai = bacaan.baris[0].nilai
+    assert nilai["luas_verifikasi_ha"] == Decimal("1.250000")
+    assert nilai["panjang_jalan_ideal_m"] == Decimal("300.0000")
+
+
+def test_the_import_precision_is_the_stored_precision():
+    from lokasi.models import LUAS, PANJANG
+
+    tersimpan = impor_kolom.TEMPAT_DESIMAL
+    assert tersimpan == {
+        "ha": LUAS["decimal_places"],
+        "m": PANJANG["decimal_places"],
+    }
+    for kunci, satuan in rumus.SATUAN_NUMERIK.items():
+        field = NumerikPenilaian._meta.get_field(kunci)
+        assert field.decimal_places == impor_kolom.TEMPAT_DESIMAL.get(satuan, 0), kunci
+    assert LUAS["decimal_places"] >= 4 and PANJANG["decimal_places"] >= 4
+
+
+# --- issue 10 item 10: an imported percentage is kept beside its band --------------------------
+
+
+def test_an_imported_percentage_is_stored_with_its_band(kota_a, operator_a):
+    baris = {"nama_lokasi": "Kampung Pita", "kelurahan": KEL_1, "tahun": 2025,
+             "kepadatan_penduduk": 230.5, **LEGAL, **PITA_SEDANG, "1a": 80,
+             "1b": 50.91, "2a": "33,3333"}  # fmt: skip
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    p = Penilaian.objects.get()
+    isian = {i.kode: (i.pita, i.persen) for i in p.isian.all()}
+    assert isian["1a"] == ("76-100", Decimal(80))
+    assert isian["1b"] == ("25-50", Decimal("50.91"))
+    assert isian["2a"] == ("25-50", Decimal("33.3333"))
+    assert isian["1c"] == (PITA_SEDANG["1c"], None)  # given as a band: no percentage
+    # The same file again changes nothing; another percentage in the same band is stored.
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.jumlah["penilaian_tetap"] == 1
+    baris["1a"] = 95
+    laporan = impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    assert p.isian.get(kode="1a").persen == Decimal(95)
+    # Given as a band now: the old percentage no longer describes it.
+    baris["1a"] = "51-75"
+    impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert (p.isian.get(kode="1a").pita, p.isian.get(kode="1a").persen) == ("51-75", None)
+
+
+def test_a_band_changed_in_the_form_drops_the_imported_percentage(kota_a, operator_a):
+    baris = {"nama_lokasi": "Kampung Pita", "kelurahan": KEL_1, "tahun": 2025,
+             "kepadatan_penduduk": 230.5, **LEGAL, **PITA_SEDANG, "1a": 80, "1b": 30}  # fmt: skip
+    impor_simpan(berkas=buku([baris]), kabupaten_kota=kota_a, pengguna=operator_a)
+    p = Penilaian.objects.get()
+    pita = {i.kode: i.pita for i in p.isian.all()} | {"1a": "<25"}
+    services.penilaian_simpan(
+        penilaian=p,
+        pengguna=operator_a,
+        versi_awal=p.versi,
+        isian=services.Isian(data={}, pita=pita, numerik={}),
+    )
+    assert (p.isian.get(kode="1a").pita, p.isian.get(kode="1a").persen) == ("<25", None)
+    assert p.isian.get(kode="1b").persen == Decimal(30)  # its band kept: so is its percentage
+
+
+# --- issue 10 item 15: the import's row and cell limits are settings ---------------------------
+
+
+def test_an_import_over_the_row_limit_is_refused_with_a_clear_message(kota_a, settings):
+    settings.IMPOR_BARIS_MAKS = 2
+    laporan = impor_periksa(berkas=buku([lokasi_baris(kode=f"K-{i}") for i in range(3)]),
+                            kabupaten_kota=kota_a)  # fmt: skip
+    assert pesan(laporan) == [
+        "berkas terlalu besar: lebih dari 2 baris (4 baris); bagi menjadi beberapa berkas"
+    ]
+    settings.IMPOR_BARIS_MAKS = 4
+    settings.IMPOR_SEL_MAKS = 100
+    laporan = impor_periksa(berkas=buku([lokasi_baris(kode=f"K-{i}") for i in range(3)]),
+                            kabupaten_kota=kota_a)  # fmt: skip
+    assert len(pesan(laporan)) == 1 and "lebih dari 100 sel" in pesan(laporan)[0]
+
+
+def test_the_default_limits_take_a_city_of_a_thousand_lokasi_with_their_rts(settings):
+    kolom = len(impor_kolom.KOLOM_TEMPLAT)
+    assert settings.IMPOR_BARIS_MAKS >= 1_000 * 10
+    assert settings.IMPOR_BARIS_MAKS * kolom <= settings.IMPOR_SEL_MAKS
+
+
+# --- issue 10 item 11: new RT units with only a total population -------------------------------
+
+
+def test_new_rt_units_with_only_a_total_population_are_accepted(kota_a, operator_a):
+    tanpa_rincian = {"penduduk_laki_laki": None, "penduduk_perempuan": None}
+    baris = [rt_baris("1", jumlah_penduduk=310, **tanpa_rincian),
+             rt_baris("2", jumlah_penduduk=200, **tanpa_rincian)]  # fmt: skip
+    kolom = [k for k in dict.fromkeys(k for b in baris for k in b) if not k.startswith("pend")]
+    laporan = impor_simpan(
+        berkas=buku(baris, kolom=kolom), kabupaten_kota=kota_a, pengguna=operator_a
+    )
+    assert laporan.tersimpan, pesan(laporan)
+    lokasi = Lokasi.objects.get()
+    unit = sorted(lokasi.unit_survei.all(), key=lambda u: u.rt)
+    assert [(u.penduduk_laki_laki, u.penduduk_perempuan, u.jumlah_penduduk) for u in unit] == [
+        (None, None, 310),
+        (None, None, 200),
+    ]
+    # The kawasan: a total without a split it does not have.
+    assert (lokasi.penduduk_laki_laki, lokasi.penduduk_perempuan) == (None, None)
+    assert lokasi.jumlah_penduduk == 510
+    p = Penilaian.objects.get()
+    assert sorted(n.jumlah_penduduk for n in p.numerik.all()) == [200, 310]
+    assert p.lengkap and not p.kekurangan
+    # A later file with the split: it replaces the bare total.
+    baris = [rt_baris("1", penduduk_laki_laki=150, penduduk_perempuan=160),
+             rt_baris("2", jumlah_penduduk=200, **tanpa_rincian)]  # fmt: skip
+    laporan = impor_simpan(berkas=buku(baris), kabupaten_kota=kota_a, pengguna=operator_a)
+    assert laporan.tersimpan, pesan(laporan)
+    u1 = lokasi.unit_survei.get(rt="001")
+    assert (u1.penduduk_laki_laki, u1.penduduk_perempuan, u1.jumlah_penduduk) == (150, 160, 310)
+    lokasi.refresh_from_db()
+    assert lokasi.jumlah_penduduk == 510 and lokasi.penduduk_laki_laki is None
+
+
+def test_a_new_rt_unit_needs_some_population(kota_a):
+    tanpa = {"penduduk_laki_laki": None, "penduduk_perempuan": None}
+    baris = [rt_baris("1", **tanpa)]
+    kolom = [k for k in baris[0] if not k.startswith("pend")]
+    laporan = impor_periksa(berkas=buku(baris, kolom=kolom), kabupaten_kota=kota_a)
+    assert any(
+        "jumlah_penduduk: wajib diisi untuk unit RT baru (atau penduduk_laki_laki dan "
+        "penduduk_perempuan)" in p
+        for p in pesan(laporan)
+    ), pesan(laporan)
+
+
+def test_a_kawasan_with_a_unit_without_split_sums_to_a_total_only(kota_a):
+    from django.db import IntegrityError, transaction
+
+    from lokasi import services as lokasi_services
+
+    lokasi = buat_lokasi(kota_a, "Kawasan Campur")
+    buat_unit(lokasi, "001")
+    buat_unit(lokasi, "002", penduduk_laki_laki=None, penduduk_perempuan=None,
+              penduduk_tanpa_rincian=250)  # fmt: skip
+    lokasi_services.hitung_ulang_dari_unit(lokasi)
+    lokasi.refresh_from_db()
+    # 150 + 160 from the first unit and 250 from the second: no split for the kawasan.
+    assert (lokasi.penduduk_laki_laki, lokasi.penduduk_perempuan) == (None, None)
+    assert lokasi.jumlah_penduduk == 560
+    with pytest.raises(IntegrityError), transaction.atomic():
+        buat_unit(lokasi, "003", penduduk_laki_laki=None, penduduk_perempuan=None)
