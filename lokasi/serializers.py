@@ -125,8 +125,9 @@ class LokasiSerializer(serializers.ModelSerializer[Lokasi]):
     kelurahan = KelurahanLokasiSerializer(many=True, read_only=True)
     tipologi = serializers.SerializerMethodField()
     luas_ha = serializers.DecimalField(
-        max_digits=12,
-        decimal_places=4,
+        # As stored (lokasi.models.LUAS): KOTAKU files carry hectares to 6 decimals.
+        max_digits=14,
+        decimal_places=6,
         read_only=True,
         allow_null=True,
         help_text="Luas yang berlaku: luas verifikasi bila ada, selain itu luas SK.",

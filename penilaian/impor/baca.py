@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import IO
+from zoneinfo import ZoneInfo
 
 from kumuh import xlsx_baca
 from kumuh.xlsx_baca import (
@@ -43,6 +45,9 @@ _POLA_DMS = re.compile(
     re.IGNORECASE,
 )
 _POLA_LABEL_PRIORITAS = re.compile(r"^([ABC][1-6])\s*/\s*([1-9])$")
+
+# The project's TIME_ZONE: "today" as the Dinas sees it.
+WIB = ZoneInfo("Asia/Jakarta")
 
 
 @dataclass
@@ -267,6 +272,16 @@ def _periksa_baris(baris: Baris, tahun_bawaan: int | None) -> list[Masalah]:
             baris.masalah(baris.kolom_kelurahan, "baris unit RT hanya boleh satu kelurahan")
         )
         baris.rusak.add("kelurahan")
+    tanggal = baris.nilai.get("tanggal_survei")
+    if tanggal is not None and tanggal > datetime.now(WIB).date():
+        # As the survey form (penilaian.models.survei.cek_tanggal_survei): a survey records
+        # what was seen, so a later date is a typo.
+        masalah.append(
+            baris.masalah("tanggal_survei", f"tanggal survei {tanggal:%d-%m-%Y} belum lewat; "
+                          "tanggal survei tidak boleh sesudah hari ini")
+        )  # fmt: skip
+        baris.rusak.add("tanggal_survei")
+        del baris.nilai["tanggal_survei"]
     if "tahun" not in baris.nilai and "tahun" not in baris.rusak:
         if "tanggal_survei" in baris.nilai:
             baris.nilai["tahun"] = baris.nilai["tanggal_survei"].year

@@ -193,9 +193,13 @@ def _tulis_lokasi(rencana: Rencana, jejak: riwayat.Jurnal, jumlah: Counter[str])
                 ru.unit.lokasi = r.lokasi
                 unit_baru.append(ru.unit)
             else:
+                # A unit form opened before the import must not write over what it brought.
+                ru.unit.versi += 1
                 unit_diubah.append(ru.unit)
     massal.sisip_objek(UnitSurvei, unit_baru)
-    massal.perbarui(UnitSurvei, unit_diubah, [*KEPALA_UNIT.values(), "penduduk_tanpa_rincian"])
+    massal.perbarui(
+        UnitSurvei, unit_diubah, [*KEPALA_UNIT.values(), "penduduk_tanpa_rincian", "versi"]
+    )
     jumlah["unit_dibuat"], jumlah["unit_diperbarui"] = len(unit_baru), len(unit_diubah)
     _kelurahan_tambah(rencana)
 

@@ -195,6 +195,15 @@ def test_a_cell_that_cannot_be_read_names_sheet_row_column_and_reason(kolom, isi
     assert harapan in masalah[0].pesan
 
 
+def test_a_survey_date_after_today_is_refused_by_name(kota_a):
+    """As the survey form refuses it (issue 10 item 17): a survey records what was seen."""
+    laporan = impor_periksa(
+        berkas=buku([lokasi_baris(tanggal_survei="15-03-2099", tahun=2099)]), kabupaten_kota=kota_a
+    )
+    assert len(laporan.masalah) == 1, laporan.masalah
+    assert "tanggal survei 15-03-2099 belum lewat" in str(laporan.masalah[0])
+
+
 def test_cells_are_read_the_indonesian_and_the_excel_way():
     wb = Workbook()
     ws = wb.active
@@ -375,11 +384,15 @@ def test_a_lokasi_written_with_and_without_its_kode_is_refused(kota_a):
 
 def test_a_kawasan_with_units_gets_new_units_and_updated_sums(kota_a, operator_a):
     lokasi = buat_lokasi(kota_a, "Bantaran Dua", kode="K-02")
-    buat_unit(lokasi, rt="001", rw="002")
+    unit = buat_unit(lokasi, rt="001", rw="002")
     berkas = buku([rt_baris("1", jumlah_kk=95), rt_baris("3")])
     laporan = impor_simpan(berkas=berkas, kabupaten_kota=kota_a, pengguna=operator_a)
     assert laporan.tersimpan, pesan(laporan)
     assert laporan.jumlah["unit_dibuat"] == 1 and laporan.jumlah["unit_diperbarui"] == 1
+    # The updated unit's version moves on: a unit form opened before the import is stale.
+    versi = unit.versi
+    unit.refresh_from_db()
+    assert unit.versi == versi + 1
     lokasi.refresh_from_db()
     assert lokasi.jumlah_kk == 95 + 90 and lokasi.rt_rw == "RT 001, 003 / RW 002"
 
