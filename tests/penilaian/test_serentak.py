@@ -3,7 +3,6 @@ else already took comes back with the page and the reason (not a bare 403), and 
 starts one survey or one SK (issue 10, items 16 and 17)."""
 
 import re
-from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -13,6 +12,7 @@ from lokasi.models import Peran
 from penilaian.models import SK, LangkahAlur, Penilaian, Status, VerifikasiSK
 from penilaian.sk import services as services_sk
 from tests.conftest import buat_lokasi, buat_pengguna, buat_penilaian, klien_untuk
+from tests.penilaian.test_sk import _lengkapi as lengkapi_untuk_ditetapkan
 from tests.penilaian.test_survei import data_isi
 
 pytestmark = pytest.mark.django_db
@@ -137,12 +137,7 @@ def test_issuing_an_sk_twice_gives_the_reason(kota_a, sk_a, pokja_a):
     buat_penilaian(
         buat_lokasi(kota_a, "Kampung Beku"), tahun=2025, status=Status.TERVERIFIKASI_PUSAT
     )
-    sk = services_sk.sk_simpan(
-        sk=sk_a,
-        pengguna=pokja_a,
-        versi=sk_a.versi,
-        data={"nomor": "1/2026", "tanggal": date(2026, 11, 20), "penandatangan_nama": "A"},
-    )
+    sk = lengkapi_untuk_ditetapkan(sk_a, pokja_a)
     url = reverse("penilaian:sk_tetapkan", args=[sk.pk])
     klien = klien_untuk(pokja_a)
     assert klien.post(url, {"versi": sk.versi}).status_code == 302

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -17,6 +16,7 @@ from penilaian.sk import services as services_sk
 from penilaian.sk.isi import LokasiSK
 from penilaian.sk.tata import KOLOM, sel_lampiran1
 from tests.conftest import buat_lokasi, buat_penilaian, buat_unit
+from tests.penilaian.test_sk import _lengkapi as lengkapi_untuk_ditetapkan
 
 PUSAT = "terverifikasi_pusat"
 
@@ -140,12 +140,7 @@ def test_editing_the_lokasi_after_verification_leaves_the_draft_sks_numbers(kota
 
 
 def test_an_issued_sk_keeps_the_survey_numbers_and_new_fields(sk_berisi, pokja_a):
-    sk = services_sk.sk_simpan(
-        sk=sk_berisi,
-        pengguna=pokja_a,
-        versi=sk_berisi.versi,
-        data={"nomor": "1/2026", "tanggal": date(2026, 11, 20), "penandatangan_nama": "A"},
-    )
+    sk = lengkapi_untuk_ditetapkan(sk_berisi, pokja_a)
     draf = services_sk.lokasi_sk(sk)
     sk = services_sk.sk_tetapkan(sk=sk, pengguna=pokja_a, versi=sk.versi)
 
@@ -271,12 +266,7 @@ def test_lampiran_ii_draws_the_kecamatan_boundaries_and_an_issued_sk_keeps_them(
     kec = Kecamatan.objects.filter(kabupaten_kota=kota_a).order_by("kode").first()
     cincin = [[109.66, -6.9], [109.69, -6.9], [109.69, -6.87], [109.66, -6.87], [109.66, -6.9]]
     Kecamatan.objects.filter(pk=kec.pk).update(batas={"type": "Polygon", "coordinates": [cincin]})
-    sk = services_sk.sk_simpan(
-        sk=sk_berisi,
-        pengguna=pokja_a,
-        versi=sk_berisi.versi,
-        data={"nomor": "1/2026", "tanggal": date(2026, 11, 20), "penandatangan_nama": "A"},
-    )
+    sk = lengkapi_untuk_ditetapkan(sk_berisi, pokja_a)
 
     assert "stroke-dasharray" in sk_cetak.html_lampiran2(services_sk.isi_sk(sk))
     sk = services_sk.sk_tetapkan(sk=sk, pengguna=pokja_a, versi=sk.versi)
