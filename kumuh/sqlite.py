@@ -20,6 +20,13 @@ from django.http import HttpRequest, HttpResponse
 METODE_BACA = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
+def baca_saja(view: Callable) -> Callable:
+    """Mark a POST view that only reads (a live score panel, the calculator): it need not wait
+    for, nor hold, the write lock. Put it outermost, above login_required and the like."""
+    view.baca_saja = True  # type: ignore[attr-defined]
+    return view
+
+
 class TulisSegeraSQLite:
     """Middleware: BEGIN IMMEDIATE for the transaction of a request that may write."""
 
@@ -33,8 +40,20 @@ class TulisSegeraSQLite:
         # Connecting sets transaction_mode from OPTIONS: connect first, then override it.
         koneksi.ensure_connection()
         semula = koneksi.transaction_mode
-        koneksi.transaction_mode = "IMMEDIATE"
         try:
             return self.get_response(request)
         finally:
             koneksi.transaction_mode = semula
+
+    def process_view(self, request: HttpRequest, view_func: Callable, *args: object) -> None:
+        # Runs after the URL is resolved and before ATOMIC_REQUESTS opens the view's transaction.
+        koneksi = connections[DEFAULT_DB_ALIAS]
+        if (
+            request.method not in METODE_BACA
+            and koneksi.vendor == "sqlite"
+            and not getattr(view_func, "baca_saja", False)
+            # A class-based view (DRF's as_view keeps the class on the function).
+            and not getattr(getattr(view_func, "cls", None), "baca_saja", False)
+        ):
+            koneksi.ensure_connection()
+            koneksi.transaction_mode = "IMMEDIATE"

@@ -45,6 +45,7 @@ class HitungView(APIView):
     """
 
     permission_classes = [IsAuthenticated]
+    baca_saja = True  # kumuh.sqlite: computes, saves nothing; no write lock on SQLite
     # Read the raw body ourselves: JSON Lines is not something DRF's parsers understand.
     parser_classes = []
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kumuh.sqlite import baca_saja
 from lokasi import riwayat
 from lokasi.models import Lokasi
 from penilaian import akses, services
@@ -166,6 +167,7 @@ def isi(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "penilaian/penilaian_isi.html", konteks, status=status)
 
 
+@baca_saja  # recomputes the score as the user types; writes nothing
 @login_required
 @require_POST
 def panel(request: HttpRequest, pk: int) -> HttpResponse:
