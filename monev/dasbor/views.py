@@ -32,7 +32,7 @@ def _grafik(d: Dasbor) -> dict[str, str]:
         hasil["dana"] = grafik.grafik_dana(
             [b.sumber for b in d.dana], [b.alokasi for b in d.dana], [b.realisasi for b in d.dana]
         )
-    return {k: mark_safe(v) for k, v in hasil.items()}  # noqa: S308 - escaped by the kit
+    return {k: mark_safe(v) for k, v in hasil.items()}
 
 
 @login_required

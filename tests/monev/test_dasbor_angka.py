@@ -12,14 +12,31 @@ HARI_INI = date(2026, 6, 15)
 def lok(nomor: int, nama: str, luas: str | None, kecamatan: str, tingkat: str, **lain) -> LokasiSK:
     """A frozen SK row with only what the dashboard reads filled in."""
     nilai = {"Kumuh Berat": 70, "Kumuh Sedang": 50, "Kumuh Ringan": 30}[tingkat]
-    data = dict(
-        nomor=nomor, lokasi_pk=nomor, penilaian_pk=nomor, tahun_penilaian=2022, kode=f"L{nomor}",
-        nama=nama, luas_ha=None if luas is None else D(luas), rt_rw="", kelurahan=(),
-        kecamatan=(kecamatan,) if kecamatan else (), jumlah_penduduk=None,
-        kepadatan_penduduk=None, lintang=None, bujur=None, nilai_kekumuhan=nilai,
-        tingkat_kekumuhan=tingkat, nilai_pertimbangan_lain=0, tingkat_pertimbangan_lain="Rendah",
-        legalitas="Legal", klasifikasi="B1", prioritas=1, pola_penanganan="", kewenangan="",
-    )  # fmt: skip
+    data = {
+        "nomor": nomor,
+        "lokasi_pk": nomor,
+        "penilaian_pk": nomor,
+        "tahun_penilaian": 2022,
+        "kode": f"L{nomor}",
+        "nama": nama,
+        "luas_ha": None if luas is None else D(luas),
+        "rt_rw": "",
+        "kelurahan": (),
+        "kecamatan": (kecamatan,) if kecamatan else (),
+        "jumlah_penduduk": None,
+        "kepadatan_penduduk": None,
+        "lintang": None,
+        "bujur": None,
+        "nilai_kekumuhan": nilai,
+        "tingkat_kekumuhan": tingkat,
+        "nilai_pertimbangan_lain": 0,
+        "tingkat_pertimbangan_lain": "Rendah",
+        "legalitas": "Legal",
+        "klasifikasi": "B1",
+        "prioritas": 1,
+        "pola_penanganan": "",
+        "kewenangan": "",
+    }
     data.update(lain)
     return LokasiSK(**data)
 
