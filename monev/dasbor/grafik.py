@@ -15,6 +15,7 @@ from kumuh import angka
 
 # Colours that stay apart in greyscale (dark → light), heaviest tingkat darkest.
 WARNA = ("#8c2d04", "#d94801", "#fdae6b", "#31688e", "#6ece58", "#777777", "#b5b5b5", "#3b0f70")
+WARNA_TERANG = frozenset({"#fdae6b", "#6ece58", "#b5b5b5"})
 HURUF = "Liberation Sans, DejaVu Sans, sans-serif"
 LEBAR_HURUF = 0.56  # average glyph advance per unit of font size
 
@@ -62,8 +63,8 @@ def _legenda(seri: Sequence[Seri], x: float, y: float) -> list[str]:
     for i, s in enumerate(seri):
         warna = s.warna or WARNA[i % len(WARNA)]
         isi.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="10" height="10" fill="{warna}"/>')
-        isi.append(_teks(x + 14, y, s.nama))
-        x += 14 + _lebar_teks(s.nama, 11) + 16
+        isi.append(_teks(x + 14, y, s.nama, ukuran=12))
+        x += 14 + _lebar_teks(s.nama, 12) + 16
     return isi
 
 
@@ -76,10 +77,10 @@ def batang_bertumpuk(
 ) -> str:
     """Vertical stacked bars, one per category (a year), one segment per series, with the
     total over each bar."""
-    tinggi_plot, kaki, kepala = 180.0, 34.0, 40.0
-    lebar_batang, jarak = 44.0, 22.0
+    tinggi_plot, kaki, kepala = 220.0, 34.0, 44.0
+    lebar_batang, jarak = 64.0, 28.0
     kiri = 12.0
-    lebar = max(kiri * 2 + len(kategori) * (lebar_batang + jarak), 360.0)
+    lebar = max(kiri * 2 + len(kategori) * (lebar_batang + jarak), 480.0)
     total = [sum((s.nilai[i] for s in seri), Decimal(0)) for i in range(len(kategori))]
     puncak = max(total, default=Decimal(0)) or Decimal(1)
     isi = _legenda(seri, kiri, 16)
@@ -102,17 +103,29 @@ def batang_bertumpuk(
                 f'fill="{warna}" stroke="#ffffff" stroke-width="0.5"><title>'
                 f"{escape(nama)} — {escape(s.nama)}: {escape(format_nilai(nilai))}</title></rect>"
             )
+            if h >= 16:  # the segment's own value inside it, white on the darker colours
+                teks_warna = "#1a1a1a" if warna in WARNA_TERANG else "#ffffff"
+                isi.append(
+                    _teks(
+                        x + lebar_batang / 2,
+                        y + h / 2 + 4,
+                        format_nilai(nilai),
+                        ukuran=10,
+                        jangkar="middle",
+                        warna=teks_warna,
+                    )
+                )
         isi.append(
             _teks(
                 x + lebar_batang / 2,
                 y - 4,
                 format_nilai(total[i]),
-                ukuran=10,
+                ukuran=12,
                 jangkar="middle",
                 tebal=True,
             )
         )
-        isi.append(_teks(x + lebar_batang / 2, dasar + 16, nama, jangkar="middle"))
+        isi.append(_teks(x + lebar_batang / 2, dasar + 18, nama, ukuran=12, jangkar="middle"))
     return _bungkus(lebar, dasar + kaki, judul, isi)
 
 
@@ -125,9 +138,9 @@ def batang_mendatar(
 ) -> str:
     """Horizontal bars, one group per label, one bar per series (e.g. alokasi, realisasi),
     each with its value at its end."""
-    tinggi_batang, jarak_grup = 14.0, 12.0
-    lebar_label = min(max((_lebar_teks(x, 11) for x in label), default=60.0) + 12, 220.0)
-    lebar_plot, ruang_nilai = 300.0, 110.0
+    tinggi_batang, jarak_grup = 18.0, 12.0
+    lebar_label = min(max((_lebar_teks(x, 12) for x in label), default=60.0) + 12, 240.0)
+    lebar_plot, ruang_nilai = 460.0, 130.0
     lebar = lebar_label + lebar_plot + ruang_nilai
     kepala = 30.0 if len(seri) > 1 else 8.0
     puncak = max((n for s in seri for n in s.nilai), default=Decimal(0)) or Decimal(1)
@@ -135,9 +148,15 @@ def batang_mendatar(
     tinggi_grup = len(seri) * tinggi_batang + jarak_grup
     for i, nama in enumerate(label):
         y0 = kepala + i * tinggi_grup
-        teks = nama if _lebar_teks(nama, 11) <= lebar_label - 8 else nama[:30] + "…"
+        teks = nama if _lebar_teks(nama, 12) <= lebar_label - 8 else nama[:30] + "…"
         isi.append(
-            _teks(lebar_label - 6, y0 + len(seri) * tinggi_batang / 2 + 4, teks, jangkar="end")
+            _teks(
+                lebar_label - 6,
+                y0 + len(seri) * tinggi_batang / 2 + 4,
+                teks,
+                ukuran=12,
+                jangkar="end",
+            )
         )
         for j, s in enumerate(seri):
             nilai = s.nilai[i]
@@ -150,7 +169,7 @@ def batang_mendatar(
                 f"{escape(s.nama)}: {escape(format_nilai(nilai))}</title></rect>"
             )
             isi.append(
-                _teks(lebar_label + w + 4, y + tinggi_batang - 4, format_nilai(nilai), ukuran=10)
+                _teks(lebar_label + w + 4, y + tinggi_batang - 5, format_nilai(nilai), ukuran=11)
             )
     tinggi = kepala + len(label) * tinggi_grup + 4
     isi.append(
