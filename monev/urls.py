@@ -3,6 +3,7 @@
 from django.urls import path
 
 from monev import views
+from monev.dasbor import urls as dasbor
 from monev.evaluasi import urls as evaluasi
 from monev.op import urls as op
 from monev.pemantauan import urls as pemantauan
@@ -15,4 +16,5 @@ urlpatterns = [
     *op.urlpatterns,
     *evaluasi.urlpatterns,
     *peninjauan.urlpatterns,
+    *dasbor.urlpatterns,
 ]

@@ -1,0 +1,54 @@
+"""Query budget of the dashboard toward 0 ha: the count must not grow with the number of lokasi.
+
+Run with `make bench` (and as part of `make test`).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from monev.peninjauan import services
+from penilaian.models import SK
+from tests.conftest import buat_lokasi, buat_pengguna, buat_penilaian, klien_untuk
+from tests.monev.test_peninjauan_muat import tangani, terbitkan_sk
+
+pytestmark = pytest.mark.django_db
+
+
+def _kueri(klien) -> int:
+    with CaptureQueriesContext(connection) as kueri:
+        assert klien.get(reverse("monev:dasbor")).status_code == 200
+    return len(kueri)
+
+
+def _isi(kabkota, pokja, n: int, awalan: str) -> None:
+    """An issued SK of n lokasi, half of them handled, a third re-surveyed, and its review."""
+    lokasi = [buat_lokasi(kabkota, f"{awalan} {i:03d}") for i in range(n)]
+    sk = terbitkan_sk(kabkota, pokja, lokasi)
+    for i, lok in enumerate(lokasi):
+        if i % 2 == 0:
+            tangani(kabkota, lok)
+        if i % 3 == 0:
+            buat_penilaian(lok, tahun=2025, status="disetujui_pokja")
+    services.peninjauan_buat(sk=sk, pengguna=pokja, tahun=2026)
+
+
+def test_dashboard_does_not_grow_with_the_lokasi(kota_a, kota_b, pokja_a, verifikator_p):
+    """Measured for 3 and 30 lokasi (a second city's data between): equal counts."""
+    pokja_b = buat_pengguna("pokja_b", "pokja", kota_b)
+    hasil = []
+    for n, kota, pokja in ((3, kota_a, pokja_a), (30, kota_b, pokja_b)):
+        _isi(kota, pokja, n, kota.nama)
+        hasil.append((_kueri(klien_untuk(pokja)), n))
+    # Each city's own page: 3 vs 30 lokasi, the same count.
+    assert hasil[0][0] == hasil[1][0], hasil
+    assert SK.objects.filter(status="ditetapkan").count() == 2
+    # Session, user, the cities in scope; the SKs, their replacing SKs, the frozen rows; the
+    # latest surveys; the latest review and its own 8; kegiatan per status; funding and
+    # realisation; the calendar's own queries; the latest evaluation.
+    assert hasil[0][0] == 30, hasil
+    # The province verifier, both cities together: one more review and calendar pass.
+    gabungan = _kueri(klien_untuk(verifikator_p))
+    print("GABUNGAN", gabungan)
+    assert gabungan <= 2 * hasil[0][0], gabungan

@@ -1,0 +1,354 @@
+"""Figures of the dashboard toward 0 ha (kolaborasi-monev.md §2.9), as plain data.
+
+Pure (standard library, `kumuh.angka` and the SK's frozen shapes only), so the hand-worked
+tests run without a database.
+
+- **Official** hectares and lokasi are those of the issued SKs *in force*: an SK counts from
+  its tanggal until the tanggal of the issued SK that revokes or amends it, so a revoked SK
+  counts for its own years only. A year's figure is the SK(s) in force on 31 December of that
+  year (today for the current year). Areas are as the SK prints them (2 decimals each, as
+  KEEMPAT adds them); a lokasi is counted in its first kecamatan, as the review recap does.
+- **Reconciliation flags** say in Indonesian where an SK does not add up (its KEEMPAT total
+  against its rows, a row against its own units or reference area) and where a lokasi of an SK
+  in force has a newer, worse approved survey than the one the SK froze.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from kumuh import angka
+from penilaian.sk.isi import LokasiSK
+
+# Heaviest first, as the SK and Tabel E3 list them.
+TINGKAT = ("Kumuh Berat", "Kumuh Sedang", "Kumuh Ringan")
+TANPA_KECAMATAN = "–"
+# Two printed areas differ when they differ at the printed precision (0,01 ha).
+SELISIH_TERCETAK = Decimal("0.005")
+NOL = Decimal("0.00")
+
+
+def luas_tercetak(luas: Decimal | None) -> Decimal:
+    """Return the area as the SK prints it: 2 decimals, half up (0 when unknown)."""
+    return (luas or Decimal(0)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SKBeku:
+    """An issued SK with its frozen rows and the span it is in force."""
+
+    pk: int
+    kota_pk: int
+    kota: str  # "Kota Pekalongan"
+    judul: str  # "SK Nomor 050/12 Tahun 2024"
+    mulai: date
+    berakhir: date | None  # the tanggal of the issued SK that replaced it
+    lokasi: tuple[LokasiSK, ...]
+
+    def berlaku_pada(self, hari: date) -> bool:
+        return self.mulai <= hari and (self.berakhir is None or hari < self.berakhir)
+
+    @property
+    def luas_keempat(self) -> Decimal:
+        """The total KEEMPAT states: the sum of the rows as printed (IsiSK.luas_total_ha)."""
+        return sum((luas_tercetak(lok.luas_ha) for lok in self.lokasi), NOL)
+
+    @property
+    def luas_baris(self) -> Decimal:
+        """The sum of the rows' areas as recorded, before each is rounded for print."""
+        return sum((lok.luas_ha or Decimal(0) for lok in self.lokasi), Decimal(0))
+
+
+@dataclass(frozen=True)
+class SurveiKini:
+    """The latest approved survey of a lokasi today (for the "newer and worse" flag)."""
+
+    tahun: int
+    tanggal: date | None
+    nilai: int
+    tingkat: str
+
+
+# --- official hectares over the years -----------------------------------------------------------
+
+
+@dataclass
+class Jumlah:
+    lokasi: int = 0
+    luas: Decimal = NOL
+
+    def tambah(self, luas: Decimal) -> None:
+        self.lokasi += 1
+        self.luas += luas
+
+
+@dataclass(frozen=True)
+class TitikTahun:
+    """The SK(s) in force at the end of a year (or today) and what they list."""
+
+    tahun: int
+    acuan: date
+    sk: tuple[str, ...]
+    total: Jumlah
+    per_tingkat: dict[str, Jumlah]
+    per_kecamatan: dict[str, Jumlah]
+    per_kota: dict[str, Jumlah]
+
+    def tingkat(self, nama: str) -> Jumlah:
+        return self.per_tingkat.get(nama, Jumlah())
+
+    def kecamatan(self, nama: str) -> Jumlah:
+        return self.per_kecamatan.get(nama, Jumlah())
+
+
+def tanggal_acuan(tahun: int, hari_ini: date) -> date:
+    """31 December of the year; today for the current year."""
+    return min(date(tahun, 12, 31), hari_ini)
+
+
+def nama_kecamatan(lokasi: LokasiSK, kota: str, *, dengan_kota: bool) -> str:
+    nama = lokasi.kecamatan_utama or TANPA_KECAMATAN
+    # Verifiers see several cities, whose kecamatan may share names.
+    return f"{nama} ({kota})" if dengan_kota else nama
+
+
+def titik(
+    daftar_sk: Iterable[SKBeku], tahun: int, acuan: date, *, dengan_kota: bool = False
+) -> TitikTahun:
+    """Count the lokasi and hectares of the SKs in force on `acuan`."""
+    berlaku = [s for s in daftar_sk if s.berlaku_pada(acuan)]
+    total = Jumlah()
+    per_tingkat: dict[str, Jumlah] = {}
+    per_kecamatan: dict[str, Jumlah] = {}
+    per_kota: dict[str, Jumlah] = {}
+    for s in berlaku:
+        for lok in s.lokasi:
+            luas = luas_tercetak(lok.luas_ha)
+            kecamatan = nama_kecamatan(lok, s.kota, dengan_kota=dengan_kota)
+            for j in (
+                total,
+                per_tingkat.setdefault(lok.tingkat_kekumuhan or "–", Jumlah()),
+                per_kecamatan.setdefault(kecamatan, Jumlah()),
+                per_kota.setdefault(s.kota, Jumlah()),
+            ):
+                j.tambah(luas)
+    return TitikTahun(
+        tahun, acuan, tuple(s.judul for s in berlaku), total, per_tingkat, per_kecamatan, per_kota
+    )
+
+
+def riwayat(
+    daftar_sk: Sequence[SKBeku], hari_ini: date, *, dengan_kota: bool = False
+) -> list[TitikTahun]:
+    """One point per year from the first SK's year to this year (none without an SK)."""
+    if not daftar_sk:
+        return []
+    awal = min(s.mulai.year for s in daftar_sk)
+    return [
+        titik(daftar_sk, t, tanggal_acuan(t, hari_ini), dengan_kota=dengan_kota)
+        for t in range(awal, hari_ini.year + 1)
+    ]
+
+
+def urutan_tingkat(titik_titik: Iterable[TitikTahun]) -> list[str]:
+    """The tingkat present in any year: the three of Permen 14/2018 first, then any other."""
+    ada = {t for p in titik_titik for t in p.per_tingkat}
+    return [t for t in TINGKAT if t in ada] + sorted(ada - set(TINGKAT))
+
+
+def urutan_kecamatan(titik_titik: Iterable[TitikTahun]) -> list[str]:
+    return sorted({k for p in titik_titik for k in p.per_kecamatan})
+
+
+# --- achievement ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """From the first year an SK was in force to now."""
+
+    tahun_awal: int
+    awal: Jumlah
+    tahun_kini: int
+    kini: Jumlah
+
+    @property
+    def berkurang_luas(self) -> Decimal:
+        return self.awal.luas - self.kini.luas
+
+    @property
+    def berkurang_lokasi(self) -> int:
+        return self.awal.lokasi - self.kini.lokasi
+
+    @property
+    def perubahan_luas(self) -> Decimal:
+        """Now minus then: negative when the area went down (as Tabel E3's Perubahan)."""
+        return self.kini.luas - self.awal.luas
+
+    @property
+    def perubahan_lokasi(self) -> int:
+        return self.kini.lokasi - self.awal.lokasi
+
+    @property
+    def persen_berkurang(self) -> Decimal | None:
+        if not self.awal.luas:
+            return None
+        return (self.berkurang_luas / self.awal.luas * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def capaian(titik_titik: Sequence[TitikTahun]) -> Capaian | None:
+    """Compare the first year with an SK in force with the latest year."""
+    berisi = [p for p in titik_titik if p.sk]
+    if not berisi:
+        return None
+    return Capaian(berisi[0].tahun, berisi[0].total, titik_titik[-1].tahun, titik_titik[-1].total)
+
+
+# --- reconciliation flags ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tanda:
+    """A place where the figures do not reconcile, said in Indonesian."""
+
+    jenis: str  # "total", "unit", "acuan", "kosong", "kecamatan", "survei"
+    sk: str
+    pesan: str
+    lokasi_pk: int | None = None
+
+
+def _ha(nilai: Decimal) -> str:
+    return f"{angka.format_hektar(nilai)} ha"
+
+
+def _beda(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) >= SELISIH_TERCETAK
+
+
+def periksa_sk(sk: SKBeku) -> list[Tanda]:
+    """Flag an SK whose KEEMPAT total or whose rows do not add up."""
+    tanda: list[Tanda] = []
+    keempat, baris = sk.luas_keempat, luas_tercetak(sk.luas_baris)
+    if keempat != baris:
+        tanda.append(
+            Tanda(
+                "total",
+                sk.judul,
+                f"Luas total pada KEEMPAT {sk.judul} ({_ha(keempat)}, jumlah luas baris yang "
+                f"sudah dibulatkan) tidak sama dengan jumlah luas baris bekunya sebelum "
+                f"dibulatkan ({_ha(baris)}).",
+            )
+        )
+    for lok in sk.lokasi:
+        nama = f"Lokasi {lok.nomor}. {lok.nama} pada {sk.judul}"
+        if lok.luas_ha is None:
+            tanda.append(
+                Tanda(
+                    "kosong",
+                    sk.judul,
+                    f"{nama} tidak mempunyai luas; ia tidak terhitung dalam hektar.",
+                    lok.lokasi_pk,
+                )
+            )
+            continue
+        if not lok.kecamatan:
+            tanda.append(
+                Tanda("kecamatan", sk.judul, f"{nama} tidak menyebut kecamatan.", lok.lokasi_pk)
+            )
+        luas_unit = [u.luas_ha for u in lok.unit]
+        if luas_unit and all(x is not None for x in luas_unit):
+            jumlah_unit = sum(luas_unit, Decimal(0))
+            if _beda(jumlah_unit, lok.luas_ha):
+                tanda.append(
+                    Tanda(
+                        "unit",
+                        sk.judul,
+                        f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan jumlah luas "
+                        f"{len(luas_unit)} unit RT-nya ({_ha(jumlah_unit)}).",
+                        lok.lokasi_pk,
+                    )
+                )
+        # The area that counts is the luas verifikasi when surveyed, else the luas SK (§8).
+        if lok.luas_verifikasi_ha is not None:
+            acuan, label = lok.luas_verifikasi_ha, "luas verifikasi"
+        else:
+            acuan, label = lok.luas_sk_ha, "luas SK"
+        if acuan is not None and _beda(acuan, lok.luas_ha):
+            tanda.append(
+                Tanda(
+                    "acuan",
+                    sk.judul,
+                    f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan {label} yang "
+                    f"tercatat pada baris yang sama ({_ha(acuan)}).",
+                    lok.lokasi_pk,
+                )
+            )
+    return tanda
+
+
+def periksa_survei(sk: SKBeku, kini: Mapping[int, SurveiKini]) -> list[Tanda]:
+    """Flag each lokasi whose latest approved survey is newer than the frozen one and scores
+    higher (more kumuh): the SK in force understates it."""
+    tanda = []
+    for lok in sk.lokasi:
+        s = kini.get(lok.lokasi_pk)
+        if s is None or not _lebih_baru(s, lok) or s.nilai <= lok.nilai_kekumuhan:
+            continue
+        tanda.append(
+            Tanda(
+                "survei",
+                sk.judul,
+                f"Lokasi {lok.nomor}. {lok.nama} pada {sk.judul}: survei {s.tahun} (nilai "
+                f"{s.nilai}, {s.tingkat}) lebih baru dan lebih buruk daripada survei yang "
+                f"dibekukan SK ({lok.tahun_penilaian}, nilai {lok.nilai_kekumuhan}, "
+                f"{lok.tingkat_kekumuhan}).",
+                lok.lokasi_pk,
+            )
+        )
+    return tanda
+
+
+def _lebih_baru(s: SurveiKini, lok: LokasiSK) -> bool:
+    if s.tanggal is not None and lok.tanggal_survei is not None:
+        return s.tanggal > lok.tanggal_survei
+    return s.tahun > lok.tahun_penilaian
+
+
+# --- plan and budget --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisDana:
+    sumber: str
+    alokasi: Decimal
+    realisasi: Decimal
+
+    @property
+    def persen(self) -> Decimal | None:
+        if not self.alokasi:
+            return None
+        return (self.realisasi / self.alokasi * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def dana_per_sumber(
+    label: Mapping[str, str], alokasi: Mapping[str, Decimal], realisasi: Mapping[str, Decimal]
+) -> tuple[list[BarisDana], BarisDana]:
+    """Allocation and realisation per funding source in the memorandum's order (sources with
+    neither are left out) and their total."""
+    baris = [
+        BarisDana(nama, alokasi.get(kode, NOL), realisasi.get(kode, NOL))
+        for kode, nama in label.items()
+        if alokasi.get(kode) or realisasi.get(kode)
+    ]
+    jumlah = BarisDana(
+        "Jumlah",
+        sum((b.alokasi for b in baris), NOL),
+        sum((b.realisasi for b in baris), NOL),
+    )
+    return baris, jumlah

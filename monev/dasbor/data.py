@@ -1,0 +1,255 @@
+"""Read the dashboard's figures for the kab/kota a user may see, in a number of queries that
+does not grow with the lokasi (one pass per city only for its review and its calendar).
+
+The figures themselves are built by the pure `monev.dasbor.angka`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+
+from kolaborasi import aturan
+from kolaborasi.models import Kegiatan, PendanaanKegiatan
+from lokasi.models import KabupatenKota
+from monev.dasbor import angka
+from monev.models import EvaluasiTahunan, Pemantauan, PeninjauanUlang, RealisasiDana
+from monev.op import jadwal
+from monev.op.kalender import Butir, butir_kalender
+from monev.peninjauan.muat import Rekap, muat_peninjauan
+from penilaian.models import SK, Penilaian, SKLokasi
+from penilaian.prioritas import penilaian_terakhir
+from penilaian.sk.isi import LokasiSK
+
+
+@dataclass(frozen=True)
+class Indikatif:
+    """The latest review of a city: its recap before/after, official and indicative."""
+
+    kota: str
+    peninjauan: PeninjauanUlang
+    rekap: Rekap
+
+
+@dataclass(frozen=True)
+class Terlambat:
+    kota: str
+    butir: Butir
+
+
+@dataclass(frozen=True)
+class Dasbor:
+    kota: list[KabupatenKota]
+    hari_ini: date
+    sk: list[angka.SKBeku]
+    riwayat: list[angka.TitikTahun]
+    tingkat: list[str]
+    kecamatan: list[str]
+    capaian: angka.Capaian | None
+    indikatif: list[Indikatif]
+    kegiatan: list[tuple[str, int]]  # (status label, count) in the workflow's order
+    dana: list[angka.BarisDana]
+    dana_jumlah: angka.BarisDana
+    terlambat: list[Terlambat]
+    tanda: list[angka.Tanda]
+    evaluasi: EvaluasiTahunan | None  # the latest with a written "pencapaian target"
+    tanpa_sk: list[str] = field(default_factory=list)  # cities in scope with no issued SK
+
+    @property
+    def kini(self) -> angka.TitikTahun | None:
+        return self.riwayat[-1] if self.riwayat else None
+
+    @property
+    def jumlah_kegiatan(self) -> int:
+        return sum(n for _, n in self.kegiatan)
+
+    @property
+    def tahun(self) -> list[int]:
+        return [p.tahun for p in self.riwayat]
+
+    @property
+    def baris_tingkat(self) -> list[tuple[str, list[angka.Jumlah]]]:
+        """Lokasi and hectares in force per tingkat (rows) and year (columns)."""
+        return [(t, [p.tingkat(t) for p in self.riwayat]) for t in self.tingkat]
+
+    @property
+    def baris_kecamatan(self) -> list[tuple[str, list[angka.Jumlah]]]:
+        return [(k, [p.kecamatan(k) for p in self.riwayat]) for k in self.kecamatan]
+
+    @property
+    def baris_kota(self) -> list[tuple[str, angka.Jumlah, Indikatif | None, int]]:
+        """Per city in scope: in force today, its latest review, its overdue items."""
+        kini = self.kini.per_kota if self.kini else {}
+        ind = {i.kota: i for i in self.indikatif}
+        telat: dict[str, int] = defaultdict(int)
+        for t in self.terlambat:
+            telat[t.kota] += 1
+        return [
+            (str(k), kini.get(str(k), angka.Jumlah()), ind.get(str(k)), telat[str(k)])
+            for k in self.kota
+        ]
+
+
+def _mulai(sk: SK) -> date:
+    # An issued SK has its tanggal; the day it was made final, else 1 January of its year,
+    # stands in for one issued before the date was required.
+    if sk.tanggal:
+        return sk.tanggal
+    if sk.ditetapkan_pada:
+        return sk.ditetapkan_pada.date()
+    return date(sk.tahun, 1, 1)
+
+
+def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
+    """Every issued SK of these cities with its frozen rows and its span in force (2 queries
+    plus one for the replacing SKs)."""
+    daftar = list(
+        SK.objects.filter(kabupaten_kota__in=kota, status=SK.Status.DITETAPKAN)
+        .select_related("kabupaten_kota")
+        .prefetch_related(
+            Prefetch("penggantian", queryset=SK.objects.filter(status=SK.Status.DITETAPKAN))
+        )
+        .order_by("tanggal", "pk")
+    )
+    baris: dict[int, list[LokasiSK]] = defaultdict(list)
+    for sk_id, data in (
+        SKLokasi.objects.filter(sk__in=[s.pk for s in daftar])
+        .order_by("sk", "nomor")
+        .values_list("sk_id", "data")
+    ):
+        baris[sk_id].append(LokasiSK.dari_json(data))
+    hasil = []
+    for s in daftar:
+        pengganti = [_mulai(p) for p in s.penggantian.all()]
+        hasil.append(
+            angka.SKBeku(
+                pk=s.pk,
+                kota_pk=s.kabupaten_kota_id,
+                kota=str(s.kabupaten_kota),
+                judul=s.judul_singkat,
+                mulai=_mulai(s),
+                berakhir=min(pengganti) if pengganti else None,
+                lokasi=tuple(baris[s.pk]),
+            )
+        )
+    return hasil
+
+
+def survei_kini(lokasi_pk: list[int]) -> dict[int, angka.SurveiKini]:
+    """The latest approved, scored survey of each lokasi (one query)."""
+    qs = penilaian_terakhir(Penilaian.objects.filter(lokasi_id__in=lokasi_pk)).filter(
+        nilai_kekumuhan__isnull=False
+    )
+    return {
+        lok: angka.SurveiKini(tahun, tanggal, nilai, tingkat)
+        for lok, tahun, tanggal, nilai, tingkat in qs.values_list(
+            "lokasi_id", "tahun", "tanggal_survei", "nilai_kekumuhan", "tingkat_kekumuhan"
+        )
+    }
+
+
+def indikatif(kota: list[KabupatenKota]) -> list[Indikatif]:
+    """The latest review of each city, loaded with its recap (one query, then the review's
+    own constant count per city)."""
+    terakhir: dict[int, PeninjauanUlang] = {}
+    for p in (
+        PeninjauanUlang.objects.filter(kabupaten_kota__in=kota)
+        .select_related("kabupaten_kota", "sk", "keputusan")
+        .order_by("-tahun", "-pk")
+    ):
+        terakhir.setdefault(p.kabupaten_kota_id, p)
+    return [
+        Indikatif(str(p.kabupaten_kota), p, muat_peninjauan(p))
+        for p in sorted(terakhir.values(), key=lambda p: p.kabupaten_kota.nama)
+    ]
+
+
+def kegiatan_per_status(kota: list[KabupatenKota]) -> list[tuple[str, int]]:
+    hitung = dict(
+        Kegiatan.objects.filter(kabupaten_kota__in=kota)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(label, hitung.get(kode, 0)) for kode, label in aturan.STATUS_KEGIATAN.items()]
+
+
+def dana(kota: list[KabupatenKota]) -> tuple[list[angka.BarisDana], angka.BarisDana]:
+    """Funding planned for the kegiatan (a mere proposal is not a plan) and the realisation
+    their latest monitoring entry reports, per source (two queries)."""
+    kegiatan = Kegiatan.objects.filter(kabupaten_kota__in=kota).exclude(status="usulan")
+    alokasi = dict(
+        PendanaanKegiatan.objects.filter(kegiatan__in=kegiatan)
+        .values_list("sumber")
+        .annotate(j=Sum("jumlah"))
+        .order_by()
+    )
+    terbaru = Pemantauan.objects.filter(kegiatan=OuterRef("pemantauan__kegiatan")).order_by(
+        "-tanggal", "-pk"
+    )
+    realisasi = dict(
+        RealisasiDana.objects.filter(pemantauan__kegiatan__in=kegiatan)
+        .filter(pemantauan=Subquery(terbaru.values("pk")[:1]))
+        .values_list("sumber")
+        .annotate(j=Sum("jumlah"))
+        .order_by()
+    )
+    return angka.dana_per_sumber(aturan.SUMBER_DANA, alokasi, realisasi)
+
+
+def terlambat(kota: list[KabupatenKota], hari_ini: date) -> list[Terlambat]:
+    """The governance items past due, per city (the calendar's own reading)."""
+    return [
+        Terlambat(str(k), b)
+        for k in kota
+        for b in butir_kalender(k, hari_ini)
+        if b.status.kode == jadwal.TERLAMBAT
+    ]
+
+
+def evaluasi_terakhir(kota: list[KabupatenKota]) -> EvaluasiTahunan | None:
+    """The latest annual evaluation whose "c. pencapaian target" is written (one query):
+    targets live there, the application records no target figures."""
+    return (
+        EvaluasiTahunan.objects.filter(kabupaten_kota__in=kota)
+        .exclude(pencapaian_target="")
+        .select_related("kabupaten_kota")
+        .order_by("-tahun", "-pk")
+        .first()
+    )
+
+
+def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
+    """Read everything the dashboard shows for these cities."""
+    daftar_sk = sk_beku(kota)
+    dengan_kota = len(kota) > 1
+    riwayat = angka.riwayat(daftar_sk, hari_ini, dengan_kota=dengan_kota)
+    berlaku = [s for s in daftar_sk if s.berlaku_pada(hari_ini)]
+    kini = survei_kini([lok.lokasi_pk for s in berlaku for lok in s.lokasi])
+    tanda = [t for s in daftar_sk for t in angka.periksa_sk(s)]
+    tanda += [t for s in berlaku for t in angka.periksa_survei(s, kini)]
+    ber_sk = {s.kota_pk for s in daftar_sk}
+    # A verifier's calendar and reviews: the cities with an issued SK (the others have no
+    # hectares to bring to 0 yet); a city user always sees their own.
+    kota_aktif = kota if len(kota) == 1 else [k for k in kota if k.pk in ber_sk]
+    dana_baris, dana_jumlah = dana(kota)
+    return Dasbor(
+        kota=kota,
+        hari_ini=hari_ini,
+        sk=daftar_sk,
+        riwayat=riwayat,
+        tingkat=angka.urutan_tingkat(riwayat),
+        kecamatan=angka.urutan_kecamatan(riwayat),
+        capaian=angka.capaian(riwayat),
+        indikatif=indikatif(kota_aktif),
+        kegiatan=kegiatan_per_status(kota),
+        dana=dana_baris,
+        dana_jumlah=dana_jumlah,
+        terlambat=terlambat(kota_aktif, hari_ini),
+        tanda=tanda,
+        evaluasi=evaluasi_terakhir(kota),
+        tanpa_sk=[str(k) for k in kota if k.pk not in ber_sk],
+    )
