@@ -47,6 +47,8 @@ MODUL_MURNI = [
     "kolaborasi/impor/templat.py",
     "kolaborasi/pks/kaidah.py",
     "monev/tabel5.py",
+    "monev/publik/kemajuan.py",
+    "monev/potensi/aturan.py",
     "monev/op/jadwal.py",
     "monev/pemantauan/aturan.py",
     "monev/evaluasi/tabel.py",
