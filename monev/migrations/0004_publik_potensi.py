@@ -7,55 +7,195 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokasi', '0005_presisi_luas_penduduk_rt'),
-        ('monev', '0003_peninjauan_beku'),
+        ("lokasi", "0005_presisi_luas_penduduk_rt"),
+        ("monev", "0003_peninjauan_beku"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PublikasiKota',
+            name="PublikasiKota",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('terbit', models.BooleanField(default=False, help_text='Bila dicentang, peta dan daftar lokasi SK yang berlaku serta kemajuan menuju 0 ha dapat dilihat siapa pun tanpa masuk. Tidak memuat data pribadi maupun foto.', verbose_name='terbitkan halaman publik')),
-                ('pengantar', models.TextField(blank=True, help_text='Ditampilkan di atas peta halaman publik (teks biasa).', max_length=2000, verbose_name='teks pengantar')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('diubah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kabupaten_kota', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='publikasi', to='lokasi.kabupatenkota')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "terbit",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Bila dicentang, peta dan daftar lokasi SK yang berlaku serta kemajuan menuju 0 ha dapat dilihat siapa pun tanpa masuk. Tidak memuat data pribadi maupun foto.",
+                        verbose_name="terbitkan halaman publik",
+                    ),
+                ),
+                (
+                    "pengantar",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ditampilkan di atas peta halaman publik (teks biasa).",
+                        max_length=2000,
+                        verbose_name="teks pengantar",
+                    ),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kabupaten_kota",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publikasi",
+                        to="lokasi.kabupatenkota",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publikasi kabupaten/kota',
-                'verbose_name_plural': 'publikasi kabupaten/kota',
+                "verbose_name": "publikasi kabupaten/kota",
+                "verbose_name_plural": "publikasi kabupaten/kota",
             },
         ),
         migrations.CreateModel(
-            name='LokasiPotensi',
+            name="LokasiPotensi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('versi', models.PositiveIntegerField(default=1, editable=False)),
-                ('nama', models.CharField(max_length=200, verbose_name='nama kawasan')),
-                ('alamat', models.CharField(blank=True, max_length=300, verbose_name='alamat')),
-                ('lintang', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='lintang')),
-                ('bujur', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='bujur')),
-                ('sumber', models.CharField(choices=[('pengaduan', 'Pengaduan masyarakat'), ('media', 'Media'), ('data', 'Data')], max_length=10, verbose_name='sumber informasi')),
-                ('tanggal', models.DateField(verbose_name='tanggal informasi')),
-                ('keterangan', models.TextField(blank=True, verbose_name='keterangan')),
-                ('status', models.CharField(choices=[('dipantau', 'Dipantau'), ('disurvei', 'Disurvei'), ('bukan_kumuh', 'Bukan kumuh'), ('ditetapkan', 'Ditetapkan sebagai lokasi kumuh')], default='dipantau', max_length=12, verbose_name='status')),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diubah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kabupaten_kota', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lokasi_potensi', to='lokasi.kabupatenkota', verbose_name='kabupaten/kota')),
-                ('kelurahan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lokasi.kelurahan', verbose_name='kelurahan/desa')),
-                ('lokasi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lokasi.lokasi', verbose_name='lokasi hasil survei')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada"),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("versi", models.PositiveIntegerField(default=1, editable=False)),
+                ("nama", models.CharField(max_length=200, verbose_name="nama kawasan")),
+                ("alamat", models.CharField(blank=True, max_length=300, verbose_name="alamat")),
+                (
+                    "lintang",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="lintang",
+                    ),
+                ),
+                (
+                    "bujur",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="bujur",
+                    ),
+                ),
+                (
+                    "sumber",
+                    models.CharField(
+                        choices=[
+                            ("pengaduan", "Pengaduan masyarakat"),
+                            ("media", "Media"),
+                            ("data", "Data"),
+                        ],
+                        max_length=10,
+                        verbose_name="sumber informasi",
+                    ),
+                ),
+                ("tanggal", models.DateField(verbose_name="tanggal informasi")),
+                ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("dipantau", "Dipantau"),
+                            ("disurvei", "Disurvei"),
+                            ("bukan_kumuh", "Bukan kumuh"),
+                            ("ditetapkan", "Ditetapkan sebagai lokasi kumuh"),
+                        ],
+                        default="dipantau",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kabupaten_kota",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lokasi_potensi",
+                        to="lokasi.kabupatenkota",
+                        verbose_name="kabupaten/kota",
+                    ),
+                ),
+                (
+                    "kelurahan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lokasi.kelurahan",
+                        verbose_name="kelurahan/desa",
+                    ),
+                ),
+                (
+                    "lokasi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lokasi.lokasi",
+                        verbose_name="lokasi hasil survei",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokasi berpotensi kumuh',
-                'verbose_name_plural': 'lokasi berpotensi kumuh',
-                'ordering': ['-tanggal', '-pk'],
-                'indexes': [models.Index(fields=['kabupaten_kota', 'status'], name='monev_lokas_kabupat_d63a5a_idx')],
+                "verbose_name": "lokasi berpotensi kumuh",
+                "verbose_name_plural": "lokasi berpotensi kumuh",
+                "ordering": ["-tanggal", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["kabupaten_kota", "status"], name="monev_lokas_kabupat_d63a5a_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -165,7 +165,12 @@ def test_the_citys_admin_and_pokja_publish_others_may_not(
     r = klien_untuk(admin_a).post(url, {"terbit": "on", "pengantar": "Halo"})
     assert r.status_code == 302
     p = PublikasiKota.objects.get()
-    assert (p.kabupaten_kota, p.terbit, p.pengantar, p.diubah_oleh) == (kota_a, True, "Halo", admin_a)
+    assert (p.kabupaten_kota, p.terbit, p.pengantar, p.diubah_oleh) == (
+        kota_a,
+        True,
+        "Halo",
+        admin_a,
+    )
     klien_untuk(pokja_a).post(url, {"pengantar": "Halo"})
     p.refresh_from_db()
     assert p.terbit is False
