@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monev.models import PublikasiKota
-from tests.conftest import buat_lokasi, buat_penilaian
+from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk
 from tests.monev.test_publik import PUSAT, terbitkan
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +41,34 @@ def test_public_page_geojson_and_list_do_not_grow_with_the_lokasi(client, kota_a
     # publication setting, the issued SKs, those in force, their rows; the GeoJSON the same;
     # the list one.
     assert hasil[1] == (6, 6, 3), hasil[1]
+
+
+def test_watchlist_page_does_not_grow_with_entries_or_worsened_lokasi(kota_a, operator_a):
+    """3 and 30 entries, and as many lokasi handled and surveyed worse: equal counts."""
+    from datetime import date
+
+    from monev.models import LokasiPotensi
+    from tests.kolaborasi.conftest import buat_kegiatan
+    from tests.monev.test_potensi import PITA_BURUK
+
+    klien = klien_untuk(operator_a)
+    hasil = []
+    for n, awalan in ((3, "Kecil"), (30, "Besar")):
+        for i in range(n):
+            LokasiPotensi.objects.create(
+                kabupaten_kota=kota_a, nama=f"{awalan} {i}", sumber="data", tanggal=date(2026, 1, 1)
+            )
+            lok = buat_lokasi(kota_a, f"{awalan} lokasi {i:03d}")
+            buat_penilaian(lok, tahun=2021, status="disetujui_pokja")
+            buat_penilaian(lok, tahun=2024, status="disetujui_pokja", pita=PITA_BURUK)
+            buat_kegiatan(kota_a, lok, status="selesai", tahun=2023)
+        r = klien.get(reverse("monev:potensi_daftar"))
+        assert r.context["memburuk"] and len(r.context["memburuk"]) == len(
+            LokasiPotensi.objects.all()
+        )
+        hasil.append(_kueri(klien, reverse("monev:potensi_daftar")))
+    assert hasil[0] == hasil[1], hasil
+    # Savepoint and release, session, user, the cities in scope, the page's count and rows
+    # (kab/kota, kelurahan, lokasi joined); the worsening: approved surveys, realised
+    # kegiatan, the worsened lokasi' names.
+    assert hasil[1] == 10, hasil
