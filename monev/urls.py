@@ -1,6 +1,6 @@
 """URLs of monev: the area's home page and each part's own list (no part edits another's)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from monev import views
 from monev.dasbor import urls as dasbor
@@ -17,4 +17,6 @@ urlpatterns = [
     *evaluasi.urlpatterns,
     *peninjauan.urlpatterns,
     *dasbor.urlpatterns,
+    path("publik/", include("monev.publik.urls_dalam")),
+    path("potensi/", include("monev.potensi.urls")),
 ]

@@ -49,6 +49,8 @@ MODUL_MURNI = [
     "monev/tabel5.py",
     "monev/dasbor/angka.py",
     "monev/dasbor/grafik.py",
+    "monev/publik/kemajuan.py",
+    "monev/potensi/aturan.py",
     "monev/op/jadwal.py",
     "monev/pemantauan/aturan.py",
     "monev/evaluasi/tabel.py",

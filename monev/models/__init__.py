@@ -16,6 +16,8 @@ from monev.models.pemantauan import (
     TemuanAPIP,
 )
 from monev.models.peninjauan import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
+from monev.models.potensi import LokasiPotensi as LokasiPotensi
+from monev.models.publik import PublikasiKota as PublikasiKota
 
 __all__ = [
     "Aset",

@@ -15,9 +15,13 @@ from monev.evaluasi import demo as demo_evaluasi
 from monev.op import demo as demo_op
 from monev.pemantauan import demo as demo_pemantauan
 from monev.peninjauan import demo as demo_peninjauan
+from monev.potensi import demo as demo_potensi
+from monev.publik import demo as demo_publik
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
 LANGKAH = (demo_pemantauan.muat, demo_op.muat, demo_evaluasi.muat, demo_peninjauan.muat)
+LANGKAH += (demo_publik.muat,)
+LANGKAH += (demo_potensi.muat,)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,74 @@
+"""Query budget of the public pages: the count must not grow with the number of lokasi.
+
+Run with `make bench` (and as part of `make test`).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from monev.models import PublikasiKota
+from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk
+from tests.monev.test_publik import PUSAT, terbitkan
+
+pytestmark = pytest.mark.django_db
+
+
+def _kueri(klien, url) -> int:
+    with CaptureQueriesContext(connection) as kueri:
+        assert klien.get(url).status_code == 200
+    return len(kueri)
+
+
+def test_public_page_geojson_and_list_do_not_grow_with_the_lokasi(client, kota_a, pokja_a):
+    """Measured for 3 and 30 lokasi (each in an SK of its own year): equal counts."""
+    PublikasiKota.objects.create(kabupaten_kota=kota_a, terbit=True)
+    hasil = []
+    for n, (tahun, awalan) in ((3, (2022, "Kecil")), (30, (2024, "Besar"))):
+        for i in range(n):
+            buat_penilaian(buat_lokasi(kota_a, f"{awalan} {i:03d}"), tahun=tahun - 1, status=PUSAT)
+        terbitkan(pokja_a, tahun=tahun, nomor=f"050/{n}/{tahun}")
+        hasil.append(
+            (
+                _kueri(client, reverse("publik:kota", args=[kota_a.kode])),
+                _kueri(client, reverse("publik:geojson", args=[kota_a.kode])),
+                _kueri(client, reverse("publik:daftar")),
+            )
+        )
+    assert hasil[0] == hasil[1], hasil
+    # The request's savepoint and its release (ATOMIC_REQUESTS), then the city with its
+    # publication setting, the issued SKs, those in force, their rows; the GeoJSON the same;
+    # the list one.
+    assert hasil[1] == (6, 6, 3), hasil[1]
+
+
+def test_watchlist_page_does_not_grow_with_entries_or_worsened_lokasi(kota_a, operator_a):
+    """3 and 30 entries, and as many lokasi handled and surveyed worse: equal counts."""
+    from datetime import date
+
+    from monev.models import LokasiPotensi
+    from tests.kolaborasi.conftest import buat_kegiatan
+    from tests.monev.test_potensi import PITA_BURUK
+
+    klien = klien_untuk(operator_a)
+    hasil = []
+    for n, awalan in ((3, "Kecil"), (30, "Besar")):
+        for i in range(n):
+            LokasiPotensi.objects.create(
+                kabupaten_kota=kota_a, nama=f"{awalan} {i}", sumber="data", tanggal=date(2026, 1, 1)
+            )
+            lok = buat_lokasi(kota_a, f"{awalan} lokasi {i:03d}")
+            buat_penilaian(lok, tahun=2021, status="disetujui_pokja")
+            buat_penilaian(lok, tahun=2024, status="disetujui_pokja", pita=PITA_BURUK)
+            buat_kegiatan(kota_a, lok, status="selesai", tahun=2023)
+        r = klien.get(reverse("monev:potensi_daftar"))
+        assert r.context["memburuk"] and len(r.context["memburuk"]) == len(
+            LokasiPotensi.objects.all()
+        )
+        hasil.append(_kueri(klien, reverse("monev:potensi_daftar")))
+    assert hasil[0] == hasil[1], hasil
+    # Savepoint and release, session, user, the cities in scope, the page's count and rows
+    # (kab/kota, kelurahan, lokasi joined); the worsening: approved surveys, realised
+    # kegiatan, the worsened lokasi' names.
+    assert hasil[1] == 10, hasil

@@ -1,0 +1,12 @@
+"""Public URLs (included from kumuh/urls.py under /publik/, namespace "publik")."""
+
+from django.urls import path
+
+from monev.publik import views
+
+app_name = "publik"
+urlpatterns = [
+    path("", views.daftar, name="daftar"),
+    path("<str:kode>/", views.kota, name="kota"),
+    path("<str:kode>/lokasi.geojson", views.geojson, name="geojson"),
+]

@@ -1,0 +1,50 @@
+"""Public pages, without login: the cities that publish, a city's map, list and progress, and
+the map's GeoJSON. A city that has not chosen to publish answers 404 (issue 13 item 4)."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from lokasi.models import KabupatenKota
+from monev.publik.data import publikasi
+
+JENIS_GEOJSON = "application/geo+json"
+
+
+def _kota_terbit(kode: str) -> KabupatenKota:
+    return get_object_or_404(
+        KabupatenKota.objects.select_related("publikasi", "provinsi"),
+        kode=kode,
+        publikasi__terbit=True,
+    )
+
+
+@require_GET
+def daftar(request: HttpRequest) -> HttpResponse:
+    kota = KabupatenKota.objects.filter(publikasi__terbit=True).select_related("provinsi")
+    return render(request, "publik/daftar.html", {"kota": kota.order_by("nama")})
+
+
+@require_GET
+def kota(request: HttpRequest, kode: str) -> HttpResponse:
+    kabkota = _kota_terbit(kode)
+    data = publikasi(kabkota)
+    konteks = {
+        "kabkota": kabkota,
+        "pengantar": kabkota.publikasi.pengantar,
+        "data": data,
+        "peta_json": json.dumps(data.geojson()),
+        "tile_url": settings.PETA_TILE_URL,
+    }
+    return render(request, "publik/kota.html", konteks)
+
+
+@require_GET
+def geojson(request: HttpRequest, kode: str) -> HttpResponse:
+    data = publikasi(_kota_terbit(kode))
+    return JsonResponse(data.geojson(), content_type=JENIS_GEOJSON)
