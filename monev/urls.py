@@ -6,6 +6,7 @@ from monev import views
 from monev.evaluasi import urls as evaluasi
 from monev.op import urls as op
 from monev.pemantauan import urls as pemantauan
+from monev.pengaduan import urls as pengaduan
 from monev.peninjauan import urls as peninjauan
 
 app_name = "monev"
@@ -15,4 +16,5 @@ urlpatterns = [
     *op.urlpatterns,
     *evaluasi.urlpatterns,
     *peninjauan.urlpatterns,
+    *pengaduan.urlpatterns,
 ]
