@@ -6,71 +6,247 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokasi', '0005_presisi_luas_penduduk_rt'),
-        ('monev', '0003_peninjauan_beku'),
+        ("lokasi", "0005_presisi_luas_penduduk_rt"),
+        ("monev", "0003_peninjauan_beku"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Pengaduan',
+            name="Pengaduan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('versi', models.PositiveIntegerField(default=1, editable=False)),
-                ('kode', models.CharField(max_length=10, unique=True, verbose_name='kode pengaduan')),
-                ('lintang', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='lintang')),
-                ('bujur', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='bujur')),
-                ('alamat', models.CharField(blank=True, max_length=300, verbose_name='alamat/patokan')),
-                ('kategori', models.CharField(choices=[('kumuh_baru', 'Kumuh baru'), ('perizinan', 'Perizinan'), ('standar_teknis', 'Standar teknis'), ('kelaikan_fungsi', 'Kelaikan fungsi'), ('kerusakan_psu', 'Kerusakan PSU hasil penanganan'), ('lainnya', 'Lainnya')], max_length=20, verbose_name='kategori')),
-                ('sumber', models.CharField(choices=[('masyarakat', 'Masyarakat'), ('media', 'Media massa'), ('perangkat_daerah', 'Perangkat daerah')], default='masyarakat', max_length=20, verbose_name='sumber')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('foto', models.ImageField(blank=True, upload_to='monev/pengaduan/', verbose_name='foto')),
-                ('kontak', models.CharField(blank=True, max_length=200, verbose_name='kontak')),
-                ('status', models.CharField(choices=[('diterima', 'Diterima'), ('triase', 'Triase'), ('cek_lapangan', 'Cek lapangan'), ('evaluasi', 'Evaluasi'), ('rekomendasi', 'Rekomendasi'), ('selesai', 'Selesai')], default='diterima', max_length=20, verbose_name='status')),
-                ('catatan_triase', models.TextField(blank=True, verbose_name='catatan triase')),
-                ('tanggal_cek', models.DateField(blank=True, null=True, verbose_name='tanggal cek lapangan')),
-                ('hasil_cek_lapangan', models.TextField(blank=True, verbose_name='hasil cek lapangan')),
-                ('evaluasi_perizinan', models.TextField(blank=True, verbose_name='evaluasi perizinan')),
-                ('evaluasi_standar_teknis', models.TextField(blank=True, verbose_name='evaluasi standar teknis')),
-                ('evaluasi_kelaikan_fungsi', models.TextField(blank=True, verbose_name='evaluasi kelaikan fungsi')),
-                ('rekomendasi', models.TextField(blank=True, verbose_name='rekomendasi')),
-                ('penanggung_jawab', models.CharField(blank=True, max_length=200, verbose_name='penanggung jawab')),
-                ('tenggat', models.DateField(blank=True, null=True, verbose_name='tenggat')),
-                ('tanggal_selesai', models.DateField(blank=True, null=True, verbose_name='tanggal selesai')),
-                ('catatan_selesai', models.TextField(blank=True, verbose_name='catatan penyelesaian')),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diubah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kabupaten_kota', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pengaduan', to='lokasi.kabupatenkota', verbose_name='kabupaten/kota')),
-                ('kelurahan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pengaduan', to='lokasi.kelurahan', verbose_name='kelurahan/desa')),
-                ('lokasi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pengaduan', to='lokasi.lokasi', verbose_name='lokasi terkait')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada"),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("versi", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "kode",
+                    models.CharField(max_length=10, unique=True, verbose_name="kode pengaduan"),
+                ),
+                (
+                    "lintang",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="lintang",
+                    ),
+                ),
+                (
+                    "bujur",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="bujur"
+                    ),
+                ),
+                (
+                    "alamat",
+                    models.CharField(blank=True, max_length=300, verbose_name="alamat/patokan"),
+                ),
+                (
+                    "kategori",
+                    models.CharField(
+                        choices=[
+                            ("kumuh_baru", "Kumuh baru"),
+                            ("perizinan", "Perizinan"),
+                            ("standar_teknis", "Standar teknis"),
+                            ("kelaikan_fungsi", "Kelaikan fungsi"),
+                            ("kerusakan_psu", "Kerusakan PSU hasil penanganan"),
+                            ("lainnya", "Lainnya"),
+                        ],
+                        max_length=20,
+                        verbose_name="kategori",
+                    ),
+                ),
+                (
+                    "sumber",
+                    models.CharField(
+                        choices=[
+                            ("masyarakat", "Masyarakat"),
+                            ("media", "Media massa"),
+                            ("perangkat_daerah", "Perangkat daerah"),
+                        ],
+                        default="masyarakat",
+                        max_length=20,
+                        verbose_name="sumber",
+                    ),
+                ),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                (
+                    "foto",
+                    models.ImageField(
+                        blank=True, upload_to="monev/pengaduan/", verbose_name="foto"
+                    ),
+                ),
+                ("kontak", models.CharField(blank=True, max_length=200, verbose_name="kontak")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("diterima", "Diterima"),
+                            ("triase", "Triase"),
+                            ("cek_lapangan", "Cek lapangan"),
+                            ("evaluasi", "Evaluasi"),
+                            ("rekomendasi", "Rekomendasi"),
+                            ("selesai", "Selesai"),
+                        ],
+                        default="diterima",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("catatan_triase", models.TextField(blank=True, verbose_name="catatan triase")),
+                (
+                    "tanggal_cek",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal cek lapangan"),
+                ),
+                (
+                    "hasil_cek_lapangan",
+                    models.TextField(blank=True, verbose_name="hasil cek lapangan"),
+                ),
+                (
+                    "evaluasi_perizinan",
+                    models.TextField(blank=True, verbose_name="evaluasi perizinan"),
+                ),
+                (
+                    "evaluasi_standar_teknis",
+                    models.TextField(blank=True, verbose_name="evaluasi standar teknis"),
+                ),
+                (
+                    "evaluasi_kelaikan_fungsi",
+                    models.TextField(blank=True, verbose_name="evaluasi kelaikan fungsi"),
+                ),
+                ("rekomendasi", models.TextField(blank=True, verbose_name="rekomendasi")),
+                (
+                    "penanggung_jawab",
+                    models.CharField(blank=True, max_length=200, verbose_name="penanggung jawab"),
+                ),
+                ("tenggat", models.DateField(blank=True, null=True, verbose_name="tenggat")),
+                (
+                    "tanggal_selesai",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal selesai"),
+                ),
+                (
+                    "catatan_selesai",
+                    models.TextField(blank=True, verbose_name="catatan penyelesaian"),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kabupaten_kota",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pengaduan",
+                        to="lokasi.kabupatenkota",
+                        verbose_name="kabupaten/kota",
+                    ),
+                ),
+                (
+                    "kelurahan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pengaduan",
+                        to="lokasi.kelurahan",
+                        verbose_name="kelurahan/desa",
+                    ),
+                ),
+                (
+                    "lokasi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pengaduan",
+                        to="lokasi.lokasi",
+                        verbose_name="lokasi terkait",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengaduan',
-                'verbose_name_plural': 'pengaduan',
-                'ordering': ['-dibuat_pada', '-pk'],
+                "verbose_name": "pengaduan",
+                "verbose_name_plural": "pengaduan",
+                "ordering": ["-dibuat_pada", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='LangkahPengaduan',
+            name="LangkahPengaduan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('diterima', 'Diterima'), ('triase', 'Triase'), ('cek_lapangan', 'Cek lapangan'), ('evaluasi', 'Evaluasi'), ('rekomendasi', 'Rekomendasi'), ('selesai', 'Selesai')], max_length=20, verbose_name='status')),
-                ('waktu', models.DateTimeField(auto_now_add=True, verbose_name='waktu')),
-                ('oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pengaduan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='langkah', to='monev.pengaduan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("diterima", "Diterima"),
+                            ("triase", "Triase"),
+                            ("cek_lapangan", "Cek lapangan"),
+                            ("evaluasi", "Evaluasi"),
+                            ("rekomendasi", "Rekomendasi"),
+                            ("selesai", "Selesai"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("waktu", models.DateTimeField(auto_now_add=True, verbose_name="waktu")),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pengaduan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="langkah",
+                        to="monev.pengaduan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'langkah pengaduan',
-                'verbose_name_plural': 'langkah pengaduan',
-                'ordering': ['pengaduan', 'waktu', 'pk'],
+                "verbose_name": "langkah pengaduan",
+                "verbose_name_plural": "langkah pengaduan",
+                "ordering": ["pengaduan", "waktu", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='pengaduan',
-            index=models.Index(fields=['kabupaten_kota', 'status'], name='monev_penga_kabupat_d4bef3_idx'),
+            model_name="pengaduan",
+            index=models.Index(
+                fields=["kabupaten_kota", "status"], name="monev_penga_kabupat_d4bef3_idx"
+            ),
         ),
     ]

@@ -128,9 +128,9 @@ def test_workflow_steps_in_order_with_history(operator_a, pokja_a, kota_a, aduan
     assert langkah(klien, aduan_a, "evaluasi", evaluasi_perizinan="Tanpa PBG",
                    evaluasi_standar_teknis="Tidak memenuhi sempadan",
                    evaluasi_kelaikan_fungsi="Belum difungsikan").status_code == 302  # fmt: skip
+    tenggat = (hari_ini + timedelta(days=30)).isoformat()
     assert langkah(klien_untuk(pokja_a), aduan_a, "rekomendasi", rekomendasi="Penertiban",
-                   penanggung_jawab="Satpol PP",
-                   tenggat=(hari_ini + timedelta(days=30)).isoformat()).status_code == 302  # fmt: skip
+                   penanggung_jawab="Satpol PP", tenggat=tenggat).status_code == 302  # fmt: skip
     assert langkah(klien, aduan_a, "selesai",
                    tanggal_selesai=hari_ini.isoformat()).status_code == 302  # fmt: skip
     aduan_a.refresh_from_db()
