@@ -284,3 +284,16 @@ def test_pure_distance_and_box():
     a, b, c, e = aturan.kotak(-6.889, 109.675, 100)
     assert a < -6.889 < b and c < 109.675 < e
     assert aturan.tahap_berikut("diterima") == "triase" and aturan.tahap_berikut("selesai") is None
+
+
+def test_detail_of_a_public_complaint_shows_its_history(operator_a, kota_a):
+    # Filed without an account: the history entry has no user and reads "formulir publik".
+    kel = Kelurahan.objects.filter(kecamatan__kabupaten_kota=kota_a).first()
+    klien_untuk(None).post(reverse("pengaduan:kirim"), {
+        "kabupaten_kota": kota_a.pk, "kelurahan": kel.pk, "lintang": "", "bujur": "",
+        "alamat": "Gang Melati", "kategori": "lainnya", "uraian": "Sampah menumpuk.",
+    })  # fmt: skip
+    p = Pengaduan.objects.get()
+    r = klien_untuk(operator_a).get(reverse("monev:pengaduan_detail", args=[p.pk]))
+    assert r.status_code == 200
+    assert "formulir publik" in r.content.decode()
