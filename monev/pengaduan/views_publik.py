@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monev.models import Pengaduan
@@ -49,6 +50,7 @@ def kirim(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_GET
 def terkirim(request: HttpRequest) -> HttpResponse:
     # The code is shown once: it is the only key to the status page, and reloading the page
@@ -68,6 +70,7 @@ def cari(request: HttpRequest) -> HttpResponse:
     return redirect("pengaduan:status", kode=kode[:40])
 
 
+@never_cache
 @require_GET
 def status(request: HttpRequest, kode: str) -> HttpResponse:
     if lewat_batas(request, "cek"):
