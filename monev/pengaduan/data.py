@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from lokasi.models import Pengguna
 from monev.models import Pengaduan
@@ -106,7 +107,7 @@ def isi_laporan(kabkota, dari: date, sampai: date, hari_ini: date) -> IsiLaporan
         baris.append(
             BarisLaporan(
                 kode=p.kode,
-                tanggal=p.dibuat_pada.date(),
+                tanggal=timezone.localdate(p.dibuat_pada),
                 sumber=p.get_sumber_display(),
                 kategori=p.get_kategori_display(),
                 kelurahan=p.kelurahan.nama,
