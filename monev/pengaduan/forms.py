@@ -35,7 +35,19 @@ def kota_dikenal() -> QuerySet[KabupatenKota]:
     ).order_by("nama")
 
 
+class PilihKelurahan(forms.Select):
+    """Each option names its kab/kota, so the page's script can show only the chosen city's."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        opsi = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if getattr(value, "instance", None) is not None:
+            opsi["attrs"]["data-kota"] = str(value.instance.kecamatan.kabupaten_kota_id)
+        return opsi
+
+
 class KelurahanField(forms.ModelChoiceField):
+    widget = PilihKelurahan
+
     def label_from_instance(self, obj: Kelurahan) -> str:
         return f"{obj.nama} — {obj.kecamatan.kabupaten_kota.nama}"
 

@@ -2,6 +2,20 @@
 // lintang/bujur fields, which stay usable without JavaScript. Leaflet is loaded before this.
 (function () {
   "use strict";
+  // Only the chosen kab/kota's kelurahan are offered (all of them without JavaScript).
+  var kota = document.getElementById("id_kabupaten_kota");
+  var kel = document.getElementById("id_kelurahan");
+  function saringKelurahan() {
+    if (!kota || !kel) return;
+    Array.prototype.forEach.call(kel.options, function (o) {
+      var lain = !!o.dataset.kota && !!kota.value && o.dataset.kota !== kota.value;
+      o.hidden = lain;
+      o.disabled = lain;
+      if (lain && o.selected) kel.value = "";
+    });
+  }
+  if (kota) { kota.addEventListener("change", saringKelurahan); saringKelurahan(); }
+
   var wadah = document.getElementById("peta-pengaduan");
   if (!wadah || typeof L === "undefined") return;
   var lintang = document.getElementById("id_lintang");

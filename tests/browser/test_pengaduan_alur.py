@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_resident_files_operator_handles_resident_follows(
-    page: Page, live_server, operator_a, kota_a, tmp_path
+    page: Page, live_server, operator_a, operator_b, kota_a, kota_b, tmp_path
 ):
     cache.clear()
     foto = tmp_path / "genangan.png"
@@ -24,7 +24,9 @@ def test_resident_files_operator_handles_resident_follows(
     # The resident, not logged in.
     page.goto(f"{live_server.url}/pengaduan/")
     page.get_by_label("Kabupaten/kota").select_option(label=kota_a.nama)
-    page.get_by_label("Kelurahan/desa").select_option(index=1)
+    # Only Kota Alfa's kelurahan stay offered.
+    expect(page.locator(f'#id_kelurahan option[data-kota="{kota_b.pk}"]').first).to_be_disabled()
+    page.get_by_label("Kelurahan/desa").select_option(label="Kel Alfa Barat 1 — Kota Alfa")
     # A click on the map writes the pin into the coordinate fields.
     peta = page.locator("#peta-pengaduan")
     expect(peta).to_have_attribute("data-siap", "1")
