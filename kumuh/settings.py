@@ -147,6 +147,12 @@ MEDIA_URL = "/media-tidak-publik/"
 
 FOTO_MAKS_BYTE = env.int("KUMUH_FOTO_MAKS_BYTE", default=5 * 1024 * 1024)
 DOKUMEN_MAKS_BYTE = env.int("KUMUH_DOKUMEN_MAKS_BYTE", default=10 * 1024 * 1024)
+# Public complaint form and status page: requests per IP per window (seconds), monev/pengaduan.
+KUMUH_PENGADUAN_BATAS = {
+    "kirim": env.int("KUMUH_PENGADUAN_KIRIM", default=5),
+    "cek": env.int("KUMUH_PENGADUAN_CEK", default=60),
+    "detik": 3600,
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Imports of Excel workbooks (penilaian/impor): rows and cells over all data sheets, refused

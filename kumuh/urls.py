@@ -21,6 +21,7 @@ urlpatterns = [
     path("kolaborasi/", include("kolaborasi.urls")),
     path("monev/", include("monev.urls")),
     path("publik/", include("monev.publik.urls")),
+    path("pengaduan/", include("monev.pengaduan.urls_publik")),
     path("api/v1/", include("lokasi.urls_api")),
     path("api/v1/", include("penilaian.urls_api")),
     path("api/v1/", include("kolaborasi.urls_api")),

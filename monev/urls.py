@@ -7,6 +7,7 @@ from monev.dasbor import urls as dasbor
 from monev.evaluasi import urls as evaluasi
 from monev.op import urls as op
 from monev.pemantauan import urls as pemantauan
+from monev.pengaduan import urls as pengaduan
 from monev.peninjauan import urls as peninjauan
 
 app_name = "monev"
@@ -19,4 +20,5 @@ urlpatterns = [
     *dasbor.urlpatterns,
     path("publik/", include("monev.publik.urls_dalam")),
     path("potensi/", include("monev.potensi.urls")),
+    *pengaduan.urlpatterns,
 ]

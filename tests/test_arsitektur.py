@@ -51,6 +51,7 @@ MODUL_MURNI = [
     "monev/dasbor/grafik.py",
     "monev/publik/kemajuan.py",
     "monev/potensi/aturan.py",
+    "monev/pengaduan/aturan.py",
     "monev/op/jadwal.py",
     "monev/pemantauan/aturan.py",
     "monev/evaluasi/tabel.py",

@@ -15,6 +15,7 @@ from monev.models.pemantauan import (
     RealisasiEfek,
     TemuanAPIP,
 )
+from monev.models.pengaduan import LangkahPengaduan, Pengaduan  # noqa: F401
 from monev.models.peninjauan import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
 from monev.models.potensi import LokasiPotensi as LokasiPotensi
 from monev.models.publik import PublikasiKota as PublikasiKota

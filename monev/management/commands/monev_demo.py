@@ -14,14 +14,21 @@ from lokasi.models import KabupatenKota, Pengguna
 from monev.evaluasi import demo as demo_evaluasi
 from monev.op import demo as demo_op
 from monev.pemantauan import demo as demo_pemantauan
+from monev.pengaduan import demo as demo_pengaduan
 from monev.peninjauan import demo as demo_peninjauan
 from monev.potensi import demo as demo_potensi
 from monev.publik import demo as demo_publik
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
-LANGKAH = (demo_pemantauan.muat, demo_op.muat, demo_evaluasi.muat, demo_peninjauan.muat)
-LANGKAH += (demo_publik.muat,)
-LANGKAH += (demo_potensi.muat,)
+LANGKAH = (
+    demo_pemantauan.muat,
+    demo_op.muat,
+    demo_evaluasi.muat,
+    demo_peninjauan.muat,
+    demo_pengaduan.muat,
+    demo_publik.muat,
+    demo_potensi.muat,
+)
 
 
 class Command(BaseCommand):
