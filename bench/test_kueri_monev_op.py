@@ -25,8 +25,9 @@ KUERI_DAFTAR = 8
 # content type; savepoints. Measured 10 at 12 checks.
 KUERI_DETAIL = 10
 # session, user, kab/kota, last monitoring meeting, Pokja rencana kerja, kegiatan years, final
-# evaluations, open SK, unreported PKS, assets; savepoints. Measured 12.
-KUERI_KALENDER = 12
+# evaluations, open SK, unreported PKS, assets, complaint recommendations due; savepoints.
+# Measured 13.
+KUERI_KALENDER = 13
 
 
 def _isi(kota, n: int) -> None:

@@ -18,7 +18,7 @@ from kolaborasi.pemangku import jadwal as jadwal_pokja
 from kolaborasi.pemangku.pemantauan import jadwal_monitoring
 from kumuh.angka import tanggal_indonesia
 from lokasi.models import KabupatenKota
-from monev.models import Aset, EvaluasiTahunan, PeninjauanUlang
+from monev.models import Aset, EvaluasiTahunan, Pengaduan, PeninjauanUlang
 from monev.op import jadwal
 from monev.op.aset import dengan_pemeriksaan_terakhir, jadwal_aset
 from penilaian.models import SK
@@ -195,6 +195,30 @@ def _pemeriksaan_aset(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
     return hasil
 
 
+def _pengaduan(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
+    """Complaint recommendations with their due date, open (spec §2.9 "complaints past SLA"):
+    due within a week, or overdue."""
+    terbuka = Pengaduan.objects.filter(
+        kabupaten_kota=kota,
+        status=Pengaduan.Status.REKOMENDASI,
+        tenggat__isnull=False,
+        tenggat__lte=hari_ini + timedelta(days=7),
+    ).order_by("tenggat", "pk")
+    return [
+        Butir(
+            _("Rekomendasi pengaduan"),
+            _("Tindak lanjuti pengaduan %(kode)s") % {"kode": p.kode},
+            p.tenggat,
+            jadwal.status_tenggat(
+                p.tenggat, hari_ini, peringatan_mulai=p.tenggat - timedelta(days=7)
+            ),
+            reverse("monev:pengaduan_detail", args=[p.pk]),
+            p.penanggung_jawab,
+        )
+        for p in terbuka
+    ]
+
+
 def butir_kalender(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
     """Return the city's open governance items, most urgent first."""
     semua = [
@@ -204,6 +228,7 @@ def butir_kalender(kota: KabupatenKota, hari_ini: date) -> list[Butir]:
         *_peninjauan(kota, hari_ini),
         *_pks(kota, hari_ini),
         *_pemeriksaan_aset(kota, hari_ini),
+        *_pengaduan(kota, hari_ini),
     ]
     return sorted(
         semua, key=lambda b: (URUTAN_STATUS[b.status.kode], b.tenggat or date.min, b.judul)

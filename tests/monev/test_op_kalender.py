@@ -114,3 +114,21 @@ def test_verifier_picks_a_city_within_reach(verifikator_p, kota_c, kalender_a):
     # A city outside the province is not offered and shows nothing.
     teks = k.get(reverse("monev:kalender"), {"kabkota": kota_c.pk}).content.decode()
     assert "Pilih kabupaten/kota untuk melihat" in teks
+
+
+def test_complaint_recommendations_due_or_past_due_are_governance_items(kota_a, kota_b):
+    from tests.monev.test_pengaduan_views import buat_pengaduan
+
+    hari_ini = date(2026, 6, 10)
+    telat = buat_pengaduan(kota_a, status="rekomendasi", tenggat=date(2026, 6, 1),
+                           penanggung_jawab="DPUPR")  # fmt: skip
+    dekat = buat_pengaduan(kota_a, status="rekomendasi", tenggat=date(2026, 6, 15))
+    buat_pengaduan(kota_a, status="rekomendasi", tenggat=date(2026, 7, 30))  # not yet
+    buat_pengaduan(kota_a, status="selesai", tenggat=date(2026, 6, 1))  # closed
+    buat_pengaduan(kota_b, status="rekomendasi", tenggat=date(2026, 6, 1))  # another city
+    butir = {b.judul: b for b in butir_kalender(kota_a, hari_ini) if b.jenis.startswith("Rek")}
+    assert set(butir) == {f"Tindak lanjuti pengaduan {telat.kode}",
+                          f"Tindak lanjuti pengaduan {dekat.kode}"}  # fmt: skip
+    b = butir[f"Tindak lanjuti pengaduan {telat.kode}"]
+    assert b.status.kode == jadwal.TERLAMBAT and b.keterangan == "DPUPR"
+    assert butir[f"Tindak lanjuti pengaduan {dekat.kode}"].status.kode == jadwal.JATUH_TEMPO
