@@ -9,4 +9,9 @@ urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("<str:kode>/", views.kota, name="kota"),
     path("<str:kode>/lokasi.geojson", views.geojson, name="geojson"),
+    path(
+        "<str:kode>/pengaduan-<int:tahun>.pdf",
+        views.laporan_pengaduan,
+        name="laporan_pengaduan",
+    ),
 ]

@@ -4,13 +4,17 @@ the map's GeoJSON. A city that has not chosen to publish answers 404 (issue 13 i
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from lokasi.models import KabupatenKota
+from monev.pengaduan import cetak as cetak_pengaduan
+from monev.pengaduan.data import isi_laporan
 from monev.publik.data import publikasi
 
 JENIS_GEOJSON = "application/geo+json"
@@ -40,6 +44,8 @@ def kota(request: HttpRequest, kode: str) -> HttpResponse:
         "data": data,
         "peta_json": json.dumps(data.geojson()),
         "tile_url": settings.PETA_TILE_URL,
+        # The complaints monitoring report (issue 13 item 2, "publishable"): this year and last.
+        "tahun_laporan": [timezone.localdate().year, timezone.localdate().year - 1],
     }
     return render(request, "publik/kota.html", konteks)
 
@@ -48,3 +54,17 @@ def kota(request: HttpRequest, kode: str) -> HttpResponse:
 def geojson(request: HttpRequest, kode: str) -> HttpResponse:
     data = publikasi(_kota_terbit(kode))
     return JsonResponse(data.geojson(), content_type=JENIS_GEOJSON)
+
+
+@require_GET
+def laporan_pengaduan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The city's complaints monitoring report of one year, as the Dinas prints it: status,
+    category, field check, evaluation and recommendation; never the contact or the photo."""
+    kabkota = _kota_terbit(kode)
+    hari_ini = timezone.localdate()
+    if not 2000 <= tahun <= hari_ini.year:
+        raise Http404
+    isi = isi_laporan(kabkota, date(tahun, 1, 1), min(date(tahun, 12, 31), hari_ini), hari_ini)
+    respons = HttpResponse(cetak_pengaduan.pdf_laporan(isi), content_type="application/pdf")
+    respons["Content-Disposition"] = f'inline; filename="{isi.nama_berkas}.pdf"'
+    return respons

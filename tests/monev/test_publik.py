@@ -189,3 +189,27 @@ def test_another_citys_settings_are_not_editable(kota_a, kota_b, admin_a, client
     assert (b.terbit, b.pengantar) == (False, "Diubah")
     # The page shows the user's own city, never another's text.
     assert "Milik Alfa" not in klien_untuk(admin_b).get(reverse("monev:publik_pengaturan")).text
+
+
+def test_the_complaints_report_is_published_without_contacts(client, kota_a, tmp_path):
+    import subprocess
+
+    from django.utils import timezone
+
+    from tests.monev.test_pengaduan_views import buat_pengaduan
+
+    tahun = timezone.localdate().year
+    buat_pengaduan(kota_a, kontak="0812 rahasia", uraian="Hunian liar baru.")
+    url = f"/publik/{kota_a.kode}/pengaduan-{tahun}.pdf"
+    assert client.get(url).status_code == 404  # the city has not chosen to publish
+    terbitkan_kota(kota_a)
+    assert url in client.get(f"/publik/{kota_a.kode}/").content.decode()
+    respons = client.get(url)
+    assert respons.status_code == 200 and respons["Content-Type"] == "application/pdf"
+    berkas = tmp_path / "l.pdf"
+    berkas.write_bytes(respons.content)
+    teks = subprocess.run(
+        ["pdftotext", str(berkas), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "rahasia" not in teks and "0812" not in teks
+    assert client.get(f"/publik/{kota_a.kode}/pengaduan-{tahun + 1}.pdf").status_code == 404
