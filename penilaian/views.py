@@ -48,7 +48,13 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "tahun": tahun,
         "baru_form": PenilaianBaruForm(
             # A fresh token per visit: the form sent twice starts one survey (services).
-            initial={"tahun": timezone.localdate().year, "token": uuid.uuid4()},
+            initial={
+                "tahun": timezone.localdate().year,
+                "token": uuid.uuid4(),
+                # ?lokasi=<pk>: a link to "start a survey here" (e.g. a complaint's field check);
+                # the field's own queryset keeps it to the user's city.
+                "lokasi": request.GET.get("lokasi", ""),
+            },
             lokasi_qs=Lokasi.objects.filter(kabupaten_kota_id=request.user.kabupaten_kota_id),
         )
         if boleh_buat

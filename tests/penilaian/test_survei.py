@@ -298,3 +298,10 @@ def test_survey_list_links_import_for_operators_only(operator_a, pokja_a):
     url_impor = reverse("penilaian:impor")
     assert url_impor in klien_untuk(operator_a).get(reverse("penilaian:daftar")).text
     assert url_impor not in klien_untuk(pokja_a).get(reverse("penilaian:daftar")).text
+
+
+def test_a_link_with_lokasi_preselects_it_in_the_new_survey_form(kota_a, operator_a, lokasi_a):
+    klien = klien_untuk(operator_a)
+    form = klien.get("/penilaian/", {"lokasi": lokasi_a.pk}).context["baru_form"]
+    assert str(form["lokasi"].value()) == str(lokasi_a.pk)
+    assert f'<option value="{lokasi_a.pk}" selected>' in str(form["lokasi"])
