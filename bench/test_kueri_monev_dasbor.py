@@ -46,8 +46,9 @@ def test_dashboard_does_not_grow_with_the_lokasi(kota_a, kota_b, pokja_a, verifi
     assert SK.objects.filter(status="ditetapkan").count() == 2
     # Session, user, the cities in scope; the SKs, their replacing SKs, the frozen rows; the
     # latest surveys; the latest review and its own 8; kegiatan per status; funding and
-    # realisation; the calendar's own queries (with complaints due); the latest evaluation.
-    assert hasil[0][0] == 31, hasil
+    # realisation; the calendar's own queries (with complaints due); the latest evaluation;
+    # the targets.
+    assert hasil[0][0] == 32, hasil
     # The province verifier, both cities together: one more review and calendar pass.
     gabungan = _kueri(klien_untuk(verifikator_p))
     assert gabungan <= 2 * hasil[0][0], gabungan

@@ -210,6 +210,71 @@ def capaian(titik_titik: Sequence[TitikTahun]) -> Capaian | None:
     return Capaian(berisi[0].tahun, berisi[0].total, titik_titik[-1].tahun, titik_titik[-1].total)
 
 
+# --- targets ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """A year's target: slum hectares (and lokasi) to be left at the end of the year."""
+
+    tahun: int
+    luas: Decimal
+    lokasi: int | None = None
+
+
+@dataclass(frozen=True)
+class BarisTarget:
+    target: Target
+    resmi: Jumlah | None  # in force at the end of the year (today for this year); None: no SK
+    status: str  # "tercapai", "belum tercapai", "tahun berjalan", "mendatang", "tanpa SK"
+
+    @property
+    def selisih_luas(self) -> Decimal | None:
+        """Official minus target: above 0 = still that far from the target."""
+        return None if self.resmi is None else self.resmi.luas - self.target.luas
+
+
+def target_gabungan(per_kota: Sequence[Mapping[int, Target]]) -> dict[int, Target]:
+    """The targets of several cities added up, for the years every one of them set."""
+    if not per_kota:
+        return {}
+    tahun = set.intersection(*(set(t) for t in per_kota))
+    hasil = {}
+    for th in sorted(tahun):
+        lokasi = [t[th].lokasi for t in per_kota]
+        hasil[th] = Target(
+            th,
+            sum((t[th].luas for t in per_kota), NOL),
+            None if None in lokasi else sum(x for x in lokasi if x is not None),
+        )
+    return hasil
+
+
+def banding_target(
+    target: Mapping[int, Target], titik_titik: Sequence[TitikTahun], tahun_kini: int
+) -> list[BarisTarget]:
+    """Each target beside the official figures of its year: reached when the hectares in force
+    at the end of the year are at or below it (lokasi too, when a lokasi target is set)."""
+    per_tahun = {p.tahun: p for p in titik_titik}
+    hasil = []
+    for th in sorted(target):
+        t = target[th]
+        titik = per_tahun.get(th)
+        resmi = titik.total if titik is not None and titik.sk else None
+        if th > tahun_kini:
+            status = "mendatang"
+        elif resmi is None:
+            status = "tanpa SK"
+        elif th == tahun_kini:
+            status = "tahun berjalan"
+        elif resmi.luas <= t.luas and (t.lokasi is None or resmi.lokasi <= t.lokasi):
+            status = "tercapai"
+        else:
+            status = "belum tercapai"
+        hasil.append(BarisTarget(t, resmi, status))
+    return hasil
+
+
 # --- reconciliation flags ---------------------------------------------------------------------
 
 

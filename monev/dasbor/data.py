@@ -16,7 +16,7 @@ from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
 from lokasi.models import KabupatenKota
 from monev.dasbor import angka
-from monev.models import EvaluasiTahunan, Pemantauan, PeninjauanUlang, RealisasiDana
+from monev.models import EvaluasiTahunan, Pemantauan, PeninjauanUlang, RealisasiDana, TargetKota
 from monev.op import jadwal
 from monev.op.kalender import Butir, butir_kalender
 from monev.peninjauan.muat import Rekap, muat_peninjauan
@@ -57,6 +57,13 @@ class Dasbor:
     tanda: list[angka.Tanda]
     evaluasi: EvaluasiTahunan | None  # the latest with a written "pencapaian target"
     tanpa_sk: list[str] = field(default_factory=list)  # cities in scope with no issued SK
+    target: dict[int, angka.Target] = field(default_factory=dict)  # the city's (or summed)
+    banding_target: list[angka.BarisTarget] = field(default_factory=list)
+
+    @property
+    def target_kini(self) -> angka.Target | None:
+        """The target of the year the achievement is read in (the capaian's "now")."""
+        return self.target.get(self.capaian.tahun_kini) if self.capaian else None
 
     @property
     def kini(self) -> angka.TitikTahun | None:
@@ -222,6 +229,14 @@ def evaluasi_terakhir(kota: list[KabupatenKota]) -> EvaluasiTahunan | None:
     )
 
 
+def target_kota(kota: list[KabupatenKota]) -> dict[int, angka.Target]:
+    """The cities' targets per year (one query), summed over the cities when several."""
+    per: dict[int, dict[int, angka.Target]] = {k.pk: {} for k in kota}
+    for t in TargetKota.objects.filter(kabupaten_kota__in=kota):
+        per[t.kabupaten_kota_id][t.tahun] = angka.Target(t.tahun, t.luas_ha, t.lokasi)
+    return angka.target_gabungan(list(per.values()))
+
+
 def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
     """Read everything the dashboard shows for these cities."""
     daftar_sk = sk_beku(kota)
@@ -252,4 +267,6 @@ def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
         tanda=tanda,
         evaluasi=evaluasi_terakhir(kota),
         tanpa_sk=[str(k) for k in kota if k.pk not in ber_sk],
+        target=(target := target_kota(kota)),
+        banding_target=angka.banding_target(target, riwayat, hari_ini.year),
     )

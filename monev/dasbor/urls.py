@@ -6,4 +6,5 @@ from monev.dasbor import views
 
 urlpatterns: list[URLPattern] = [
     path("dasbor/", views.dasbor, name="dasbor"),
+    path("dasbor/target/", views.target, name="dasbor_target"),
 ]

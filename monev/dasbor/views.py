@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
+from lokasi import riwayat
 from lokasi.models import PERAN_KABKOTA
+from monev.akses import boleh_putuskan
 from monev.dasbor import grafik
 from monev.dasbor.data import Dasbor, muat_dasbor
+from monev.dasbor.forms import TargetForm
+from monev.dasbor.target import target_simpan
+from monev.models import TargetKota
 
 
 def _grafik(d: Dasbor) -> dict[str, str]:
@@ -53,5 +61,46 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         "pilihan_kota": pilihan,
         "kota_dipilih": kota[0] if pilihan and len(kota) == 1 else None,
         "gabungan": len(kota) > 1,
+        "boleh_target": len(kota) == 1 and boleh_putuskan(request.user, kota[0]),
     }
     return render(request, "monev/dasbor.html", konteks)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target(request: HttpRequest) -> HttpResponse:
+    """The city's targets toward 0 ha, per year: added and changed by the Pokja and admin."""
+    kota = request.user.kabupaten_kota
+    if kota is None or not boleh_putuskan(request.user, kota):
+        raise PermissionDenied(
+            _("Hanya Pokja PKP dan admin kabupaten/kota yang menetapkan target.")
+        )
+    daftar = list(TargetKota.objects.filter(kabupaten_kota=kota).order_by("tahun"))
+    form_baru, form_ubah, status = TargetForm(prefix="baru"), {}, 200
+    if request.method == "POST":
+        pk = request.POST.get("target")
+        ada = get_object_or_404(TargetKota, pk=pk, kabupaten_kota=kota) if pk else None
+        form = TargetForm(request.POST, instance=ada, prefix=f"t{pk}" if pk else "baru")
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                target_simpan(
+                    pengguna=request.user, kabupaten_kota=kota,
+                    tahun=ada.tahun if ada else d["tahun"], luas_ha=d["luas_ha"],
+                    lokasi=d["lokasi"], dasar=d["dasar"], target=ada, versi=d.get("versi"),
+                )  # fmt: skip
+            except riwayat.KonflikPerubahan as e:
+                form.add_error(None, str(e))
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                messages.success(request, _("Target disimpan."))
+                return redirect("monev:dasbor_target")
+        status = 409 if form.non_field_errors() and ada else 400
+        if ada:
+            form_ubah[ada.pk] = form
+        else:
+            form_baru = form
+    baris = [(t, form_ubah.get(t.pk) or TargetForm(instance=t, prefix=f"t{t.pk}")) for t in daftar]
+    konteks = {"kota": kota, "baris": baris, "form_baru": form_baru}
+    return render(request, "monev/dasbor_target.html", konteks, status=status)

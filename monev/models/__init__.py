@@ -19,6 +19,7 @@ from monev.models.pengaduan import LangkahPengaduan, Pengaduan  # noqa: F401
 from monev.models.peninjauan import PengaturanMonev, PeninjauanLokasi, PeninjauanUlang
 from monev.models.potensi import LokasiPotensi as LokasiPotensi
 from monev.models.publik import PublikasiKota as PublikasiKota
+from monev.models.target import TargetKota
 
 __all__ = [
     "Aset",
@@ -32,5 +33,6 @@ __all__ = [
     "RealisasiDana",
     "RealisasiEfek",
     "Rekomendasi",
+    "TargetKota",
     "TemuanAPIP",
 ]

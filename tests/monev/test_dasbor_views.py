@@ -81,7 +81,7 @@ def test_the_page_prints_the_figures_in_indonesian(kota_a, pokja_a, dua_sk):
     assert r.status_code == 200 and "<svg" in isi and "<script" not in isi
     assert "14,75" in teks and "10,25" in teks and "Alfa Timur" in teks
     assert "Kali" not in teks and "Kota Beta" not in teks
-    assert "target ditetapkan di narasi evaluasi tahunan" in teks
+    assert "Belum ada target yang dicatat" in teks
 
 
 def test_a_deliberately_inconsistent_frozen_row_raises_a_flag(kota_a, pokja_a, dua_sk):
@@ -172,3 +172,84 @@ def test_anonymous_is_sent_to_login():
 
 def test_the_monev_home_links_the_dashboard(pokja_a):
     assert URL in klien_untuk(pokja_a).get(reverse("monev:beranda")).content.decode()
+
+
+# --- targets toward 0 ha ---------------------------------------------------------------------
+
+
+def _target(klien, **isi):
+    data = {f"baru-{k}": v for k, v in isi.items()}
+    return klien.post(reverse("monev:dasbor_target"), data)
+
+
+def test_targets_set_against_the_official_figures_of_their_year(kota_a, pokja_a, dua_sk):
+    from monev.dasbor.target import target_simpan
+    from monev.models import TargetKota
+
+    klien = klien_untuk(pokja_a)
+    assert _target(klien, tahun=2024, luas_ha="12,00", lokasi=2).status_code == 302
+    target_simpan(pengguna=pokja_a, kabupaten_kota=kota_a, tahun=2025, luas_ha=D("10.25"))
+    target_simpan(pengguna=pokja_a, kabupaten_kota=kota_a, tahun=2026, luas_ha=D("5"))
+    target_simpan(pengguna=pokja_a, kabupaten_kota=kota_a, tahun=2029, luas_ha=D(0), lokasi=0)
+    d = muat_dasbor([kota_a], date(2026, 6, 15))
+    # 2024: 14,75 in force > 12 → not reached; 2025: 10,25 ≤ 10,25 → reached; 2026 running.
+    assert [(b.target.tahun, b.status, b.selisih_luas) for b in d.banding_target] == [
+        (2024, "belum tercapai", D("2.75")), (2025, "tercapai", D("0.00")),
+        (2026, "tahun berjalan", D("5.25")), (2029, "mendatang", None),
+    ]  # fmt: skip
+    assert d.target_kini.luas == D("5")
+    teks = klien.get(URL).content.decode()
+    assert 'id="tabel-target"' in teks and "belum tercapai" in teks and "12,00" in teks
+    # A second row for one year is refused naming the year; nothing is added.
+    r = _target(klien, tahun=2025, luas_ha="1")
+    assert r.status_code == 400 and "Target tahun 2025 sudah ada" in r.content.decode()
+    assert TargetKota.objects.filter(kabupaten_kota=kota_a).count() == 4
+
+
+def test_a_stale_target_edit_is_refused_with_the_input_kept(kota_a, pokja_a, admin_a, dua_sk):
+    from monev.dasbor.target import target_simpan
+
+    t = target_simpan(pengguna=pokja_a, kabupaten_kota=kota_a, tahun=2026, luas_ha=D("5"))
+    url = reverse("monev:dasbor_target")
+    ubah = {"target": t.pk, f"t{t.pk}-luas_ha": "4", f"t{t.pk}-versi": t.versi}
+    assert klien_untuk(admin_a).post(url, ubah).status_code == 302
+    r = klien_untuk(pokja_a).post(url, {**ubah, f"t{t.pk}-luas_ha": "3"})
+    assert r.status_code == 409 and "sudah diubah oleh" in r.content.decode()
+    assert 'value="3"' in r.content.decode()
+    t.refresh_from_db()
+    assert t.luas_ha == D("4.00") and t.versi == 2
+
+
+@pytest.mark.parametrize("peran", ["operator_a", "verifikator_p", "verifikator_pusat"])
+def test_only_the_pokja_and_admin_set_targets(request, peran, kota_a, dua_sk):
+    klien = klien_untuk(request.getfixturevalue(peran))
+    assert klien.get(reverse("monev:dasbor_target")).status_code == 403
+    assert _target(klien, tahun=2026, luas_ha="1").status_code == 403
+    assert 'href="/monev/dasbor/target/"' not in klien.get(URL).content.decode()
+
+
+def test_another_citys_target_cannot_be_changed(kota_a, kota_b, pokja_a, dua_sk):
+    from monev.dasbor.target import target_simpan
+    from tests.conftest import buat_pengguna
+
+    t = target_simpan(pengguna=pokja_a, kabupaten_kota=kota_a, tahun=2026, luas_ha=D("5"))
+    pokja_b = buat_pengguna("pokja_b", "pokja", kota_b)
+    r = klien_untuk(pokja_b).post(
+        reverse("monev:dasbor_target"), {"target": t.pk, f"t{t.pk}-luas_ha": "0"}
+    )
+    assert r.status_code == 404
+    t.refresh_from_db()
+    assert t.luas_ha == D("5.00")
+
+
+def test_verifiers_see_targets_summed_only_for_years_every_city_set(
+    kota_a, kota_b, pokja_a, dua_sk
+):
+    from monev.dasbor import angka
+
+    a = {2026: angka.Target(2026, D("5"), 1), 2027: angka.Target(2027, D("2"))}
+    b = {2026: angka.Target(2026, D("3"), 2)}
+    assert angka.target_gabungan([a, b]) == {2026: angka.Target(2026, D("8"), 3)}
+    assert angka.target_gabungan([a, {2027: angka.Target(2027, D("1"), 4)}]) == {
+        2027: angka.Target(2027, D("3"), None)
+    }
