@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db
 # session, user, header; evaluation; kegiatan, effects, funding, latest monitoring, its
 # effects and spending; baseline SK, priority list at the start and the end of the year;
 # assets, their last checks; meetings; recommendations; ketua; content type and history;
-# plus the savepoint pair of ATOMIC_REQUESTS.
-KUERI_DETAIL_MAKS = 22
+# the year's target (E3); plus the savepoint pair of ATOMIC_REQUESTS.
+KUERI_DETAIL_MAKS = 23
 # session, user, header, evaluations with recommendation counts, years with kegiatan;
 # savepoints.
 KUERI_DAFTAR_MAKS = 7

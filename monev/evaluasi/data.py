@@ -13,7 +13,7 @@ from kolaborasi import aturan
 from kolaborasi.models import EfekKegiatan, Keanggotaan, Kegiatan, LembagaPKP, Pertemuan
 from lokasi.models import KabupatenKota
 from monev.evaluasi import tabel
-from monev.models import Aset, EvaluasiTahunan, Pemantauan, PemeriksaanAset
+from monev.models import Aset, EvaluasiTahunan, Pemantauan, PemeriksaanAset, TargetKota
 from penilaian import rumus
 from penilaian.models import SK, Penilaian, SKLokasi
 from penilaian.prioritas import penilaian_terakhir
@@ -47,11 +47,18 @@ def data_evaluasi(evaluasi: EvaluasiTahunan) -> DataEvaluasi:
     awal = kondisi_awal(kabkota, tahun)
     akhir = _daftar_prioritas(kabkota, tahun, "daftar prioritas akhir tahun")
     e2, e2_jumlah = tabel.tabel_e2(kegiatan, aturan.SUMBER_DANA)
+    # The city's recorded target of the year (monev.dasbor), when it has one.
+    target = TargetKota.objects.filter(kabupaten_kota=kabkota, tahun=tahun).first()
     return DataEvaluasi(
         e1=tabel.tabel_e1(kegiatan),
         e2=e2,
         e2_jumlah=e2_jumlah,
-        e3=tabel.tabel_e3(awal, akhir),
+        e3=tabel.tabel_e3(
+            awal,
+            akhir,
+            target.luas_ha if target else None,
+            target.lokasi if target else None,
+        ),
         e3_awal=awal.sumber,
         e3_akhir=akhir.sumber,
         e4=tabel.tabel_e4(kegiatan, awal),

@@ -10,11 +10,12 @@ Decisions where the seeds are silent (stated on the page):
   cumulative there); a kegiatan without one reads "belum dipantau", its realisation unknown
   (shown "–", counted 0 in the E2 totals).
 - E3 kondisi awal is the latest issued SK up to the year, else the priority list as it stood
-  when the year began; capaian is the priority list at the end of the year. Targets are not
-  recorded in the application (RPJMD/RP2KPKP): the column stays "–" and so does capaian (%),
-  never a guessed figure; the change is shown instead. Pemanfaat are counted as the people
-  and KK living in the kumuh lokasi (the SK freezes both); men/women and MBR are not recorded
-  per lokasi in the SK, so they are left to the narrative.
+  when the year began; capaian is the priority list at the end of the year. Targets are the
+  city's recorded `TargetKota` of the year (hectares and lokasi left at the year's end, from
+  RPJMD/RP2KPKP); capaian (%) = the reduction achieved over the reduction planned. Without a
+  recorded target the column stays "–" and so does capaian (%), never a guessed figure.
+  Pemanfaat are counted as the people and KK living in the kumuh lokasi (the SK freezes both);
+  men/women and MBR are not recorded per lokasi in the SK, so they are left to the narrative.
 - E4 "on the priority list" reads the same baseline as E3's kondisi awal.
 """
 
@@ -242,19 +243,35 @@ class BarisE3:
     perubahan: Decimal | int
 
 
-def tabel_e3(awal: Kondisi, akhir: Kondisi) -> list[BarisE3]:
+def capaian_persen(awal, target, capaian) -> Decimal | None:
+    """The reduction achieved over the reduction planned, in %: (awal − capaian) /
+    (awal − target) × 100; None without a target or when none was planned (target ≥ awal)."""
+    if target is None or awal - target <= 0:
+        return None
+    return persen(Decimal(awal - capaian), Decimal(awal - target))
+
+
+def tabel_e3(
+    awal: Kondisi,
+    akhir: Kondisi,
+    target_luas: Decimal | None = None,
+    target_lokasi: int | None = None,
+) -> list[BarisE3]:
     """Targets vs achievement: luas kumuh, jumlah lokasi, lokasi per tingkat, and the people
     living in kumuh lokasi (jiwa, KK) — the beneficiaries the list can count.
 
-    Target is not recorded (see the module's note): None, and so is capaian (%).
+    Targets: the city's recorded hectares and lokasi left at the year's end (see the module's
+    note); the other rows have none.
     """
-    baris = [("Luas permukiman kumuh", "ha", awal.luas_ha, akhir.luas_ha)]
-    baris.append(("Jumlah lokasi kumuh", "lokasi", awal.jumlah(), akhir.jumlah()))
+    baris = [("Luas permukiman kumuh", "ha", awal.luas_ha, target_luas, akhir.luas_ha)]
+    baris.append(("Jumlah lokasi kumuh", "lokasi", awal.jumlah(), target_lokasi, akhir.jumlah()))
     for t in TINGKAT:
-        baris.append((f"Lokasi {t.lower()}", "lokasi", awal.jumlah(t), akhir.jumlah(t)))
-    baris.append(("Penduduk di lokasi kumuh", "jiwa", awal.penduduk, akhir.penduduk))
-    baris.append(("Kepala keluarga di lokasi kumuh", "KK", awal.kk, akhir.kk))
-    return [BarisE3(ind, sat, a, None, c, None, c - a) for ind, sat, a, c in baris]
+        baris.append((f"Lokasi {t.lower()}", "lokasi", awal.jumlah(t), None, akhir.jumlah(t)))
+    baris.append(("Penduduk di lokasi kumuh", "jiwa", awal.penduduk, None, akhir.penduduk))
+    baris.append(("Kepala keluarga di lokasi kumuh", "KK", awal.kk, None, akhir.kk))
+    return [
+        BarisE3(ind, sat, a, tg, c, capaian_persen(a, tg, c), c - a) for ind, sat, a, tg, c in baris
+    ]
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,21 @@ def test_e6_counts_against_six_a_year():
 def test_percent_rounds_half_up():
     assert tabel.persen(D(1), D(8)) == D("12.50")
     assert tabel.persen(D(1), D(0)) is None
+
+
+def test_e3_sets_achievement_against_the_recorded_target():
+    awal = tabel.Kondisi("SK 1", (
+        tabel.LokasiKumuh(1, D("4.5"), "Kumuh Berat", 1, 1000, 300),
+        tabel.LokasiKumuh(2, D("2.25"), "Kumuh Sedang", 5, 500, None),
+        tabel.LokasiKumuh(3, None, "Kumuh Ringan", 9),
+    ))  # fmt: skip
+    akhir = tabel.Kondisi("akhir", (tabel.LokasiKumuh(1, D("4.5"), "Kumuh Sedang", 4, 900, 280),))
+    baris = {b.indikator: b for b in tabel.tabel_e3(awal, akhir, D("2.75"), 1)}
+    luas, lokasi = baris["Luas permukiman kumuh"], baris["Jumlah lokasi kumuh"]
+    # Planned 6,75 → 2,75 (4 ha); achieved 6,75 → 4,5 (2,25 ha): 56,25 %.
+    assert (luas.target, luas.persen) == (D("2.75"), D("56.25"))
+    # Planned 3 → 1 lokasi, achieved 3 → 1: 100 %.
+    assert (lokasi.target, lokasi.persen) == (1, D("100.00"))
+    assert baris["Lokasi kumuh berat"].target is None
+    # A target at or above the baseline plans no reduction: no percentage.
+    assert tabel.capaian_persen(D(3), D(3), D(2)) is None
