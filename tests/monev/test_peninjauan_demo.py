@@ -2,6 +2,7 @@
 are handled by the demo kegiatan; running the demo again changes nothing."""
 
 import io
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -28,7 +29,15 @@ def test_the_demo_review_and_running_it_again_changes_nothing(tmp_path, settings
     assert len(rekap.lokasi) >= 5 and len(ditangani) >= 3
     assert all(h.tabel is not None for h in rekap.lokasi)
     assert any(h.tabel.total_akhir < h.tabel.total_awal for h in ditangani)
-    jumlah = (SK.objects.count(), PeninjauanUlang.objects.count(), PeninjauanLokasi.objects.count())
+    # The demo's targets toward 0 ha (monev.dasbor.demo), set against the official figures.
+    from monev.dasbor.data import muat_dasbor
+    from monev.models import TargetKota
+
+    assert TargetKota.objects.filter(kabupaten_kota=p.kabupaten_kota).count() == 4
+    status = [b.status for b in muat_dasbor([p.kabupaten_kota], date(2026, 12, 6)).banding_target]
+    assert status[-1] == "mendatang" and len(status) == 4
+    jumlah = (SK.objects.count(), PeninjauanUlang.objects.count(), PeninjauanLokasi.objects.count(),
+              TargetKota.objects.count())  # fmt: skip
     call_command("monev_demo", stdout=io.StringIO())
     assert (SK.objects.count(), PeninjauanUlang.objects.count(),
-            PeninjauanLokasi.objects.count()) == jumlah  # fmt: skip
+            PeninjauanLokasi.objects.count(), TargetKota.objects.count()) == jumlah  # fmt: skip

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from lokasi.models import KabupatenKota, Pengguna
+from monev.dasbor import demo as demo_dasbor
 from monev.evaluasi import demo as demo_evaluasi
 from monev.op import demo as demo_op
 from monev.pemantauan import demo as demo_pemantauan
@@ -28,6 +29,7 @@ LANGKAH = (
     demo_pengaduan.muat,
     demo_publik.muat,
     demo_potensi.muat,
+    demo_dasbor.muat,
 )
 
 
