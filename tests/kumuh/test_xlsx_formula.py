@@ -91,8 +91,10 @@ def test_every_export_keeps_hostile_text_as_text(operator_a, pokja_a, kota_a):
         "memorandum": reverse("kolaborasi:memorandum_excel") + "?tahun=2027",
         "evaluasi": reverse("monev:evaluasi_xlsx", args=[evaluasi.pk]),
         "Tabel 5 kota": reverse("monev:peninjauan_buku_xlsx", args=[peninjauan.pk]),
+        # The review's own row of the lokasi (its pk, not the Lokasi's: they only coincide on
+        # a fresh SQLite database).
         "Tabel 5 lokasi": reverse(
-            "monev:peninjauan_lokasi_xlsx", args=[peninjauan.pk, lokasi[0].pk]
+            "monev:peninjauan_lokasi_xlsx", args=[peninjauan.pk, peninjauan.lokasi.get().pk]
         ),
     }
     rumus = {}
