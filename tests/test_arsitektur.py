@@ -56,6 +56,7 @@ MODUL_MURNI = [
     "monev/pemantauan/aturan.py",
     "monev/evaluasi/tabel.py",
     "kumuh/pdf.py",
+    "kumuh/cadangan.py",
 ]
 
 
