@@ -6,9 +6,13 @@ import math
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
+from django.contrib.auth.views import PasswordChangeView
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
@@ -74,3 +78,14 @@ class TokenAPISkema(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": _('Token API, ditulis "Token <kunci>" (manage.py buat_token).'),
         }
+
+
+class GantiKataSandi(SuccessMessageMixin, PasswordChangeView):
+    """/akun/kata-sandi/: the user changes their own password; other sessions are logged out."""
+
+    template_name = "registration/kata_sandi.html"
+    success_url = reverse_lazy("beranda")
+    success_message = gettext_lazy(
+        "Kata sandi diubah. Sesi di perangkat lain keluar; masuk lagi di sana dengan kata sandi "
+        "baru."
+    )
