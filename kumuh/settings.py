@@ -141,7 +141,8 @@ AXES_LOCKOUT_CALLABLE = "lokasi.auth.respons_terkunci"
 # Behind a reverse proxy every request comes from the proxy's address: set
 # KUMUH_IP_HEADER=HTTP_X_FORWARDED_FOR there (docs/akun.md), never on a server reached directly.
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.tuple("KUMUH_IP_HEADER", default=("REMOTE_ADDR",))
-# Failed usernames and IPs are personal data: the axes tables keep them, the log does not.
+# Failed usernames and IPs are personal data: the axes tables keep them; the log line of a
+# failure shows them masked (AXES_SENSITIVE_PARAMETERS) and, not verbose, no user agent.
 AXES_VERBOSE = False
 
 # A session lasts a working day (8 hours) from login, not the two weeks of Django's default:
