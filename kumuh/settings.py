@@ -4,6 +4,7 @@ Development (`make run`) sets DJANGO_DEBUG=1; everything else defaults to produc
 and production refuses to start without DJANGO_SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -42,10 +43,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks_db",
+    "axes",
     "kumuh",
     "lokasi",
     "penilaian",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: turns a login refused by axes (too many failures) into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kumuh.urls"
@@ -101,6 +104,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # simultaneous saves wait for each other instead of failing on the lock upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
 
+# `manage.py kumuh_demo` creates accounts with a published password: only in development
+# unless forced (--paksa). The tests set it through pytest-env, like a developer's machine.
+KUMUH_DEMO_DIIZINKAN = env.bool("KUMUH_DEMO_DIIZINKAN", default=DEBUG)
+
 # Background work (long PDF renders): queued in the database by django-tasks-db and run by
 # `manage.py db_worker` (`make run` starts one), so a job survives a restart of the web server
 # and any machine sharing the database can run it. kumuh.tugas.LatarBackend (a thread of the
@@ -116,6 +123,32 @@ AUTH_USER_MODEL = "lokasi.Pengguna"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
+
+# Every password check (/masuk/ and /kelola/) passes through axes first, which refuses a
+# username+IP pair after too many failures. AxesStandaloneBackend has no get_user, so sessions
+# and force_login keep using ModelBackend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Per username *and* IP: one office behind one NAT address is not locked out by a colleague's
+# typos, and guessing one user's password from one machine stops after a few tries.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("KUMUH_MASUK_GAGAL_MAKS", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("KUMUH_MASUK_KUNCI_MENIT", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lokasi.auth.respons_terkunci"
+# Behind a reverse proxy every request comes from the proxy's address: set
+# KUMUH_IP_HEADER=HTTP_X_FORWARDED_FOR there (docs/akun.md), never on a server reached directly.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.tuple("KUMUH_IP_HEADER", default=("REMOTE_ADDR",))
+# Failed usernames and IPs are personal data: the axes tables keep them; the log line of a
+# failure shows them masked (AXES_SENSITIVE_PARAMETERS) and, not verbose, no user agent.
+AXES_VERBOSE = False
+
+# A session lasts a working day (8 hours) from login, not the two weeks of Django's default:
+# a computer left logged in at the kelurahan office is logged out by the next morning.
+SESSION_COOKIE_AGE = env.int("KUMUH_SESI_DETIK", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,10 +224,12 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 REST_FRAMEWORK = {
-    # Session for the browser, token ("Authorization: Token …") for other systems.
+    # Token ("Authorization: Token …", hashed with expiry: lokasi.token) for other systems,
+    # session for the browser. Token first: its WWW-Authenticate header makes a request without
+    # valid credentials a 401, which API clients understand, instead of a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "lokasi.auth.TokenAPIAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

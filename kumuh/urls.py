@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lokasi import views as lokasi_views
+from lokasi.auth import GantiKataSandi
 from lokasi.forms import FormMasuk
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/kata-sandi/", GantiKataSandi.as_view(), name="ganti_kata_sandi"),
     path("lokasi/", include("lokasi.urls")),
     path("penilaian/", include("penilaian.urls")),
     path("kolaborasi/", include("kolaborasi.urls")),

@@ -516,3 +516,7 @@ class RiwayatPerubahan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tindakan} {self.content_type_id}:{self.object_id}"
+
+
+# Defined in its own module (tokens are not part of the inventory), registered with this app.
+from lokasi.token import TokenAPI  # noqa: E402, F401

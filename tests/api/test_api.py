@@ -1,18 +1,15 @@
 """REST API v1: scope (session and token), filters, ordering, pagination, GeoJSON, query
-budgets, the docs page and `manage.py buat_token`."""
+budgets and the docs page (tokens and `manage.py buat_token`: test_token.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
-from lokasi.models import Pengguna
+from lokasi.models import Pengguna, TokenAPI
 from penilaian.models import NumerikPenilaian, Penilaian
 from penilaian.prioritas import daftar_prioritas
 from tests.conftest import (
@@ -46,8 +43,8 @@ BATAS = {
 
 def klien_token(pengguna: Pengguna) -> Client:
     """A client as another system uses the API: no session, `Authorization: Token …`."""
-    token, _ = Token.objects.get_or_create(user=pengguna)
-    return Client(headers={"Authorization": f"Token {token.key}"})
+    _, kunci = TokenAPI.objects.buat(user=pengguna, nama="tes")
+    return Client(headers={"Authorization": f"Token {kunci}"})
 
 
 @pytest.fixture(params=["sesi", "token"])
@@ -424,6 +421,8 @@ def test_list_queries_are_constant(n, operator_a, verifikator_pusat, provinsi_p,
         NumerikPenilaian.objects.create(penilaian=penilaian, unit=unit)
         buat_kabkota(f"93.{i:02d}", f"Kota K{i:03d}", provinsi_p)
     klien, pusat = klien_token(operator_a), klien_token(verifikator_pusat)
+    # A token's first request stamps its last use (then at most every 10 minutes: lokasi.token).
+    klien.get(WILAYAH), pusat.get(WILAYAH)
     with django_assert_max_num_queries(KUERI_LOKASI_MAKS):
         assert klien.get(LOKASI).json()["count"] == n
     with django_assert_max_num_queries(KUERI_LOKASI_MAKS):
@@ -464,35 +463,3 @@ def test_docs_page_is_served_from_static_without_inline_code(client):
     assert "//cdn" not in html and "https://" not in html
     script = client.get(reverse("api_docs"), {"script": ""})
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
-
-
-# --- manage.py buat_token ------------------------------------------------------------------------
-
-
-def _buat_token(*args: str) -> tuple[str, str]:
-    out, err = StringIO(), StringIO()
-    call_command("buat_token", *args, stdout=out, stderr=err)
-    return out.getvalue().strip(), err.getvalue()
-
-
-def test_buat_token_prints_the_same_token_until_replaced(operator_a, lokasi_a):
-    kunci, catatan = _buat_token("operator_a")
-    assert kunci == Token.objects.get(user=operator_a).key
-    assert "Kota Alfa" in catatan
-    assert _buat_token("operator_a")[0] == kunci
-    klien = Client(headers={"Authorization": f"Token {kunci}"})
-    assert _ids(klien.get(LOKASI)) == [lokasi_a.pk]
-
-    baru, _ = _buat_token("operator_a", "--ganti")
-    assert baru != kunci
-    assert klien.get(LOKASI).status_code in (401, 403)
-    assert Client(headers={"Authorization": f"Token {baru}"}).get(LOKASI).status_code == 200
-
-
-def test_buat_token_refuses_unknown_and_inactive_users(operator_a):
-    with pytest.raises(CommandError, match="tidak ada"):
-        _buat_token("siapa")
-    Pengguna.objects.filter(pk=operator_a.pk).update(is_active=False)
-    with pytest.raises(CommandError, match="tidak aktif"):
-        _buat_token("operator_a")
-    assert not Token.objects.exists()

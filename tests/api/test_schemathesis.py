@@ -17,7 +17,6 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -25,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from kumuh.wsgi import application
+from lokasi.models import TokenAPI
 from penilaian.models import NumerikPenilaian
 from tests.conftest import buat_lokasi, buat_penilaian, buat_unit
 
@@ -79,7 +79,7 @@ def data_api(koneksi_tetap, operator_a, kota_a, lokasi_a, lokasi_b) -> dict:
     draf = buat_penilaian(berbatas, 2025, pita={})  # incomplete: null results
     lain = buat_penilaian(lokasi_b, 2025, "disetujui_pokja")
     _DATA.update(
-        token=Token.objects.create(user=operator_a).key,
+        token=TokenAPI.objects.buat(user=operator_a, nama="schemathesis")[1],
         lokasi=[lokasi_a.pk, berbatas.pk, lokasi_b.pk],
         penilaian=[disetujui.pk, draf.pk, lain.pk],
         kode=["91.71", "91.72"],
