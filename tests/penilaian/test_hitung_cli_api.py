@@ -85,4 +85,6 @@ def test_api_rejects_non_json_and_anonymous(operator_b):
     url = reverse("api_penilaian_hitung")
     r = klien_untuk(operator_b).post(url, "{rusak", content_type="application/json")
     assert r.status_code == 400 and "error" in r.content.decode()
-    assert klien_untuk(None).post(url, "[]", content_type="application/json").status_code == 403
+    # Anonymous: 401 with the token scheme to use (lokasi.auth.TokenAPIAuthentication).
+    anonim = klien_untuk(None).post(url, "[]", content_type="application/json")
+    assert anonim.status_code == 401 and "WWW-Authenticate" in anonim.headers
