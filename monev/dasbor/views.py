@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -78,7 +78,9 @@ def target(request: HttpRequest) -> HttpResponse:
     daftar = list(TargetKota.objects.filter(kabupaten_kota=kota).order_by("tahun"))
     form_baru, form_ubah, status = TargetForm(prefix="baru"), {}, 200
     if request.method == "POST":
-        pk = request.POST.get("target")
+        pk = request.POST.get("target", "")
+        if pk and not pk.isdigit():
+            raise Http404  # a tampered row id: no such target
         ada = get_object_or_404(TargetKota, pk=pk, kabupaten_kota=kota) if pk else None
         form = TargetForm(request.POST, instance=ada, prefix=f"t{pk}" if pk else "baru")
         if form.is_valid():

@@ -238,6 +238,9 @@ def test_another_citys_target_cannot_be_changed(kota_a, kota_b, pokja_a, dua_sk)
         reverse("monev:dasbor_target"), {"target": t.pk, f"t{t.pk}-luas_ha": "0"}
     )
     assert r.status_code == 404
+    # A tampered row id is "not found" too, never a 500.
+    tamper = klien_untuk(pokja_a).post(reverse("monev:dasbor_target"), {"target": "abc"})
+    assert tamper.status_code == 404
     t.refresh_from_db()
     assert t.luas_ha == D("5.00")
 
