@@ -145,5 +145,5 @@ def test_the_command_filters_by_kabkota_and_status_and_can_only_check(kota_a, ko
 
     call_command("hitung_ulang_semua")
     assert "3 penilaian dihitung ulang, 2 berubah" in capsys.readouterr().out
-    with pytest.raises(CommandError, match="00.00"):
+    with pytest.raises(CommandError, match=r"00\.00"):
         call_command("hitung_ulang_semua", kabkota=["00.00"])
