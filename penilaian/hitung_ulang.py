@@ -106,13 +106,10 @@ def hitung_ulang_semua(
         dicatat = 0
         ubah = _yang_berubah(bahan, lama, proses)
         detik["hitung"] = time.perf_counter() - mulai - detik["baca"]
-        for i, hasil in ubah:
+        for i, hasil, sebelum, sesudah in ubah:
             berubah.append(SimpleNamespace(pk=pk[i], **hasil))
             dicatat += jurnal.catat(
-                obj=Penilaian(pk=pk[i]),
-                tindakan=TINDAKAN,
-                sebelum=potret(lama[i]),
-                sesudah=potret(hasil),
+                obj=_Rujukan(pk[i]), tindakan=TINDAKAN, sebelum=sebelum, sesudah=sesudah
             )
         massal.perbarui(Penilaian, berubah, list(FIELD_HASIL))
         jurnal.simpan()
@@ -155,10 +152,14 @@ def _baca_isian(
 _KERJA: tuple[Sequence[BahanSurvei], Sequence[dict]] | None = None
 
 
+_Berubah = tuple[int, dict[str, object], dict[str, object], dict[str, object]]
+
+
 def _yang_berubah(
     bahan: Sequence[BahanSurvei], lama: Sequence[dict], proses: int | None
-) -> list[tuple[int, dict[str, object]]]:
-    """[(index, new results)] of the surveys whose stored results differ from the formula's."""
+) -> list[_Berubah]:
+    """The surveys whose stored results differ from the formula's: (index, new results, and
+    the history snapshots before/after, only the labels that differ)."""
     global _KERJA
     if proses is None:
         proses = min(2, os.cpu_count() or 1) if len(bahan) >= PROSES_MULAI else 1
@@ -177,26 +178,40 @@ def _yang_berubah(
         _KERJA = None
 
 
-def _berubah_rentang(awal: int, akhir: int) -> list[tuple[int, dict[str, object]]]:
+def _berubah_rentang(awal: int, akhir: int) -> list[_Berubah]:
     assert _KERJA is not None
     bahan, lama = _KERJA
     hasil = []
     for i in range(awal, akhir):
         baru = hasil_survei(bahan[i])
         if baru != lama[i]:
-            hasil.append((i, baru))
+            # Compared here, in the workers: the main process then formats only what differs.
+            sebelum, sesudah = potret(lama[i]), potret(baru)
+            beda = [k for k, v in sesudah.items() if sebelum.get(k) != v]
+            hasil.append(
+                (i, baru, {k: sebelum.get(k) for k in beda}, {k: sesudah[k] for k in beda})
+            )
     return hasil
+
+
+class _Rujukan:
+    """A survey as the history needs it (its model and pk): building 30,000 Penilaian
+    instances only to name them would cost a second."""
+
+    _meta = Penilaian._meta
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
 
 
 def potret(nilai: Mapping[str, object]) -> dict[str, object]:
     """{label: value} of the results the history shows: the scalar results, each criterion's
-    score and percentage, and the gaps that keep a survey from being scored."""
+    score, and the gaps that keep a survey from being scored (percentages, volumes and unit
+    scores stay in `hasil`: they follow from the unchanged inputs)."""
     hasil = riwayat.nilai_potret(nilai, _FIELD_RIWAYAT, model=Penilaian)
-    rinci = nilai.get("hasil") or {}
-    skor, persen = rinci.get("skor", {}), rinci.get("persen", {})
+    skor = (nilai.get("hasil") or {}).get("skor", {})
     for kode in rumus.KODE_KRITERIA:
         hasil[f"skor {kode}"] = skor.get(kode)
-        hasil[f"persen {kode}"] = Decimal(persen[kode]) if persen.get(kode) else None
     hasil["kekurangan isian"] = "; ".join(
         f"{k['field']}: {k['pesan']}" for k in nilai.get("kekurangan") or []
     )
