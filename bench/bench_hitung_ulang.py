@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -48,6 +49,14 @@ def _siapkan_django(salin: str | None, folder: Path) -> None:
     django.setup()
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished worker processes: what the run would
+    take on an idle machine, whatever the shared machine's load."""
+    sendiri = resource.getrusage(resource.RUSAGE_SELF)
+    anak = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return sendiri.ru_utime + sendiri.ru_stime, anak.ru_utime + anak.ru_stime
+
+
 def _beban() -> str:
     return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -68,7 +77,7 @@ def main() -> int:
         from penilaian.hitung_ulang import hitung_ulang_semua
         from penilaian.models import Penilaian
 
-        print(f"basis data: {connection.vendor}")
+        print(f"basis data: {connection.vendor}", flush=True)
         call_command("migrate", verbosity=0)
         if not Penilaian.objects.filter(lokasi__kabupaten_kota__kode="99.71").exists():
             print(f"memuat {a.lokasi} lokasi sintetis … ({_beban()})")
@@ -81,14 +90,17 @@ def main() -> int:
 
         def ukur(nama: str) -> None:
             beban = _beban()
+            cpu = _cpu()
             mulai = time.perf_counter()
             r = hitung_ulang_semua(proses=a.proses, alasan=f"bench {nama}")
             detik = time.perf_counter() - mulai
+            induk, anak = (b - a for a, b in zip(cpu, _cpu(), strict=True))
             waktu[nama].append(detik)
             fase = ", ".join(f"{k} {v:.1f}" for k, v in r.detik.items())
             print(
                 f"  {nama:8} {detik:6.2f} s  {r.diperiksa} diperiksa, {r.berubah} berubah "
-                f"({fase}) {beban}"
+                f"({fase}; CPU induk {induk:.1f} s, pekerja {anak:.1f} s) {beban}",
+                flush=True,
             )
 
         kota1 = KabupatenKota.objects.get(kode="99.71")
