@@ -29,14 +29,19 @@ warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s).
 from __future__ import annotations
 
 import atexit
+import contextlib
+import hashlib
 import html as html_lib
 import io
 import multiprocessing
 import os
+import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from importlib import metadata
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
@@ -125,6 +130,112 @@ def _kerja(html: str, base_url: str | None) -> bytes:
     return render_pdf(html, base_url=base_url)
 
 
+# --- the chunk cache ---------------------------------------------------------------------------
+
+# Part of every cache key: bump it when a change here (or in how WeasyPrint is called) changes
+# the PDF a given HTML renders to, so that no stale chunk is served.
+VERSI_CACHE = "1"
+
+
+class CachePDF:
+    """Rendered chunks on disk, addressed by what was rendered: the PDF of an HTML chunk is
+    found again by the hash of that HTML (with its base URL, our user-agent stylesheet,
+    WeasyPrint's version and VERSI_CACHE). The same HTML always renders to the same PDF, so a
+    hit can never be stale: editing one row of a long document changes one chunk's HTML and
+    re-renders that chunk only, whoever asks and from which document.
+
+    Bounded: after each write the oldest files (by last use: a hit touches its file) are
+    removed until the folder holds at most `maks_bita`. Writes are atomic (a temporary file
+    renamed), so concurrent renders (web server, background worker) never read half a file;
+    a file that cannot be read or written is treated as a miss, never as an error.
+    """
+
+    def __init__(self, folder: str | os.PathLike, maks_bita: int = 200 * 1024 * 1024):
+        self.folder = Path(folder)
+        self.maks_bita = maks_bita
+        self.hit = self.miss = 0
+
+    def kunci(self, html: str, base_url: str | None) -> str:
+        h = hashlib.sha256()
+        for bagian in (VERSI_CACHE, _sidik_perender(), base_url or "", html):
+            h.update(bagian.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def _jalur(self, kunci: str) -> Path:
+        return self.folder / f"{kunci}.pdf"
+
+    def ambil(self, kunci: str) -> bytes | None:
+        jalur = self._jalur(kunci)
+        try:
+            data = jalur.read_bytes()
+            os.utime(jalur)  # last use, for the pruning order
+        except OSError:
+            self.miss += 1
+            return None
+        self.hit += 1
+        return data
+
+    def simpan(self, kunci: str, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, sementara = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(sementara, self._jalur(kunci))
+        except OSError:
+            return
+        self.pangkas()
+
+    def pangkas(self) -> None:
+        """Remove the least recently used files beyond `maks_bita` (and stray temporaries)."""
+        berkas = []
+        try:
+            with os.scandir(self.folder) as isi:
+                for e in isi:
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    if e.name.endswith(".tmp"):
+                        if st.st_mtime < time.time() - 3600:  # left by a killed process
+                            _hapus(e.path)
+                        continue
+                    berkas.append((st.st_mtime, st.st_size, e.path))
+        except OSError:
+            return
+        total = sum(b[1] for b in berkas)
+        for _waktu, ukuran, jalur in sorted(berkas):
+            if total <= self.maks_bita:
+                break
+            _hapus(jalur)
+            total -= ukuran
+
+
+def _hapus(jalur: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(jalur)
+
+
+_sidik: str | None = None
+
+
+def _sidik_perender() -> str:
+    """What besides the HTML decides the PDF: WeasyPrint's version, our UA sheet, the options."""
+    global _sidik
+    if _sidik is None:
+        ua = Path(__file__).with_name("cetak_ua.css").read_bytes()
+        _sidik = "|".join(
+            (
+                metadata.version("weasyprint"),
+                metadata.version("pydyf"),
+                hashlib.sha256(ua).hexdigest(),
+                repr(sorted(OPSI_PDF.items())),
+            )
+        )
+    return _sidik
+
+
 # --- the pool ----------------------------------------------------------------------------------
 
 _kunci = threading.Lock()
@@ -193,6 +304,51 @@ def tutup_pool() -> None:
 
 
 def render_paralel(
+    potongan: Sequence[str],
+    *,
+    base_url: str | None = None,
+    proses: int | None = None,
+    kemajuan: Callable[[int, int], None] | None = None,
+    cache: CachePDF | None = None,
+    segar: Sequence[str] = (),
+) -> list[bytes]:
+    """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
+
+    With `cache`, a chunk rendered before (the same HTML) is read from it and only the others
+    are rendered, then stored; progress counts the chunks found as done at once. `segar`:
+    documents rendered every time beside the chunks (never cached: an overlay with the time of
+    the render); their PDFs follow the chunks' in the result. Without either, as below.
+    """
+    if cache is None and not segar:
+        return _render_paralel(potongan, base_url=base_url, proses=proses, kemajuan=kemajuan)
+    total = len(potongan)
+    kunci = [cache.kunci(html, base_url) if cache else "" for html in potongan]
+    hasil: list[bytes | None] = [cache.ambil(k) if cache else None for k in kunci]
+    kurang = [i for i, h in enumerate(hasil) if h is None]
+    ada = total - len(kurang)
+    if kemajuan is not None and ada:
+        kemajuan(ada, total)
+
+    def lapor(selesai: int, _n: int) -> None:
+        if kemajuan is not None:
+            kemajuan(min(total, ada + selesai), total)
+
+    # The fresh documents go first: they are small, and then no core waits for one at the end.
+    tugas = [*segar, *(potongan[i] for i in kurang)]
+    try:
+        baru = _render_paralel(tugas, base_url=base_url, proses=proses, kemajuan=lapor)
+    except GagalRender as exc:  # name the chunk's index in the caller's list
+        k = exc.indeks - len(segar)
+        indeks = kurang[k] if k >= 0 else total + exc.indeks
+        raise GagalRender(indeks, exc.__cause__ or exc) from exc.__cause__
+    for i, data in zip(kurang, baru[len(segar) :], strict=True):
+        hasil[i] = data
+        if cache is not None:
+            cache.simpan(kunci[i], data)
+    return [*hasil, *baru[: len(segar)]]  # type: ignore[list-item]
+
+
+def _render_paralel(
     potongan: Sequence[str],
     *,
     base_url: str | None = None,
@@ -279,6 +435,24 @@ def gabung(pdf: Sequence[bytes]) -> bytes:
     penulis = PdfWriter()
     for isi in pdf:
         penulis.append(PdfReader(io.BytesIO(isi)))
+    keluar = io.BytesIO()
+    penulis.write(keluar)
+    return keluar.getvalue()
+
+
+def tumpuk(pdf: bytes, lapisan: bytes) -> bytes:
+    """Draw page i of `lapisan` over page i of `pdf` (same page sizes, same count).
+
+    For what must not be inside a cached chunk because it changes on every render (a draft's
+    "data per <time>" note): the overlay is rendered with the same page CSS, so its text lands
+    exactly where the chunk would have printed it.
+    """
+    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    atas = PdfReader(io.BytesIO(lapisan)).pages
+    if len(atas) != len(penulis.pages):
+        raise ValueError(f"lapisan {len(atas)} halaman, dokumen {len(penulis.pages)}")
+    for hal, lap in zip(penulis.pages, atas, strict=True):
+        hal.merge_page(lap)
     keluar = io.BytesIO()
     penulis.write(keluar)
     return keluar.getvalue()
