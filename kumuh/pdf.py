@@ -45,6 +45,13 @@ from importlib import metadata
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+)
 
 # Options of `write_pdf`. WeasyPrint's defaults are already the fastest (fonts subset, images
 # left as they are, no hinting, compressed streams); see bench/pdf_tabel.py --opsi.
@@ -311,15 +318,18 @@ def render_paralel(
     kemajuan: Callable[[int, int], None] | None = None,
     cache: CachePDF | None = None,
     segar: Sequence[str] = (),
+    selalu_pool: bool = False,
 ) -> list[bytes]:
     """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
 
     With `cache`, a chunk rendered before (the same HTML) is read from it and only the others
     are rendered, then stored; progress counts the chunks found as done at once. `segar`:
     documents rendered every time beside the chunks (never cached: an overlay with the time of
-    the render); their PDFs follow the chunks' in the result. Without either, as below.
+    the render); their PDFs follow the chunks' in the result. `selalu_pool`: render in the pool
+    even a single document (when the pool was warmed already, and this process should not pay
+    for importing WeasyPrint). Without these, as below.
     """
-    if cache is None and not segar:
+    if cache is None and not segar and not selalu_pool:
         return _render_paralel(potongan, base_url=base_url, proses=proses, kemajuan=kemajuan)
     total = len(potongan)
     kunci = [cache.kunci(html, base_url) if cache else "" for html in potongan]
@@ -336,7 +346,9 @@ def render_paralel(
     # The fresh documents go first: they are small, and then no core waits for one at the end.
     tugas = [*segar, *(potongan[i] for i in kurang)]
     try:
-        baru = _render_paralel(tugas, base_url=base_url, proses=proses, kemajuan=lapor)
+        baru = _render_paralel(
+            tugas, base_url=base_url, proses=proses, kemajuan=lapor, selalu_pool=selalu_pool
+        )
     except GagalRender as exc:  # name the chunk's index in the caller's list
         k = exc.indeks - len(segar)
         indeks = kurang[k] if k >= 0 else total + exc.indeks
@@ -354,6 +366,7 @@ def _render_paralel(
     base_url: str | None = None,
     proses: int | None = None,
     kemajuan: Callable[[int, int], None] | None = None,
+    selalu_pool: bool = False,
 ) -> list[bytes]:
     """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
 
@@ -368,7 +381,9 @@ def _render_paralel(
     if proses is not None and proses < 1:
         raise ValueError(f"proses harus ≥ 1, bukan {proses}")
     total = len(potongan)
-    proses = min(proses or _jumlah_cpu(), total)
+    proses = proses or _jumlah_cpu()
+    if not (selalu_pool and total):
+        proses = min(proses, total)
     hasil: list[bytes | None] = [None] * total
     if proses <= 1:
         for i, html in enumerate(potongan):
@@ -430,32 +445,60 @@ def _panaskan(proses: int) -> None:
 # --- joining and numbering ---------------------------------------------------------------------
 
 
-def gabung(pdf: Sequence[bytes]) -> bytes:
-    """Join PDFs in order into one (pypdf)."""
+def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
+    """Join PDFs in order into one (pypdf).
+
+    `lapisan`: a one-page PDF drawn over every page (the pages must have its size). For what
+    must stay out of cached chunks because it changes with every render, like a draft's
+    "data per <time>" note: rendered with the same page CSS, its text lands exactly where a
+    chunk would have printed it. Drawn as one form XObject that every page calls, without
+    parsing the pages' own content (merge_page would: 25 ms per page of a long table).
+    """
     penulis = PdfWriter()
     for isi in pdf:
         penulis.append(PdfReader(io.BytesIO(isi)))
+    if lapisan is not None:
+        _tumpuk(penulis, lapisan)
     keluar = io.BytesIO()
     penulis.write(keluar)
     return keluar.getvalue()
 
 
-def tumpuk(pdf: bytes, lapisan: bytes) -> bytes:
-    """Draw page i of `lapisan` over page i of `pdf` (same page sizes, same count).
+_NAMA_LAPISAN = NameObject("/KumuhLapisan")
 
-    For what must not be inside a cached chunk because it changes on every render (a draft's
-    "data per <time>" note): the overlay is rendered with the same page CSS, so its text lands
-    exactly where the chunk would have printed it.
-    """
-    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    atas = PdfReader(io.BytesIO(lapisan)).pages
-    if len(atas) != len(penulis.pages):
-        raise ValueError(f"lapisan {len(atas)} halaman, dokumen {len(penulis.pages)}")
-    for hal, lap in zip(penulis.pages, atas, strict=True):
-        hal.merge_page(lap)
-    keluar = io.BytesIO()
-    penulis.write(keluar)
-    return keluar.getvalue()
+
+def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
+    """Make page 1 of `lapisan` a form XObject and call it at the end of every page."""
+    (atas,) = PdfReader(io.BytesIO(lapisan)).pages
+    form = DecodedStreamObject()
+    isi_atas = atas.get_contents()  # a stream is a dict: test for None, not for truth
+    form.set_data(isi_atas.get_data() if isi_atas is not None else b"")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(x) for x in atas.mediabox),
+            NameObject("/Resources"): atas["/Resources"].get_object().clone(penulis),
+        }
+    )
+    ref = penulis._add_object(form)
+    # The page's own content may leave the graphics state changed (WeasyPrint flips the y
+    # axis): wrap it in q … Q so the form is drawn in the page's initial coordinates.
+    buka, tutup = DecodedStreamObject(), DecodedStreamObject()
+    buka.set_data(b"q\n")
+    tutup.set_data(b"\nQ\nq /KumuhLapisan Do Q\n")
+    buka_ref, tutup_ref = penulis._add_object(buka), penulis._add_object(tutup)
+    for hal in penulis.pages:
+        if "/Resources" not in hal:
+            hal[NameObject("/Resources")] = DictionaryObject()
+        sumber = hal["/Resources"].get_object()
+        if "/XObject" not in sumber:
+            sumber[NameObject("/XObject")] = DictionaryObject()
+        sumber["/XObject"].get_object()[_NAMA_LAPISAN] = ref
+        isi = hal.get("/Contents")
+        isi = isi.get_object() if isi is not None else ArrayObject()
+        lama = list(isi) if isinstance(isi, ArrayObject) else [hal.raw_get("/Contents")]
+        hal[NameObject("/Contents")] = ArrayObject([buka_ref, *lama, tutup_ref])
 
 
 def jumlah_halaman(pdf: bytes) -> int:

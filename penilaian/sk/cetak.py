@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,11 +88,12 @@ def pdf_keputusan(isi: sk_isi.IsiSK, kemajuan: Kemajuan | None = None) -> bytes:
 # --- Lampiran I ------------------------------------------------------------------------------
 
 
-def _baris_html(lok: sk_isi.LokasiSK) -> str:
+def _baris_html(lok: sk_isi.LokasiSK, teks_sel: Sequence[str] | None = None) -> str:
     """One row of the Daftar Lokasi as HTML: built here, not in the template, since 500 rows ×
-    16 cells through the template engine cost more than the rest of the parent's work."""
+    16 cells through the template engine cost more than the rest of the parent's work.
+    `teks_sel`: the row's cell texts when the caller has them already (sk_tata.sel_lampiran1)."""
     sel = []
-    for teks, k in zip(sk_tata.sel_lampiran1(lok), sk_tata.KOLOM, strict=True):
+    for teks, k in zip(teks_sel or sk_tata.sel_lampiran1(lok), sk_tata.KOLOM, strict=True):
         atribut = f' class="{k.kelas_css}"' if k.kelas_css else ""
         sel.append(f"<td{atribut}>{escape(teks)}</td>")
     return f"<tr>{''.join(sel)}</tr>"
@@ -104,6 +105,7 @@ def html_lampiran1(
     kelompok: Sequence[Sequence[Sequence[sk_isi.LokasiSK]]] | None = None,
     halaman_per_potongan: Sequence[int] | None = None,
     catatan_draf: bool = True,
+    teks_sel: Mapping[int, Sequence[str]] | None = None,
 ) -> list[str]:
     """Return the HTML chunks of the Daftar Lokasi: whole planned pages, one document each.
 
@@ -111,7 +113,9 @@ def html_lampiran1(
     pages ("Halaman 7 dari 25"), starting after the pages of the chunks before it: by default
     the planned page counts, or `halaman_per_potongan` when the real counts differ.
     `catatan_draf=False` leaves a draft's note out (pdf_lampiran1 lays it over the pages).
+    `teks_sel`: each row's cell texts by `id(lokasi)`, when the caller computed them already.
     """
+    teks_sel = teks_sel or {}
     if kelompok is None:
         kelompok = rencana_lampiran1(isi)
     jumlah = list(halaman_per_potongan or (len(b) for b in kelompok))
@@ -119,7 +123,10 @@ def html_lampiran1(
         _html(
             "sk_lampiran1",
             isi,
-            halaman=[mark_safe("".join(map(_baris_html, h))) for h in bagian],
+            halaman=[
+                mark_safe("".join(_baris_html(lok, teks_sel.get(id(lok))) for lok in h))
+                for h in bagian
+            ],
             pertama=i == 0,
             terakhir=i == len(kelompok) - 1,
             kolom=sk_tata.KOLOM,
@@ -132,14 +139,19 @@ def html_lampiran1(
     ]
 
 
-def html_catatan_draf(isi: sk_isi.IsiSK, halaman: int) -> str:
-    """The draft note alone on `halaman` landscape pages, to lay over Lampiran I's chunks."""
-    return _html("sk_catatan_draf", isi, halaman=range(halaman))
+def html_catatan_draf(isi: sk_isi.IsiSK) -> str:
+    """The draft note alone on one landscape page, to draw over every page of Lampiran I."""
+    return _html("sk_catatan_draf", isi)
 
 
-def rencana_lampiran1(isi: sk_isi.IsiSK, potongan: int | None = None) -> list:
+def rencana_lampiran1(
+    isi: sk_isi.IsiSK,
+    potongan: int | None = None,
+    teks_sel: Mapping[int, Sequence[str]] | None = None,
+) -> list:
     """Plan the pages and group them into chunks (see sk_tata)."""
-    return sk_tata.bagi_halaman(sk_tata.rencana_halaman(isi), potongan or POTONGAN_LAMPIRAN1)
+    halaman = sk_tata.rencana_halaman(isi, teks_sel)
+    return sk_tata.bagi_halaman(halaman, potongan or POTONGAN_LAMPIRAN1)
 
 
 def cache_lampiran1() -> pdf.CachePDF | None:
@@ -180,15 +192,23 @@ def pdf_lampiran1(
     if cache is _CACHE_BAWAAN:
         cache = cache_lampiran1()
     pdf.panaskan(proses)  # start the workers while the pages are planned
-    kelompok = rencana_lampiran1(isi, potongan)
+    # Each row's 16 texts, computed once for planning and for the HTML (0.5 ms a row).
+    teks_sel = {id(lok): sk_tata.sel_lampiran1(lok) for lok in isi.lokasi}
+    kelompok = rencana_lampiran1(isi, potongan, teks_sel)
     rencana = [len(b) for b in kelompok]
 
     def render(jumlah: Sequence[int] | None, lapor: Kemajuan | None) -> tuple[list[bytes], list]:
         html = html_lampiran1(
-            isi, kelompok=kelompok, halaman_per_potongan=jumlah, catatan_draf=False
+            isi,
+            kelompok=kelompok,
+            halaman_per_potongan=jumlah,
+            catatan_draf=False,
+            teks_sel=teks_sel,
         )
-        segar = [html_catatan_draf(isi, sum(jumlah or rencana))] if isi.draf else []
-        hasil = pdf.render_paralel(html, proses=proses, kemajuan=lapor, cache=cache, segar=segar)
+        segar = [html_catatan_draf(isi)] if isi.draf else []
+        hasil = pdf.render_paralel(
+            html, proses=proses, kemajuan=lapor, cache=cache, segar=segar, selalu_pool=True
+        )
         return hasil[: len(html)], hasil[len(html) :]
 
     hasil, lapisan = render(None, kemajuan)
@@ -196,8 +216,7 @@ def pdf_lampiran1(
     if nyata != rencana:
         log.warning("Lampiran I: halaman %s, rencana %s; dirender ulang", nyata, rencana)
         hasil, lapisan = render(nyata, None)
-    dokumen = pdf.gabung(hasil)
-    return pdf.tumpuk(dokumen, lapisan[0]) if lapisan else dokumen
+    return pdf.gabung(hasil, lapisan=lapisan[0] if lapisan else None)
 
 
 # --- Lampiran II -----------------------------------------------------------------------------
