@@ -233,3 +233,13 @@ def test_the_pre_render_fills_the_cache_the_download_then_reads(
     assert (cache.hit, cache.miss) == (1, 1)
     teks = _teks(data, tmp_path)
     assert "Lokasi 0" in "".join(teks) and "Draf SK — data per" in teks[0]
+
+
+def test_through_the_render_pool_too(cache, tmp_path):
+    # As the server renders: worker processes, the note rendered in the pool beside the chunks.
+    klein = isi_contoh(30)
+    satu = sk_cetak.pdf_lampiran1(klein, potongan=2, cache=cache)
+    dua = sk_cetak.pdf_lampiran1(klein, potongan=2, cache=cache)
+    assert cache.hit == cache.miss == len(sk_cetak.rencana_lampiran1(klein, 2))
+    assert _teks(dua, tmp_path) == _teks(satu, tmp_path)
+    assert all("Draf SK — data per" in t for t in _teks(dua, tmp_path))
