@@ -86,7 +86,9 @@ def _render(mode: str, isi) -> bytes:
 
         return HTML(string=html_naif(isi)).write_pdf()
     if mode == "lampiran1":
-        return sk_cetak.pdf_lampiran1(isi)
+        # Without the chunk cache: this measures the renderer (bench_sk_libreoffice.py measures
+        # the cache too).
+        return sk_cetak.pdf_lampiran1(isi, cache=None)
     pdf.panaskan()
     return sk_cetak.pdf_lampiran3(isi)
 

@@ -29,17 +29,29 @@ warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s).
 from __future__ import annotations
 
 import atexit
+import contextlib
+import hashlib
 import html as html_lib
 import io
 import multiprocessing
 import os
+import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from importlib import metadata
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+)
 
 # Options of `write_pdf`. WeasyPrint's defaults are already the fastest (fonts subset, images
 # left as they are, no hinting, compressed streams); see bench/pdf_tabel.py --opsi.
@@ -125,6 +137,112 @@ def _kerja(html: str, base_url: str | None) -> bytes:
     return render_pdf(html, base_url=base_url)
 
 
+# --- the chunk cache ---------------------------------------------------------------------------
+
+# Part of every cache key: bump it when a change here (or in how WeasyPrint is called) changes
+# the PDF a given HTML renders to, so that no stale chunk is served.
+VERSI_CACHE = "1"
+
+
+class CachePDF:
+    """Rendered chunks on disk, addressed by what was rendered: the PDF of an HTML chunk is
+    found again by the hash of that HTML (with its base URL, our user-agent stylesheet,
+    WeasyPrint's version and VERSI_CACHE). The same HTML always renders to the same PDF, so a
+    hit can never be stale: editing one row of a long document changes one chunk's HTML and
+    re-renders that chunk only, whoever asks and from which document.
+
+    Bounded: after each write the oldest files (by last use: a hit touches its file) are
+    removed until the folder holds at most `maks_bita`. Writes are atomic (a temporary file
+    renamed), so concurrent renders (web server, background worker) never read half a file;
+    a file that cannot be read or written is treated as a miss, never as an error.
+    """
+
+    def __init__(self, folder: str | os.PathLike, maks_bita: int = 200 * 1024 * 1024):
+        self.folder = Path(folder)
+        self.maks_bita = maks_bita
+        self.hit = self.miss = 0
+
+    def kunci(self, html: str, base_url: str | None) -> str:
+        h = hashlib.sha256()
+        for bagian in (VERSI_CACHE, _sidik_perender(), base_url or "", html):
+            h.update(bagian.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def _jalur(self, kunci: str) -> Path:
+        return self.folder / f"{kunci}.pdf"
+
+    def ambil(self, kunci: str) -> bytes | None:
+        jalur = self._jalur(kunci)
+        try:
+            data = jalur.read_bytes()
+            os.utime(jalur)  # last use, for the pruning order
+        except OSError:
+            self.miss += 1
+            return None
+        self.hit += 1
+        return data
+
+    def simpan(self, kunci: str, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, sementara = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(sementara, self._jalur(kunci))
+        except OSError:
+            return
+        self.pangkas()
+
+    def pangkas(self) -> None:
+        """Remove the least recently used files beyond `maks_bita` (and stray temporaries)."""
+        berkas = []
+        try:
+            with os.scandir(self.folder) as isi:
+                for e in isi:
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    if e.name.endswith(".tmp"):
+                        if st.st_mtime < time.time() - 3600:  # left by a killed process
+                            _hapus(e.path)
+                        continue
+                    berkas.append((st.st_mtime, st.st_size, e.path))
+        except OSError:
+            return
+        total = sum(b[1] for b in berkas)
+        for _waktu, ukuran, jalur in sorted(berkas):
+            if total <= self.maks_bita:
+                break
+            _hapus(jalur)
+            total -= ukuran
+
+
+def _hapus(jalur: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(jalur)
+
+
+_sidik: str | None = None
+
+
+def _sidik_perender() -> str:
+    """What besides the HTML decides the PDF: WeasyPrint's version, our UA sheet, the options."""
+    global _sidik
+    if _sidik is None:
+        ua = Path(__file__).with_name("cetak_ua.css").read_bytes()
+        _sidik = "|".join(
+            (
+                metadata.version("weasyprint"),
+                metadata.version("pydyf"),
+                hashlib.sha256(ua).hexdigest(),
+                repr(sorted(OPSI_PDF.items())),
+            )
+        )
+    return _sidik
+
+
 # --- the pool ----------------------------------------------------------------------------------
 
 _kunci = threading.Lock()
@@ -198,6 +316,57 @@ def render_paralel(
     base_url: str | None = None,
     proses: int | None = None,
     kemajuan: Callable[[int, int], None] | None = None,
+    cache: CachePDF | None = None,
+    segar: Sequence[str] = (),
+    selalu_pool: bool = False,
+) -> list[bytes]:
+    """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
+
+    With `cache`, a chunk rendered before (the same HTML) is read from it and only the others
+    are rendered, then stored; progress counts the chunks found as done at once. `segar`:
+    documents rendered every time beside the chunks (never cached: an overlay with the time of
+    the render); their PDFs follow the chunks' in the result. `selalu_pool`: render in the pool
+    even a single document (when the pool was warmed already, and this process should not pay
+    for importing WeasyPrint). Without these, as below.
+    """
+    if cache is None and not segar and not selalu_pool:
+        return _render_paralel(potongan, base_url=base_url, proses=proses, kemajuan=kemajuan)
+    total = len(potongan)
+    kunci = [cache.kunci(html, base_url) if cache else "" for html in potongan]
+    hasil: list[bytes | None] = [cache.ambil(k) if cache else None for k in kunci]
+    kurang = [i for i, h in enumerate(hasil) if h is None]
+    ada = total - len(kurang)
+    if kemajuan is not None and ada:
+        kemajuan(ada, total)
+
+    def lapor(selesai: int, _n: int) -> None:
+        if kemajuan is not None:
+            kemajuan(min(total, ada + selesai), total)
+
+    # The fresh documents go first: they are small, and then no core waits for one at the end.
+    tugas = [*segar, *(potongan[i] for i in kurang)]
+    try:
+        baru = _render_paralel(
+            tugas, base_url=base_url, proses=proses, kemajuan=lapor, selalu_pool=selalu_pool
+        )
+    except GagalRender as exc:  # name the chunk's index in the caller's list
+        k = exc.indeks - len(segar)
+        indeks = kurang[k] if k >= 0 else total + exc.indeks
+        raise GagalRender(indeks, exc.__cause__ or exc) from exc.__cause__
+    for i, data in zip(kurang, baru[len(segar) :], strict=True):
+        hasil[i] = data
+        if cache is not None:
+            cache.simpan(kunci[i], data)
+    return [*hasil, *baru[: len(segar)]]  # type: ignore[list-item]
+
+
+def _render_paralel(
+    potongan: Sequence[str],
+    *,
+    base_url: str | None = None,
+    proses: int | None = None,
+    kemajuan: Callable[[int, int], None] | None = None,
+    selalu_pool: bool = False,
 ) -> list[bytes]:
     """Render each HTML chunk to PDF in up to `proses` worker processes; PDFs in input order.
 
@@ -212,7 +381,9 @@ def render_paralel(
     if proses is not None and proses < 1:
         raise ValueError(f"proses harus ≥ 1, bukan {proses}")
     total = len(potongan)
-    proses = min(proses or _jumlah_cpu(), total)
+    proses = proses or _jumlah_cpu()
+    if not (selalu_pool and total):
+        proses = min(proses, total)
     hasil: list[bytes | None] = [None] * total
     if proses <= 1:
         for i, html in enumerate(potongan):
@@ -274,14 +445,60 @@ def _panaskan(proses: int) -> None:
 # --- joining and numbering ---------------------------------------------------------------------
 
 
-def gabung(pdf: Sequence[bytes]) -> bytes:
-    """Join PDFs in order into one (pypdf)."""
+def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
+    """Join PDFs in order into one (pypdf).
+
+    `lapisan`: a one-page PDF drawn over every page (the pages must have its size). For what
+    must stay out of cached chunks because it changes with every render, like a draft's
+    "data per <time>" note: rendered with the same page CSS, its text lands exactly where a
+    chunk would have printed it. Drawn as one form XObject that every page calls, without
+    parsing the pages' own content (merge_page would: 25 ms per page of a long table).
+    """
     penulis = PdfWriter()
     for isi in pdf:
         penulis.append(PdfReader(io.BytesIO(isi)))
+    if lapisan is not None:
+        _tumpuk(penulis, lapisan)
     keluar = io.BytesIO()
     penulis.write(keluar)
     return keluar.getvalue()
+
+
+_NAMA_LAPISAN = NameObject("/KumuhLapisan")
+
+
+def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
+    """Make page 1 of `lapisan` a form XObject and call it at the end of every page."""
+    (atas,) = PdfReader(io.BytesIO(lapisan)).pages
+    form = DecodedStreamObject()
+    isi_atas = atas.get_contents()  # a stream is a dict: test for None, not for truth
+    form.set_data(isi_atas.get_data() if isi_atas is not None else b"")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(x) for x in atas.mediabox),
+            NameObject("/Resources"): atas["/Resources"].get_object().clone(penulis),
+        }
+    )
+    ref = penulis._add_object(form)
+    # The page's own content may leave the graphics state changed (WeasyPrint flips the y
+    # axis): wrap it in q … Q so the form is drawn in the page's initial coordinates.
+    buka, tutup = DecodedStreamObject(), DecodedStreamObject()
+    buka.set_data(b"q\n")
+    tutup.set_data(b"\nQ\nq /KumuhLapisan Do Q\n")
+    buka_ref, tutup_ref = penulis._add_object(buka), penulis._add_object(tutup)
+    for hal in penulis.pages:
+        if "/Resources" not in hal:
+            hal[NameObject("/Resources")] = DictionaryObject()
+        sumber = hal["/Resources"].get_object()
+        if "/XObject" not in sumber:
+            sumber[NameObject("/XObject")] = DictionaryObject()
+        sumber["/XObject"].get_object()[_NAMA_LAPISAN] = ref
+        isi = hal.get("/Contents")
+        isi = isi.get_object() if isi is not None else ArrayObject()
+        lama = list(isi) if isinstance(isi, ArrayObject) else [hal.raw_get("/Contents")]
+        hal[NameObject("/Contents")] = ArrayObject([buka_ref, *lama, tutup_ref])
 
 
 def jumlah_halaman(pdf: bytes) -> int:

@@ -22,12 +22,14 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.tasks import Task, TaskResultStatus
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -527,6 +529,7 @@ def _simpan_versi_baru(sk: SK, pengguna: Pengguna) -> None:
     sk.versi = F("versi") + 1
     sk.save()
     sk.refresh_from_db()
+    prarender_minta(sk.pk, sk.versi)
 
 
 def _potret_verifikasi(v: VerifikasiSK, field: tuple[str, ...]) -> dict[str, str]:
@@ -537,7 +540,9 @@ def _potret_verifikasi(v: VerifikasiSK, field: tuple[str, ...]) -> dict[str, str
 
 
 def _naikkan_versi(sk: SK, pengguna: Pengguna) -> None:
+    """Count a change of the locked SK row `sk` (read under the lock: its versi is current)."""
     SK.objects.filter(pk=sk.pk).update(versi=F("versi") + 1, diubah_oleh=pengguna)
+    prarender_minta(sk.pk, sk.versi + 1)
 
 
 @transaction.atomic
@@ -575,6 +580,7 @@ def verifikasi_simpan(
     SK.objects.filter(pk=tersimpan.pk).update(
         versi=F("versi") + 1, diubah_oleh=pengguna, diubah_pada=timezone.now()
     )
+    prarender_minta(tersimpan.pk, tersimpan.versi + 1)
     return v
 
 
@@ -884,3 +890,50 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
         kemajuan=100,
         selesai_pada=timezone.now(),
     )
+
+
+# --- background pre-render -------------------------------------------------------------------
+
+
+def prarender_minta(sk_pk: int, versi: int) -> None:
+    """After a change of an SK, render its Lampiran I into the chunk cache in the background,
+    so that the file asked for next is joined from the cache instead of rendered (issue 14).
+
+    Only with a background queue: the tests' inline backend would make the saving request
+    wait for a render (setting KUMUH_SK_PRARENDER=False turns it off altogether). The task is
+    queued in the caller's transaction, so a change rolled back queues nothing; one queued for
+    a version that has been superseded does nothing (the newer change queued its own).
+    """
+    if not getattr(settings, "KUMUH_SK_PRARENDER", True):
+        return
+    tugas = _tugas_prarender()
+    if type(tugas.get_backend()) is ImmediateBackend:
+        return
+    try:
+        tugas.enqueue(sk_pk, versi)
+    except Exception:  # a cache warm-up must never fail the user's save
+        log.exception("Pra-render SK %s tidak dapat diantrekan", sk_pk)
+
+
+def _tugas_prarender() -> Task:
+    from penilaian.sk.tugas import prarender_sk  # the task module imports this one
+
+    return prarender_sk
+
+
+def prarender_jalankan(sk_pk: int, versi: int) -> bool:
+    """Render the SK's Lampiran I into the chunk cache if `versi` is still its version.
+
+    Returns whether it rendered. A failure is logged, never raised: the download renders again
+    and reports its own failure to the user.
+    """
+    sk = SK.objects.select_related("kabupaten_kota__provinsi").filter(pk=sk_pk).first()
+    if sk is None or sk.versi != versi:
+        return False
+    pdf.panaskan()
+    try:
+        sk_cetak.pdf_lampiran1(isi_sk(sk))
+    except Exception:
+        log.exception("Pra-render Lampiran I SK %s gagal", sk_pk)
+        return False
+    return True

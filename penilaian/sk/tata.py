@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -214,8 +214,11 @@ def tinggi_ttd_kepala_mm(isi: IsiSK) -> float:
     return 6 + 2 + baris * 9 * 1.35 * MM_PER_PT + 18
 
 
-def rencana_halaman(isi: IsiSK) -> list[list[LokasiSK]]:
-    """Split the lokasi into pages of Lampiran I.
+def rencana_halaman(
+    isi: IsiSK, teks_sel: Mapping[int, Sequence[str]] | None = None
+) -> list[list[LokasiSK]]:
+    """Split the lokasi into pages of Lampiran I (`teks_sel`: the rows' cell texts by
+    `id(lokasi)`, when the caller has them).
 
     The first page holds the title too. When the total row and the verification blocks do not
     fit under the last rows, the plan ends with an empty page for them, so that the planned
@@ -226,7 +229,8 @@ def rencana_halaman(isi: IsiSK) -> list[list[LokasiSK]]:
     halaman: list[list[LokasiSK]] = [[]]
     sisa = ruang - tinggi_judul_mm(isi)
     for lok in isi.lokasi:
-        tinggi = tinggi_baris_mm(sel_lampiran1(lok))
+        sel = teks_sel.get(id(lok)) if teks_sel else None
+        tinggi = tinggi_baris_mm(sel or sel_lampiran1(lok))
         if tinggi > sisa and halaman[-1]:
             halaman.append([])
             sisa = ruang

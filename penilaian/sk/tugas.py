@@ -9,3 +9,9 @@ from penilaian.sk import services as services_sk
 def buat_ekspor_sk(ekspor_pk: int) -> None:
     """Render a requested SK file (PDF part or Excel) and record its progress."""
     services_sk.ekspor_jalankan(ekspor_pk)
+
+
+@task
+def prarender_sk(sk_pk: int, versi: int) -> None:
+    """Warm the chunk cache of an SK's Lampiran I after a change (services.prarender_minta)."""
+    services_sk.prarender_jalankan(sk_pk, versi)

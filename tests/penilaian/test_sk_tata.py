@@ -113,7 +113,7 @@ def test_a_wrong_plan_is_rendered_again_with_the_real_page_counts(tmp_path, monk
     isi = isi_contoh(80)
     asli = sk_tata.rencana_halaman
 
-    def terlalu_penuh(isi):
+    def terlalu_penuh(isi, *args):  # (isi, teks_sel)
         # Pretend everything fits on one page: the render will need more.
         return [[lok for h in asli(isi) for lok in h]]
 
