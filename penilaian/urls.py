@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/alur/", views.alur, name="alur"),
     path("<int:pk>/foto/<str:kode>/", views.foto, name="foto"),
     path("prioritas/", views_prioritas.daftar, name="prioritas"),
+    path("prioritas/peta/", views_prioritas.peta, name="prioritas_peta"),
     path("prioritas/excel/", views_prioritas.excel, name="prioritas_excel"),
     path("profil/<int:lokasi_pk>/", views_profil.profil, name="profil"),
     path("sk/", views_sk.daftar, name="sk_daftar"),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -20,14 +19,20 @@ from penilaian.prioritas import (
     DaftarPrioritas,
     FilterPrioritasForm,
     daftar_prioritas,
+    halaman_prioritas,
     legenda,
+    peta_prioritas,
     uraian_saringan,
 )
 
 
-def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrioritas]:
+def _saringan(request: HttpRequest) -> tuple[FilterPrioritasForm, dict]:
     filter_form = FilterPrioritasForm(request.GET or None, pengguna=request.user)
-    saringan = filter_form.saringan()
+    return filter_form, filter_form.saringan()
+
+
+def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrioritas]:
+    filter_form, saringan = _saringan(request)
     hasil = daftar_prioritas(Penilaian.objects.untuk(request.user), **saringan)
     return filter_form, saringan, hasil
 
@@ -35,20 +40,41 @@ def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrio
 @login_required
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
-    filter_form, saringan, hasil = _daftar(request)
+    filter_form, saringan = _saringan(request)
+    hasil = halaman_prioritas(
+        Penilaian.objects.untuk(request.user), request.GET.get("halaman"), **saringan
+    )
+    tanpa_halaman = request.GET.copy()
+    tanpa_halaman.pop("halaman", None)
+    query = tanpa_halaman.urlencode()
     konteks = {
         "filter_form": filter_form,
         "saringan": saringan,
         "daftar": hasil,
-        # In a data attribute, not a <script>: htmx drops script tags from swapped partials.
-        "peta_json": json.dumps(hasil.peta()),
+        "halaman": hasil.halaman,
         "tile_url": settings.PETA_TILE_URL,
         "legenda": legenda(),
-        "query": request.GET.urlencode(),
+        "query": query,
+        # The map reloads its data with the list's filters (peta_prioritas.js).
+        "url_peta": reverse("penilaian:prioritas_peta") + (f"?{query}" if query else ""),
     }
     if request.htmx and request.htmx.target == "hasil-prioritas":
         return render(request, "penilaian/prioritas_daftar.html#hasil", konteks)
     return render(request, "penilaian/prioritas_daftar.html", konteks)
+
+
+@login_required
+@require_GET
+def peta(request: HttpRequest) -> JsonResponse:
+    """Return the map's data for the viewport: clusters, points, boundaries when zoomed in."""
+    _, saringan = _saringan(request)
+    data = peta_prioritas(
+        Penilaian.objects.untuk(request.user),
+        bbox=request.GET.get("bbox", ""),
+        zoom=request.GET.get("zoom", ""),
+        **saringan,
+    )
+    return JsonResponse(data)
 
 
 @login_required
