@@ -17,6 +17,12 @@ urlpatterns = [
     path("prioritas/", views_prioritas.daftar, name="prioritas"),
     path("prioritas/peta/", views_prioritas.peta, name="prioritas_peta"),
     path("prioritas/excel/", views_prioritas.excel, name="prioritas_excel"),
+    path("prioritas/excel/<int:pk>/", views_prioritas.ekspor_status, name="prioritas_ekspor"),
+    path(
+        "prioritas/excel/<int:pk>/unduh/",
+        views_prioritas.ekspor_unduh,
+        name="prioritas_ekspor_unduh",
+    ),
     path("profil/<int:lokasi_pk>/", views_profil.profil, name="profil"),
     path("sk/", views_sk.daftar, name="sk_daftar"),
     path("sk/baru/", views_sk.buat, name="sk_buat"),
