@@ -143,7 +143,7 @@ def buat() -> None:
     buat_pengguna("sintetis.kota1", "operator", kabkota=KabupatenKota.objects.get(kode="99.01"))
 
 
-def ukur(pengguna: list[str], ulang: int) -> None:
+def ukur(pengguna: list[str], ulang: int, hanya: list[str]) -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -169,7 +169,9 @@ def ukur(pengguna: list[str], ulang: int) -> None:
         ]
     except NoReverseMatch:
         pass
-    print(f"mesin: {os.getloadavg()} {connection.vendor}")
+    if hanya:
+        permintaan = [p for p in permintaan if p[0] in hanya]
+    print(f"beban (uptime): {os.getloadavg()}, basis data: {connection.vendor}")
     for nama in pengguna:
         klien = Client()
         klien.force_login(Pengguna.objects.get(username=nama))
@@ -194,12 +196,13 @@ def main() -> None:
     parser.add_argument("perintah", choices=["buat", "ukur"])
     parser.add_argument("--pengguna", nargs="+", default=["sintetis.pusat", "sintetis.kota1"])
     parser.add_argument("--ulang", type=int, default=5)
+    parser.add_argument("--hanya", nargs="*", default=[], help='e.g. "halaman" "peta zoom 9"')
     args = parser.parse_args()
     _siapkan_django()
     if args.perintah == "buat":
         buat()
     else:
-        ukur(args.pengguna, args.ulang)
+        ukur(args.pengguna, args.ulang, args.hanya)
 
 
 if __name__ == "__main__":
