@@ -13,7 +13,6 @@ from kumuh.xlsx import XLSX, isi_xlsx
 from penilaian import ekspor, prioritas_latar
 from penilaian.models import EksporPrioritas, Penilaian
 from penilaian.prioritas import (
-    DaftarPrioritas,
     FilterPrioritasForm,
     daftar_prioritas,
     halaman_prioritas,
@@ -26,12 +25,6 @@ from penilaian.prioritas import (
 def _saringan(request: HttpRequest) -> tuple[FilterPrioritasForm, dict]:
     filter_form = FilterPrioritasForm(request.GET or None, pengguna=request.user)
     return filter_form, filter_form.saringan()
-
-
-def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrioritas]:
-    filter_form, saringan = _saringan(request)
-    hasil = daftar_prioritas(Penilaian.objects.untuk(request.user), **saringan)
-    return filter_form, saringan, hasil
 
 
 @login_required
