@@ -137,6 +137,13 @@ def buat() -> None:
         lokasi_kel.objects.bulk_create(tautan, batch_size=5000)
         Penilaian.objects.bulk_create(survei, batch_size=2000)
         print(f"{kota}: {len(lokasi)} lokasi, {len(survei)} penilaian", flush=True)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # As autovacuum would soon after a bulk load: without statistics the planner picks
+        # nested loops that take minutes on the first request.
+        with connection.cursor() as c:
+            c.execute("ANALYZE")
     from tests.conftest import buat_pengguna
 
     buat_pengguna("sintetis.pusat", "verifikator_pusat")
