@@ -414,19 +414,13 @@ def rekap_prioritas(penilaian: QuerySet[Penilaian], **saringan) -> RekapPriorita
     Same numbers as `DaftarPrioritas`' properties over every row (tested side by side).
     """
     terakhir, syarat = saring_prioritas(penilaian, **saringan)
-    # From the lokasi's own kelurahan links (index on lokasi_id): written from Kecamatan,
-    # PostgreSQL hashed the whole kelurahan table for each of 30,000 rows (2.4 s).
-    pertama = (
-        Lokasi.kelurahan.through.objects.filter(lokasi_id=OuterRef("lokasi_id"))
-        .order_by("kelurahan__kecamatan__kode")
-        .values("kelurahan__kecamatan_id")
-    )
+    pertama = Kecamatan.objects.filter(kelurahan__lokasi=OuterRef("lokasi_id")).order_by("kode")
     grup = list(
         terakhir.order_by()
         .annotate(
             cocok=Case(When(syarat, then=1), default=0, output_field=IntegerField()),
             ada_hasil=Case(When(BERPRIORITAS, then=1), default=0, output_field=IntegerField()),
-            kec=Subquery(pertama[:1]),
+            kec=Subquery(pertama.values("pk")[:1]),
         )
         .values("cocok", "ada_hasil", "tingkat_kekumuhan", "prioritas", "kec")
         .annotate(n=Count("pk"), ha=Sum(LUAS_SQL), jiwa=Sum(PENDUDUK_SQL), tahun=Max("tahun"))
