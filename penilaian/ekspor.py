@@ -8,12 +8,26 @@ decimal comma); coordinates are text in degrees-minutes-seconds as the SK prints
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import IO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kumuh.xlsx import BINGKAI, FORMAT_BILANGAN, FORMAT_HEKTAR, KANAN, TEBAL, TENGAH, tulis_judul
+from kumuh.angka import KOSONG
+from kumuh.xlsx import (
+    BINGKAI,
+    FORMAT_BILANGAN,
+    FORMAT_HEKTAR,
+    KANAN,
+    TEBAL,
+    TENGAH,
+    jadikan_teks,
+    tulis_judul,
+)
 from penilaian.daftar_lokasi import (
     KOLOM_DAFTAR,
     indeks,
@@ -71,3 +85,65 @@ def _tulis_jumlah(lembar: Worksheet, nomor: int, baris: Sequence[BarisPrioritas]
         sel = lembar.cell(nomor, k)
         sel.font, sel.border = TEBAL, BINGKAI
         sel.alignment = KANAN if k in (luas, penduduk) else TENGAH
+
+
+def tulis_daftar_prioritas_besar(
+    baris: Iterable[BarisPrioritas],
+    tujuan: IO[bytes],
+    *,
+    judul: str,
+    subjudul: str = "",
+    catatan: str = "",
+) -> int:
+    """Stream a big list into an .xlsx at `tujuan` (write-only workbook); return the row count.
+
+    Memory stays flat whatever the number of rows (openpyxl writes each row as it comes), so
+    the layout is simpler than `buku_daftar_prioritas`: no merged cells, the group name above
+    each grouped column. Text starting with "=" stays text, as `kumuh.xlsx.isi_xlsx` ensures
+    for the other exports (a write-only sheet cannot be walked afterwards, so here per cell).
+    """
+    buku = Workbook(write_only=True)
+    lembar = buku.create_sheet("Daftar Prioritas")
+    for i, k in enumerate(KOLOM_DAFTAR, start=1):
+        lembar.column_dimensions[get_column_letter(i)].width = k.lebar_xlsx
+    awal = BARIS_KEPALA + 3
+    lembar.freeze_panes = f"C{awal}"
+    lembar.print_title_rows = f"{BARIS_KEPALA + 1}:{BARIS_KEPALA + 2}"
+    lembar.page_setup.orientation = "landscape"
+    lembar.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+
+    def sel(nilai: object, *, tebal: bool = False, format_angka: str | None = None):
+        c = WriteOnlyCell(lembar, value=nilai)
+        jadikan_teks(c)
+        if tebal:
+            c.font = TEBAL
+        if format_angka and isinstance(nilai, int | float | Decimal):
+            c.number_format = format_angka
+        return c
+
+    for nomor, teks in enumerate((judul, subjudul, catatan), start=1):
+        lembar.append([sel(teks or None, tebal=nomor == 1)])
+    lembar.append([])
+    grup = [k.grup or k.judul for k in KOLOM_DAFTAR]
+    lembar.append([sel(g, tebal=True) for g in grup])
+    lembar.append([sel(k.judul if k.grup else None, tebal=True) for k in KOLOM_DAFTAR])
+    luas, penduduk = indeks(KOLOM_DAFTAR, "luas"), indeks(KOLOM_DAFTAR, "jumlah_penduduk")
+    jumlah, total_luas, total_penduduk = 0, Decimal(0), 0
+    for b in baris:
+        nilai = nilai_baris(b)
+        lembar.append(
+            [
+                sel(v if v not in (None, "") else KOSONG, format_angka=k.format_xlsx)
+                for k, v in zip(KOLOM_DAFTAR, nilai, strict=True)
+            ]
+        )
+        jumlah += 1
+        total_luas += Decimal(str(nilai[luas - 1] or 0))
+        total_penduduk += nilai[penduduk - 1] or 0
+    akhir: list = [None] * len(KOLOM_DAFTAR)
+    akhir[0] = sel(f"JUMLAH ({jumlah} LOKASI)", tebal=True)
+    akhir[luas - 1] = sel(float(total_luas), tebal=True, format_angka=FORMAT_HEKTAR)
+    akhir[penduduk - 1] = sel(total_penduduk, tebal=True, format_angka=FORMAT_BILANGAN)
+    lembar.append(akhir)
+    buku.save(tujuan)
+    return jumlah

@@ -16,17 +16,38 @@ Decisions a Dinas user should know (also stated on the page):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import ClassVar
 
 from django import forms
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, Floor
 from django.utils.translation import gettext_lazy as _
 
-from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna
+from lokasi import geo
+from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna, Peran
 from penilaian import daftar_lokasi, rumus
 from penilaian.daftar_lokasi import KOLOM_DAFTAR, Kolom
 from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian
@@ -117,13 +138,12 @@ class FilterPrioritasForm(forms.Form):
             self.fields["kecamatan"].label_from_instance = lambda k: (
                 f"{k.nama} ({k.kabupaten_kota})"
             )
-        tahun = set(
-            Penilaian.objects.untuk(pengguna)
-            .disetujui()
-            .order_by("tahun")
-            .values_list("tahun", flat=True)
-            .distinct()
-        )
+        semua = Penilaian.objects.all()
+        if not (pengguna.is_superuser or pengguna.peran == Peran.VERIFIKATOR_PUSAT):
+            # Who sees every kab/kota (Pengguna.kabkota_terjangkau) needs no scope: the years
+            # then come from the (status, tahun) index alone, 200 ms less at 30,000 lokasi.
+            semua = semua.untuk(pengguna)
+        tahun = set(semua.disetujui().order_by("tahun").values_list("tahun", flat=True).distinct())
         diminta = str(self.data.get("tahun", ""))
         if diminta.isdigit() and 2000 <= int(diminta) <= 2100:
             tahun.add(int(diminta))  # so the select shows what the list was filtered by
@@ -219,7 +239,6 @@ class DaftarPrioritas:
     baris: list[BarisPrioritas]
     tidak_kumuh: int = 0
     tanpa_hasil: int = 0
-    fitur: list[dict] = field(default_factory=list)
 
     # The page's table heads, from the one definition of the Daftar Lokasi.
     kolom: ClassVar[tuple[Kolom, ...]] = KOLOM_DAFTAR
@@ -269,11 +288,8 @@ class DaftarPrioritas:
     def kabupaten_kota(self) -> list[str]:
         return sorted({b.kabupaten_kota for b in self.baris})
 
-    def peta(self) -> dict:
-        return {"type": "FeatureCollection", "features": self.fitur}
 
-
-def daftar_prioritas(
+def saring_prioritas(
     penilaian: QuerySet[Penilaian],
     *,
     tahun: int | None = None,
@@ -282,11 +298,12 @@ def daftar_prioritas(
     prioritas: int | None = None,
     legalitas: str = "",
     pola: str = "",
-) -> DaftarPrioritas:
-    """Build the priority list from the surveys in `penilaian` (already scoped to a user).
+) -> tuple[QuerySet[Penilaian], Q]:
+    """Return the latest approved surveys (kecamatan applied) and the condition of a listed row.
 
-    Three queries whatever the number of rows: the rows, their kelurahan with kecamatan, and
-    the count of lokasi left out.
+    The latest survey is chosen first (`penilaian_terakhir`), then the list keeps those on the
+    priority list matching the filters: `terakhir.filter(syarat)`. Kept apart so the totals can
+    count the left-out lokasi (Tidak Kumuh, no result) in the same query.
     """
     terakhir = penilaian_terakhir(penilaian, tahun=tahun)
     if kecamatan is not None:
@@ -294,24 +311,21 @@ def daftar_prioritas(
         terakhir = terakhir.filter(
             lokasi__in=Lokasi.objects.filter(kelurahan__kecamatan=kecamatan).values("pk")
         )
-    kumuh = terakhir.berprioritas()
-    sisa = terakhir.aggregate(
-        tidak_kumuh=Count("pk", filter=Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH)),
-        tanpa_hasil=Count(
-            "pk",
-            filter=~BERPRIORITAS & ~Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH),
-        ),
-    )
-    qs = kumuh
+    syarat = BERPRIORITAS
     if tingkat:
-        qs = qs.filter(tingkat_kekumuhan=tingkat)
+        syarat &= Q(tingkat_kekumuhan=tingkat)
     if prioritas is not None:
-        qs = qs.filter(prioritas=prioritas)
+        syarat &= Q(prioritas=prioritas)
     if legalitas:
-        qs = qs.filter(legalitas=legalitas)
+        syarat &= Q(legalitas=legalitas)
     if pola:
-        qs = qs.filter(pola_penanganan=pola)
-    qs = (
+        syarat &= Q(pola_penanganan=pola)
+    return terakhir, syarat
+
+
+def _untuk_baris(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
+    """Fetch what a row shows: the lokasi, its kab/kota, kelurahan and kecamatan (2 queries)."""
+    return (
         qs.select_related("lokasi__kabupaten_kota")
         .prefetch_related(
             Prefetch(
@@ -321,22 +335,300 @@ def daftar_prioritas(
         )
         # The rich results can be large; only the density is shown.
         .annotate(kepadatan_hasil=KT("hasil__kepadatan_penduduk"))
-        .defer("hasil", "kekurangan", "lokasi__permasalahan", "lokasi__potensi")
+        .defer("hasil", "kekurangan", "lokasi__permasalahan", "lokasi__potensi", "lokasi__batas")
         .urut_prioritas()
     )
-    hasil = DaftarPrioritas(
-        baris=[], tidak_kumuh=sisa["tidak_kumuh"], tanpa_hasil=sisa["tanpa_hasil"]
+
+
+def daftar_prioritas(penilaian: QuerySet[Penilaian], **saringan) -> DaftarPrioritas:
+    """Build the whole priority list from the surveys in `penilaian` (already scoped to a user).
+
+    Three queries whatever the number of rows: the rows, their kelurahan with kecamatan, and
+    the count of lokasi left out. For the Excel and the API; the page shows one
+    `halaman_prioritas` at a time with the totals of `rekap_prioritas`.
+    """
+    terakhir, syarat = saring_prioritas(penilaian, **saringan)
+    sisa = terakhir.aggregate(**_sisa())
+    return DaftarPrioritas(
+        baris=list(iter_baris(terakhir.filter(syarat))),
+        tidak_kumuh=sisa["tidak_kumuh"],
+        tanpa_hasil=sisa["tanpa_hasil"],
     )
-    for nomor, p in enumerate(qs, start=1):
-        baris = _baris(nomor, p)
-        hasil.baris.append(baris)
-        fitur = p.lokasi.sebagai_geojson()
-        if fitur:
-            fitur["properties"].update(
-                prioritas=baris.prioritas, label=baris.label_prioritas, nomor=nomor
-            )
-            hasil.fitur.append(fitur)
+
+
+def iter_baris(qs: QuerySet[Penilaian], *, awal: int = 0, potongan: int = 2000):
+    """Yield the rows of `qs` numbered from `awal` + 1, fetched `potongan` at a time.
+
+    Memory stays flat for a big Excel export: each chunk brings its own kelurahan.
+    """
+    for nomor, p in enumerate(_untuk_baris(qs).iterator(chunk_size=potongan), start=awal + 1):
+        yield _baris(nomor, p)
+
+
+def _sisa() -> dict:
+    tidak_kumuh = Q(tingkat_kekumuhan=rumus.TingkatKekumuhan.TIDAK_KUMUH)
+    return {
+        "tidak_kumuh": Count("pk", filter=tidak_kumuh),
+        "tanpa_hasil": Count("pk", filter=~BERPRIORITAS & ~tidak_kumuh),
+    }
+
+
+# --- totals computed by the database ---------------------------------------------------------
+
+# Lokasi.luas_ha and Lokasi.jumlah_penduduk as SQL, so the totals are sums in the database.
+LUAS_SQL = Coalesce(
+    F("lokasi__luas_verifikasi_ha"), F("lokasi__luas_sk_ha"), output_field=DecimalField()
+)
+PENDUDUK_SQL = Case(
+    When(
+        lokasi__penduduk_laki_laki__isnull=True,
+        lokasi__penduduk_perempuan__isnull=True,
+        then=F("lokasi__penduduk_tanpa_rincian"),
+    ),
+    default=Coalesce(F("lokasi__penduduk_laki_laki"), 0)
+    + Coalesce(F("lokasi__penduduk_perempuan"), 0),
+    output_field=IntegerField(),
+)
+
+
+@dataclass
+class RekapPrioritas:
+    """The totals of the whole list (every page), from two queries whatever its length."""
+
+    jumlah: Rekap
+    jumlah_penduduk: int
+    per_tingkat: list[Rekap]
+    per_prioritas: list[Rekap]
+    per_kecamatan: list[Rekap]
+    tidak_kumuh: int
+    tanpa_hasil: int
+    tahun_terakhir: int | None
+
+
+def rekap_prioritas(penilaian: QuerySet[Penilaian], **saringan) -> RekapPrioritas:
+    """Count and sum the list in the database: one GROUP BY, then the kecamatan names.
+
+    The latest surveys are grouped by tingkat, prioritas, first kecamatan by code and whether
+    they are listed (filters met) or left out; the few groups are added up here. One pass over
+    the rows: the conditional aggregates of a single SELECT cost twice as much on SQLite.
+    Same numbers as `DaftarPrioritas`' properties over every row (tested side by side).
+    """
+    terakhir, syarat = saring_prioritas(penilaian, **saringan)
+    pertama = Kecamatan.objects.filter(kelurahan__lokasi=OuterRef("lokasi_id")).order_by("kode")
+    grup = list(
+        terakhir.order_by()
+        .annotate(
+            cocok=Case(When(syarat, then=1), default=0, output_field=IntegerField()),
+            ada_hasil=Case(When(BERPRIORITAS, then=1), default=0, output_field=IntegerField()),
+            kec=Subquery(pertama.values("pk")[:1]),
+        )
+        .values("cocok", "ada_hasil", "tingkat_kekumuhan", "prioritas", "kec")
+        .annotate(n=Count("pk"), ha=Sum(LUAS_SQL), jiwa=Sum(PENDUDUK_SQL), tahun=Max("tahun"))
+    )
+    tidak_kumuh = rumus.TingkatKekumuhan.TIDAK_KUMUH.value
+    jumlah = Rekap(str(_("Jumlah")))
+    tingkat = {t.value: Rekap(t.value, kunci=t.name.lower()) for t in TINGKAT_DAFTAR}
+    prioritas = {p: Rekap(str(p), kunci=str(p)) for p in PRIORITAS_DAFTAR}
+    kecamatan: dict[int | None, Rekap] = {}
+    hasil = RekapPrioritas(
+        jumlah=jumlah,
+        jumlah_penduduk=0,
+        per_tingkat=list(tingkat.values()),
+        per_prioritas=list(prioritas.values()),
+        per_kecamatan=[],
+        tidak_kumuh=0,
+        tanpa_hasil=0,
+        tahun_terakhir=None,
+    )
+    for g in grup:
+        if not g["cocok"]:
+            if g["tingkat_kekumuhan"] == tidak_kumuh:
+                hasil.tidak_kumuh += g["n"]
+            elif not g["ada_hasil"]:
+                hasil.tanpa_hasil += g["n"]
+            continue
+        ha = _desimal(g["ha"])
+        for rekap in (
+            jumlah,
+            tingkat.get(g["tingkat_kekumuhan"]),
+            prioritas.get(g["prioritas"]),
+            kecamatan.setdefault(g["kec"], Rekap("–")),
+        ):
+            if rekap is not None:
+                rekap.jumlah += g["n"]
+                rekap.luas_ha += ha
+        hasil.jumlah_penduduk += g["jiwa"] or 0
+        hasil.tahun_terakhir = max(hasil.tahun_terakhir or 0, g["tahun"])
+    nama = Kecamatan.objects.only("kode", "nama").in_bulk([k for k in kecamatan if k])
+    for pk, rekap in kecamatan.items():
+        if pk in nama:
+            rekap.label, rekap.kunci = nama[pk].nama, nama[pk].kode
+    hasil.per_kecamatan = sorted(kecamatan.values(), key=lambda r: r.kunci)
     return hasil
+
+
+def _desimal(nilai) -> Decimal:
+    # SQLite sums decimals as floats: back to the 6 decimals the field stores.
+    if nilai is None:
+        return Decimal(0)
+    return Decimal(str(nilai)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+
+
+# --- one page of rows ------------------------------------------------------------------------
+
+PER_HALAMAN = 50
+
+
+@dataclass
+class HalamanPrioritas:
+    """What the page shows: one page of rows and the totals of the whole list."""
+
+    baris: list[BarisPrioritas]
+    halaman: Page
+    rekap: RekapPrioritas
+
+    kolom: ClassVar[tuple[Kolom, ...]] = KOLOM_DAFTAR
+    grup_kolom: ClassVar[list[tuple[str, int]]] = daftar_lokasi.grup_kolom(KOLOM_DAFTAR)
+
+    def __getattr__(self, nama: str):
+        # jumlah, per_tingkat, per_kecamatan…: the template reads the totals as on DaftarPrioritas.
+        if nama.startswith("__") or nama == "rekap":
+            raise AttributeError(nama)
+        return getattr(self.rekap, nama)
+
+
+def halaman_prioritas(
+    penilaian: QuerySet[Penilaian],
+    nomor_halaman: str | int | None = 1,
+    *,
+    per_halaman: int = PER_HALAMAN,
+    **saringan,
+) -> HalamanPrioritas:
+    """Return one page of the list (numbering continues across pages) and its totals.
+
+    Constant queries: the totals (2), the page's rows and their kelurahan with kecamatan.
+    """
+    rekap = rekap_prioritas(penilaian, **saringan)
+    terakhir, syarat = saring_prioritas(penilaian, **saringan)
+    paginator = Paginator(terakhir.filter(syarat), per_halaman)
+    # The count is known from the totals: no COUNT(*) over the correlated subquery again.
+    paginator.__dict__["count"] = rekap.jumlah.jumlah
+    halaman = paginator.get_page(nomor_halaman)
+    awal = halaman.start_index() - 1 if rekap.jumlah.jumlah else 0
+    qs = terakhir.filter(syarat)
+    baris = [
+        _baris(awal + i, p)
+        for i, p in enumerate(_untuk_baris(qs)[awal : awal + per_halaman], start=1)
+    ]
+    return HalamanPrioritas(baris=baris, halaman=halaman, rekap=rekap)
+
+
+# --- the map: a light endpoint the page's script asks per viewport --------------------------
+
+# From this zoom (about a kelurahan on screen) lokasi in the viewport come with their boundary.
+ZOOM_RINCI = 14
+# Lokasi closer than this on screen share one numbered circle (grid cells, as map clusters do).
+PIKSEL_KLASTER = 48
+# More single lokasi than this in the viewport: points only, no boundaries (the JSON stays small).
+MAKS_BATAS = 1500
+
+
+def _bbox(teks: str) -> tuple[float, float, float, float] | None:
+    """Parse Leaflet's "barat,selatan,timur,utara"; anything else means the whole list."""
+    try:
+        w, s, e, n = (float(x) for x in teks.split(","))
+    except ValueError:
+        return None
+    if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
+        return None
+    return w, s, e, n
+
+
+def _zoom(teks: str) -> int | None:
+    return int(teks) if teks.isdigit() and 0 <= int(teks) <= 22 else None
+
+
+def _zoom_muat(batas: dict) -> int:
+    """Guess the zoom that shows the whole extent in a 400-pixel map (first load)."""
+    lebar = max(
+        (batas["e"] or 0) - (batas["w"] or 0), ((batas["n"] or 0) - (batas["s"] or 0)) * 1.2
+    )
+    if lebar <= 0:
+        return ZOOM_RINCI
+    return max(3, min(ZOOM_RINCI, int(math.log2(360 * 400 / 256 / lebar))))
+
+
+def peta_prioritas(
+    penilaian: QuerySet[Penilaian], *, bbox: str = "", zoom: str = "", **saringan
+) -> dict:
+    """Return the map of the list for one viewport, in one or two queries (three on first load).
+
+    Lokasi are grouped in the database on a grid of about PIKSEL_KLASTER pixels at `zoom`: a
+    cell with several lokasi is a cluster [lintang, bujur, count, most urgent prioritas], a cell
+    with one is that lokasi as a GeoJSON Feature (its point; its boundary from ZOOM_RINCI on).
+    Without `zoom` (first load) the extent of the list comes too and picks the zoom. Lokasi
+    without coordinates are not on the map (as a point is what places them).
+    """
+    terakhir, syarat = saring_prioritas(penilaian, **saringan)
+    qs = terakhir.filter(syarat).filter(lokasi__lintang__isnull=False, lokasi__bujur__isnull=False)
+    lintang = Cast("lokasi__lintang", FloatField())
+    bujur = Cast("lokasi__bujur", FloatField())
+    z = _zoom(zoom)
+    batas = None
+    if z is None:
+        luas = qs.aggregate(s=Min(lintang), n=Max(lintang), w=Min(bujur), e=Max(bujur))
+        z = _zoom_muat(luas)
+        if luas["s"] is not None:
+            batas = [[luas["s"], luas["w"]], [luas["n"], luas["e"]]]
+    kotak = _bbox(bbox)
+    if kotak is not None:
+        w, s, e, n = kotak
+        qs = qs.filter(
+            lokasi__lintang__gte=s, lokasi__lintang__lte=n,
+            lokasi__bujur__gte=w, lokasi__bujur__lte=e,
+        )  # fmt: skip
+    ukuran = 360 / (256 * 2**z) * PIKSEL_KLASTER
+    sel = (
+        qs.order_by()
+        .annotate(gy=Floor(lintang / ukuran), gx=Floor(bujur / ukuran))
+        .values("gy", "gx")
+        .annotate(
+            n=Count("pk"),
+            lat=Avg(lintang),
+            lon=Avg(bujur),
+            p=Min("prioritas"),
+            # Only read when the cell holds one lokasi: then these are its own.
+            lokasi_id=Min("lokasi_id"),
+            nama=Min("lokasi__nama"),
+            kelas=Min("klasifikasi"),
+        )
+    )
+    klaster, fitur = [], []
+    for c in sel:
+        if c["n"] > 1:
+            klaster.append([round(c["lat"], 6), round(c["lon"], 6), c["n"], c["p"]])
+            continue
+        fitur.append(
+            geo.feature(
+                c["lokasi_id"],
+                c["nama"],
+                c["lat"],
+                c["lon"],
+                None,
+                prioritas=c["p"],
+                label=rumus.label_prioritas(c["kelas"], c["p"]) or "",
+            )
+        )
+    if z >= ZOOM_RINCI and kotak is not None and 0 < len(fitur) <= MAKS_BATAS:
+        bentuk = dict(
+            Lokasi.objects.filter(
+                pk__in=[f["properties"]["id"] for f in fitur], batas__isnull=False
+            ).values_list("pk", "batas")
+        )
+        for f in fitur:
+            if bentuk.get(f["properties"]["id"]):
+                f["geometry"] = bentuk[f["properties"]["id"]]
+    return {"zoom": z, "batas": batas, "klaster": klaster, "fitur": fitur}
 
 
 def _baris(nomor: int, p: Penilaian) -> BarisPrioritas:

@@ -2,49 +2,52 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
-from django.utils.text import slugify
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from kumuh.xlsx import XLSX, isi_xlsx
-from lokasi.models import PERAN_KABKOTA, Pengguna, Peran
-from penilaian import ekspor
-from penilaian.models import Penilaian
+from penilaian import ekspor, prioritas_latar
+from penilaian.models import EksporPrioritas, Penilaian
 from penilaian.prioritas import (
-    DaftarPrioritas,
     FilterPrioritasForm,
     daftar_prioritas,
+    halaman_prioritas,
     legenda,
-    uraian_saringan,
+    peta_prioritas,
+    saring_prioritas,
 )
 
 
-def _daftar(request: HttpRequest) -> tuple[FilterPrioritasForm, dict, DaftarPrioritas]:
+def _saringan(request: HttpRequest) -> tuple[FilterPrioritasForm, dict]:
     filter_form = FilterPrioritasForm(request.GET or None, pengguna=request.user)
-    saringan = filter_form.saringan()
-    hasil = daftar_prioritas(Penilaian.objects.untuk(request.user), **saringan)
-    return filter_form, saringan, hasil
+    return filter_form, filter_form.saringan()
 
 
 @login_required
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
-    filter_form, saringan, hasil = _daftar(request)
+    filter_form, saringan = _saringan(request)
+    hasil = halaman_prioritas(
+        Penilaian.objects.untuk(request.user), request.GET.get("halaman"), **saringan
+    )
+    tanpa_halaman = request.GET.copy()
+    tanpa_halaman.pop("halaman", None)
+    query = tanpa_halaman.urlencode()
     konteks = {
         "filter_form": filter_form,
         "saringan": saringan,
         "daftar": hasil,
-        # In a data attribute, not a <script>: htmx drops script tags from swapped partials.
-        "peta_json": json.dumps(hasil.peta()),
+        "halaman": hasil.halaman,
+        "excel_latar": hasil.jumlah.jumlah > prioritas_latar.batas_langsung(),
         "tile_url": settings.PETA_TILE_URL,
         "legenda": legenda(),
-        "query": request.GET.urlencode(),
+        "query": query,
+        # The map reloads its data with the list's filters (peta_prioritas.js).
+        "url_peta": reverse("penilaian:prioritas_peta") + (f"?{query}" if query else ""),
     }
     if request.htmx and request.htmx.target == "hasil-prioritas":
         return render(request, "penilaian/prioritas_daftar.html#hasil", konteks)
@@ -53,30 +56,63 @@ def daftar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def excel(request: HttpRequest) -> HttpResponse:
-    _, saringan, hasil = _daftar(request)
-    wilayah = _wilayah(request.user, hasil)
-    tahun = saringan.get("tahun") or hasil.tahun_terakhir or timezone.localdate().year
-    sampai = f"s.d. tahun {saringan['tahun']}" if "tahun" in saringan else "terbaru"
-    buku = ekspor.buku_daftar_prioritas(
-        hasil.baris,
-        judul=f"DAFTAR PRIORITAS PENANGANAN LOKASI PERMUKIMAN KUMUH DI {wilayah.upper()}",
-        subjudul=f"Berdasarkan penilaian terakhir yang disetujui ({sampai})",
-        catatan=uraian_saringan(saringan) and f"Saringan: {uraian_saringan(saringan)}",
+def peta(request: HttpRequest) -> JsonResponse:
+    """Return the map's data for the viewport: clusters, points, boundaries when zoomed in."""
+    _, saringan = _saringan(request)
+    data = peta_prioritas(
+        Penilaian.objects.untuk(request.user),
+        bbox=request.GET.get("bbox", ""),
+        zoom=request.GET.get("zoom", ""),
+        **saringan,
     )
+    return JsonResponse(data)
+
+
+@login_required
+@require_GET
+def excel(request: HttpRequest) -> HttpResponse:
+    _, saringan = _saringan(request)
+    penilaian = Penilaian.objects.untuk(request.user)
+    terakhir, syarat = saring_prioritas(penilaian, **saringan)
+    if terakhir.filter(syarat).count() > prioritas_latar.batas_langsung():
+        # Tens of seconds for a whole country: made in the background, the user waits on a page.
+        permintaan = prioritas_latar.ekspor_minta(
+            pengguna=request.user, query=request.GET.urlencode()
+        )
+        return redirect("penilaian:prioritas_ekspor", pk=permintaan.pk)
+    hasil = daftar_prioritas(penilaian, **saringan)
+    judul, nama = prioritas_latar.judul_excel(
+        request.user, hasil.kabupaten_kota, hasil.tahun_terakhir, saringan
+    )
+    buku = ekspor.buku_daftar_prioritas(hasil.baris, **judul)
     respons = HttpResponse(isi_xlsx(buku), content_type=XLSX)
-    nama = f"daftar-prioritas-{slugify(wilayah)}-{tahun}.xlsx"
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons
 
 
-def _wilayah(pengguna: Pengguna, hasil: DaftarPrioritas) -> str:
-    """Name the area of the list: the one kab/kota of its rows, else the user's area."""
-    if len(hasil.kabupaten_kota) == 1:
-        return hasil.kabupaten_kota[0]
-    if pengguna.peran in PERAN_KABKOTA and pengguna.kabupaten_kota_id:
-        return str(pengguna.kabupaten_kota)
-    if pengguna.peran == Peran.VERIFIKATOR_PROVINSI and pengguna.provinsi_id:
-        nama = str(pengguna.provinsi)
-        return nama if nama.lower().startswith("provinsi") else f"Provinsi {nama}"
-    return "Indonesia"
+@login_required
+@require_GET
+def ekspor_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page that waits for a background Excel (htmx polls its status part)."""
+    permintaan = get_object_or_404(EksporPrioritas.objects.untuk(request.user), pk=pk)
+    konteks = {"ekspor": permintaan}
+    if request.htmx:
+        return render(request, "penilaian/prioritas_ekspor.html#status", konteks)
+    return render(request, "penilaian/prioritas_ekspor.html", konteks)
+
+
+@login_required
+@require_GET
+def ekspor_unduh(request: HttpRequest, pk: int) -> FileResponse:
+    permintaan = get_object_or_404(
+        EksporPrioritas.objects.untuk(request.user).filter(status=EksporPrioritas.Status.SELESAI),
+        pk=pk,
+    )
+    if not permintaan.berkas:
+        raise Http404
+    return FileResponse(
+        permintaan.berkas.open("rb"),
+        as_attachment=True,
+        filename=permintaan.nama_berkas,
+        content_type=XLSX,
+    )

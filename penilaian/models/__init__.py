@@ -4,6 +4,7 @@ Everything is re-exported here so that `from penilaian.models import Penilaian, 
 working and migrations find `_jalur_foto` / `_jalur_ekspor` where they were written.
 """
 
+from penilaian.models.ekspor_prioritas import EksporPrioritas
 from penilaian.models.pengaturan import DAFTAR_PENGATURAN, PengaturanSK
 from penilaian.models.sk import (
     SK,
@@ -39,6 +40,7 @@ __all__ = [
     "SK",
     "STATUS_DISETUJUI",
     "URUTAN_PRIORITAS",
+    "EksporPrioritas",
     "EksporSK",
     "IsianKriteria",
     "LangkahAlur",

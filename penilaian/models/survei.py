@@ -333,7 +333,15 @@ class Penilaian(Tercatat):
         verbose_name = _("penilaian")
         verbose_name_plural = _("penilaian")
         ordering = ["-tahun", "-pk"]
-        indexes = [models.Index(fields=["status", "tahun"])]
+        indexes = [
+            models.Index(fields=["status", "tahun"]),
+            # "The latest approved survey of each lokasi" (prioritas.penilaian_terakhir) looks
+            # each lokasi up newest first and reads the status from the index: 4× faster at
+            # 30,000 lokasi on SQLite (docs/kinerja-prioritas.md).
+            models.Index(
+                fields=["lokasi", "-tahun", "-id", "status"], name="penilaian_terakhir_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["lokasi", "tahun", "token_buat"], name="penilaian_token_buat_unik"

@@ -1,7 +1,8 @@
 // Leaflet maps of lokasi. The GeoJSON comes in the data-geojson attribute of #data-peta, so no
 // inline script is needed (the CSP stays 'self') and htmx can swap it with the list.
 // A page may restyle its map by setting window.KumuhPeta.gaya before DOMContentLoaded (see
-// peta_prioritas.js): {style, pointToLayer, onEachFeature, urutkan}.
+// peta_prioritas.js): {style, pointToLayer, onEachFeature, urutkan}, and window.KumuhPeta.muat
+// to load the data itself instead of reading data-geojson.
 (function () {
   "use strict";
   var WARNA = "#b3461b";
@@ -77,6 +78,13 @@
     var wadah = document.getElementById("peta");
     if (!wadah || typeof L === "undefined") return;
     var obj = buatPeta(wadah, window.KumuhPeta.gaya || GAYA_LOKASI);
+    // A page whose data is too big to sit in the HTML loads it itself (peta_prioritas.js).
+    var muat = window.KumuhPeta.muat;
+    if (muat) {
+      muat(obj);
+      document.body.addEventListener("htmx:afterSettle", function () { muat(obj); });
+      return;
+    }
     isi(obj, bacaData(wadah.dataset.sumber));
     // The list's filters swap the result partial (with its data) via htmx: redraw from it.
     document.body.addEventListener("htmx:afterSettle", function () {
