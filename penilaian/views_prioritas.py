@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from kumuh.xlsx import XLSX, isi_xlsx
 from penilaian import ekspor, prioritas_latar
-from penilaian.models import EksporPrioritas, Penilaian
+from penilaian.models import EksporPrioritas, Penilaian, PenilaianTerakhir
 from penilaian.prioritas import (
     FilterPrioritasForm,
     daftar_prioritas,
@@ -32,7 +32,10 @@ def _saringan(request: HttpRequest) -> tuple[FilterPrioritasForm, dict]:
 def daftar(request: HttpRequest) -> HttpResponse:
     filter_form, saringan = _saringan(request)
     hasil = halaman_prioritas(
-        Penilaian.objects.untuk(request.user), request.GET.get("halaman"), **saringan
+        Penilaian.objects.untuk(request.user),
+        request.GET.get("halaman"),
+        ringkas=PenilaianTerakhir.objects.untuk(request.user),
+        **saringan,
     )
     tanpa_halaman = request.GET.copy()
     tanpa_halaman.pop("halaman", None)
@@ -63,6 +66,7 @@ def peta(request: HttpRequest) -> JsonResponse:
         Penilaian.objects.untuk(request.user),
         bbox=request.GET.get("bbox", ""),
         zoom=request.GET.get("zoom", ""),
+        ringkas=PenilaianTerakhir.objects.untuk(request.user),
         **saringan,
     )
     return JsonResponse(data)

@@ -28,7 +28,7 @@ from kumuh import massal
 from lokasi import riwayat
 from lokasi import services as lokasi_services
 from lokasi.models import KabupatenKota, Lokasi, Pengguna, UnitSurvei
-from penilaian import rumus, services
+from penilaian import ringkasan, rumus, services
 from penilaian.impor.baca import Baris
 from penilaian.impor.kelompok import Survei
 from penilaian.impor.laporan import Laporan
@@ -132,8 +132,12 @@ def impor_simpan(
 def _tulis(rencana: Rencana, pengguna: Pengguna | None, nama_berkas: str) -> None:
     jejak = riwayat.Jurnal(pengguna=pengguna, keterangan=f"lewat impor {nama_berkas}".rstrip())
     jumlah: Counter[str] = Counter()
-    _tulis_lokasi(rencana, jejak, jumlah)
-    _tulis_survei(rencana, jejak, jumlah)
+    # The priority list's narrow table: once for the whole file, and for every lokasi of it,
+    # as the bulk writes (kelurahan links, rows) send no signals.
+    with ringkasan.tunda():
+        _tulis_lokasi(rencana, jejak, jumlah)
+        _tulis_survei(rencana, jejak, jumlah)
+        ringkasan.segarkan(r.lokasi.pk for r in rencana.lokasi if r.lokasi and r.lokasi.pk)
     jejak.simpan()
     rencana.laporan.tersimpan = True
     rencana.laporan.jumlah = {k: jumlah[k] for k in JUMLAH_TERSIMPAN}

@@ -6,6 +6,7 @@ working and migrations find `_jalur_foto` / `_jalur_ekspor` where they were writ
 
 from penilaian.models.ekspor_prioritas import EksporPrioritas
 from penilaian.models.pengaturan import DAFTAR_PENGATURAN, PengaturanSK
+from penilaian.models.ringkasan import PenilaianTerakhir
 from penilaian.models.sk import (
     SK,
     EksporSK,
@@ -49,6 +50,7 @@ __all__ = [
     "PengecualianSK",
     "Penilaian",
     "PenilaianQuerySet",
+    "PenilaianTerakhir",
     "SKLokasi",
     "SKQuerySet",
     "Status",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from lokasi.models import KabupatenKota, Pengguna
+from lokasi.models import KabupatenKota, Lokasi, Pengguna
 from monev.dasbor import demo as demo_dasbor
 from monev.evaluasi import demo as demo_evaluasi
 from monev.op import demo as demo_op
@@ -19,6 +19,7 @@ from monev.pengaduan import demo as demo_pengaduan
 from monev.peninjauan import demo as demo_peninjauan
 from monev.potensi import demo as demo_potensi
 from monev.publik import demo as demo_publik
+from penilaian import ringkasan
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
 LANGKAH = (
@@ -45,7 +46,11 @@ class Command(BaseCommand):
         except (KabupatenKota.DoesNotExist, KeyError) as e:
             pesan = "Data demo belum ada: jalankan `manage.py kumuh_demo`."
             raise CommandError(pesan) from e
-        with transaction.atomic():
+        with transaction.atomic(), ringkasan.tunda():
             for langkah in LANGKAH:
                 if pesan := langkah(kabkota=kabkota, pengguna=pengguna):
                     self.stdout.write(pesan)
+            # Re-surveys written with QuerySet.update() send no signals.
+            ringkasan.segarkan(
+                Lokasi.objects.filter(kabupaten_kota=kabkota).values_list("pk", flat=True)
+            )

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokasi.models import Lokasi, Pengguna, RiwayatPerubahan, UnitSurvei
-from penilaian import rumus, services
+from penilaian import ringkasan, rumus, services
 from penilaian.models import SK, IsianKriteria, LangkahAlur, Penilaian, Status
 from penilaian.sk import services as services_sk
 
@@ -175,9 +175,11 @@ class Command(BaseCommand):
         )
         daftar.sort(key=lambda lokasi: _nomor(lokasi.kode))
         dibuat = 0
-        with transaction.atomic():
+        with transaction.atomic(), ringkasan.tunda():
             for lokasi in daftar:
                 dibuat += self._lokasi(lokasi, pengguna)
+            # The demo backdates surveys with QuerySet.update(): no signals for those.
+            ringkasan.segarkan(lokasi.pk for lokasi in daftar)
         self.stdout.write(
             self.style.SUCCESS(f"Penilaian demo: {dibuat} dibuat untuk {len(daftar)} lokasi demo.")
         )
