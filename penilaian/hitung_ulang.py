@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import batched
 from types import SimpleNamespace
 
 from django.db import connection, transaction
@@ -32,7 +33,7 @@ from django.db.models import QuerySet
 
 from kumuh import massal
 from lokasi import riwayat
-from penilaian import rumus
+from penilaian import ringkasan, rumus
 from penilaian.hasil_survei import FIELD_HASIL, BahanSurvei, hasil_survei
 from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
 
@@ -113,6 +114,15 @@ def hitung_ulang_semua(
             )
         massal.perbarui(Penilaian, berubah, list(FIELD_HASIL))
         jurnal.simpan()
+        # The bulk write sends no signals: the priority list's narrow table follows here.
+        ubah_pk = [b.pk for b in berubah]
+        ringkasan.segarkan(
+            lokasi_id
+            for potongan in batched(ubah_pk, 2000)
+            for lokasi_id in Penilaian.objects.filter(pk__in=potongan).values_list(
+                "lokasi_id", flat=True
+            )
+        )
         if periksa:
             transaction.set_rollback(True)
     detik["tulis"] = time.perf_counter() - mulai - detik["baca"] - detik["hitung"]

@@ -10,10 +10,10 @@ from django.core.management.base import CommandError
 
 from lokasi import riwayat
 from lokasi.models import KabupatenKota
-from penilaian import services
+from penilaian import ringkasan, services
 from penilaian.hasil_survei import FIELD_HASIL
 from penilaian.hitung_ulang import hitung_ulang_semua
-from penilaian.models import SK, Penilaian, SKLokasi
+from penilaian.models import SK, Penilaian, PenilaianTerakhir, SKLokasi
 from penilaian.sk import services as services_sk
 from tests.conftest import buat_lokasi, buat_penilaian
 
@@ -42,10 +42,16 @@ def _rusak(*penilaian: Penilaian) -> None:
 @pytest.mark.django_db
 def test_it_writes_and_records_only_the_surveys_whose_results_changed(kota_a):
     a, b, c = (buat_penilaian(buat_lokasi(kota_a, f"Kampung {n}")) for n in "ABC")
+    for p in (a, b, c):  # approved: on the priority list, whose narrow table must follow
+        p.status = "disetujui_pokja"
+        p.save()
     _rusak(b)
+    ringkasan.segarkan([b.lokasi_id])  # the damaged score is what the list shows now
     sebelum = {p.pk: Penilaian.objects.get(pk=p.pk) for p in (a, b, c)}
 
     r = hitung_ulang_semua(alasan="rumus 2027")
+    assert ringkasan.selisih() == []
+    assert PenilaianTerakhir.objects.get(lokasi_id=b.lokasi_id).klasifikasi == "B3"
 
     assert (r.diperiksa, r.berubah, r.riwayat) == (3, 1, 1)
     for p in (a, c):

@@ -7,9 +7,16 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from lokasi.models import KabupatenKota, Kelurahan, Lokasi, Pengguna, Provinsi, UnitSurvei
-from penilaian import services, sintetis
+from penilaian import ringkasan, services, sintetis
 from penilaian.hasil_survei import FIELD_HASIL
-from penilaian.models import IsianKriteria, LangkahAlur, NumerikPenilaian, Penilaian, Status
+from penilaian.models import (
+    IsianKriteria,
+    LangkahAlur,
+    NumerikPenilaian,
+    Penilaian,
+    PenilaianTerakhir,
+    Status,
+)
 from tests.conftest import buat_lokasi, buat_penilaian
 
 
@@ -54,6 +61,9 @@ def test_it_creates_the_lokasi_in_labelled_cities_with_approved_surveys():
         .distinct()
     )
     assert 10 <= kecamatan.count() <= 20
+    # Written in bulk, yet the priority list's narrow table holds every lokasi.
+    assert PenilaianTerakhir.objects.count() == 24
+    assert ringkasan.selisih() == []
 
 
 @pytest.mark.django_db
@@ -99,6 +109,7 @@ def test_hapus_removes_the_synthetic_rows_and_only_them(lokasi_a, operator_a):
     assert Pengguna.objects.filter(username__startswith="sintetis.").count() == 3
     _muat(hapus=True)
     assert not _sintetis().exists()
+    assert ringkasan.selisih() == []
     assert not Provinsi.objects.filter(kode=sintetis.KODE_PROVINSI).exists()
     assert not Kelurahan.objects.filter(kode__startswith=f"{sintetis.KODE_PROVINSI}.").exists()
     assert not Pengguna.objects.filter(username__startswith="sintetis.").exists()

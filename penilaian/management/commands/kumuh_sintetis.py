@@ -40,13 +40,14 @@ from lokasi.models import (
     TipologiLokasi,
     UnitSurvei,
 )
-from penilaian import hasil_survei, rumus, sintetis
+from penilaian import hasil_survei, ringkasan, rumus, sintetis
 from penilaian.models import (
     SK,
     IsianKriteria,
     LangkahAlur,
     NumerikPenilaian,
     Penilaian,
+    PenilaianTerakhir,
     SKLokasi,
     Status,
 )
@@ -125,6 +126,12 @@ class Command(BaseCommand):
                 self._kota(provinsi, kota, o["benih"], o["tahun"], jumlah)
             if o["pengguna"]:
                 self._pengguna()
+            # Written in bulk (no signals): the priority list's narrow table, once at the end.
+            ringkasan.segarkan(
+                Lokasi.objects.filter(
+                    kabupaten_kota__provinsi__kode=sintetis.KODE_PROVINSI
+                ).values_list("pk", flat=True)
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data sintetis: {jumlah['lokasi']} lokasi ({jumlah['unit']} unit RT), "
@@ -328,7 +335,9 @@ class Command(BaseCommand):
         penilaian = Penilaian.objects.filter(lokasi__in=lokasi)
         jumlah_lokasi, jumlah_penilaian = lokasi.count(), penilaian.count()
         try:
-            with transaction.atomic():
+            # Each deleted survey would refresh its lokasi's narrow row: once, at the end.
+            with transaction.atomic(), ringkasan.tunda():
+                PenilaianTerakhir.objects.filter(lokasi__in=lokasi).delete()
                 for model, qs in ((Penilaian, penilaian), (Lokasi, lokasi)):
                     RiwayatPerubahan.objects.filter(
                         content_type=ContentType.objects.get_for_model(model),
