@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from lokasi import riwayat
 from lokasi.models import Lokasi, Pengguna, UnitSurvei
-from penilaian import akses, rumus
+from penilaian import akses, hasil_survei, rumus
 from penilaian.models import (
     FIELD_ISIAN,
     IsianKriteria,
@@ -63,113 +63,42 @@ def susun_masukan(
     The live panel calls this with what the form holds, unsaved; saving calls it with the
     stored rows. A kawasan's numerik is the sum of its units' sheets (§7).
     """
-    # No fallback to the lokasi's header numbers here: a sheet starts prefilled with them
-    # (angka_kepala), so a blank the operator leaves is a real gap, reported as such.
+    return hasil_survei.susun_masukan(bahan_dari(penilaian, pita=pita), numerik)
+
+
+def bahan_dari(
+    penilaian: Penilaian,
+    *,
+    pita: Mapping[str, str],
+    lembar: Sequence[tuple[int | None, Mapping[str, Decimal | None]]] = (),
+) -> hasil_survei.BahanSurvei:
+    """The plain inputs of a survey's results (see hasil_survei.BahanSurvei)."""
     lokasi = penilaian.lokasi
-    per_unit = [
-        {k: v for k, v in nilai.items() if v is not None}
-        for unit, nilai in numerik.items()
-        if unit is not None
-    ]
-    if per_unit:
-        numerik_lokasi = rumus.jumlahkan_unit(per_unit)
-    else:
-        numerik_lokasi = {k: v for k, v in numerik.get(None, {}).items() if v is not None}
-    numerik = numerik_lokasi
-    return rumus.MasukanPenilaian(
+    return hasil_survei.BahanSurvei(
         kategori_kota=lokasi.kabupaten_kota.kategori,
-        pita={k: v for k, v in pita.items() if v},
-        numerik=numerik,
+        luas_sk_ha=lokasi.luas_sk_ha,
         status_penguasaan=penilaian.status_penguasaan,
         kesesuaian_rtr=penilaian.kesesuaian_rtr,
         strategis=penilaian.strategis,
         kepadatan_penduduk=penilaian.kepadatan_penduduk,
         potensi_sosekbud=penilaian.potensi_sosekbud,
-        luas_ha=lokasi.luas_sk_ha,
+        pita=pita,
+        lembar=lembar,
     )
 
 
 def hitung_ulang(penilaian: Penilaian) -> None:
-    """Recompute and set the stored results from the inputs (does not save)."""
-    try:
-        masukan = masukan_dari(penilaian)
-        hasil = rumus.hitung(masukan)
-    except rumus.KesalahanMasukan as e:
-        _kosongkan_hasil(penilaian)
-        penilaian.kekurangan = [{"field": k.field, "pesan": k.pesan} for k in e.kesalahan]
-        return
-    penilaian.kekurangan = []
-    penilaian.nilai_kekumuhan = hasil.nilai_kekumuhan
-    penilaian.tingkat_kekumuhan = hasil.tingkat_kekumuhan.value
-    penilaian.nilai_pertimbangan_lain = hasil.nilai_pertimbangan_lain
-    penilaian.tingkat_pertimbangan_lain = hasil.tingkat_pertimbangan_lain.value
-    penilaian.legalitas = hasil.legalitas.value
-    penilaian.klasifikasi = hasil.klasifikasi or ""
-    penilaian.prioritas = hasil.prioritas
-    penilaian.pola_penanganan = hasil.pola_penanganan.value if hasil.pola_penanganan else ""
-    penilaian.kewenangan = hasil.kewenangan.value if hasil.kewenangan else ""
-    penilaian.hasil = {
-        "persen": {k: _angka(v) for k, v in hasil.persen.items()},
-        "skor": hasil.skor,
-        "sumber": hasil.sumber,
-        "skor_aspek": {str(k): v for k, v in hasil.skor_aspek.items()},
-        "kepadatan_penduduk": _angka(hasil.kepadatan_penduduk),
-        "skor_pertimbangan": hasil.skor_pertimbangan,
-        "volume": _volume(masukan),
-        # The luas SK used when there is no luas verifikasi (kewenangan, §8): the SK prints the
-        # survey's areas, not the lokasi's header edited later.
-        "luas_sk_ha": _angka(masukan.luas_ha),
-        "unit": _hasil_unit(penilaian),
-    }
+    """Recompute and set the stored results from the inputs (does not save).
 
-
-def _kosongkan_hasil(penilaian: Penilaian) -> None:
-    penilaian.nilai_kekumuhan = None
-    penilaian.nilai_pertimbangan_lain = None
-    penilaian.prioritas = None
-    for nama in (
-        "tingkat_kekumuhan",
-        "tingkat_pertimbangan_lain",
-        "legalitas",
-        "klasifikasi",
-        "pola_penanganan",
-        "kewenangan",
-    ):
-        setattr(penilaian, nama, "")
-    penilaian.hasil = {}
-
-
-def _angka(nilai: Decimal | None) -> str | None:
-    return None if nilai is None else format(nilai, "f")
-
-
-def _volume(masukan: rumus.MasukanPenilaian) -> dict[str, str | None]:
-    hasil = {}
-    for k in rumus.KRITERIA:
-        try:
-            hasil[k.kode] = _angka(rumus.volume(k, masukan.numerik))
-        except (KeyError, ValueError, TypeError):
-            hasil[k.kode] = None
-    return hasil
-
-
-def _hasil_unit(penilaian: Penilaian) -> dict[str, dict]:
-    """Score each RT unit on its own for the profile (§7); a unit with gaps is left out."""
-    hasil = {}
-    for baris in penilaian.numerik.all():
-        if baris.unit_id is None:
-            continue
-        try:
-            h = rumus.hitung_unit(baris.nilai())
-        except rumus.KesalahanMasukan:
-            continue
-        hasil[str(baris.unit_id)] = {
-            "nilai_kekumuhan": h.nilai_kekumuhan,
-            "tingkat_kekumuhan": h.tingkat_kekumuhan.value,
-            "skor": h.skor,
-            "persen": {k: _angka(v) for k, v in h.persen.items()},
-        }
-    return hasil
+    The computation is `hasil_survei.hasil_survei`, which `hitung_ulang_semua` calls too.
+    """
+    bahan = bahan_dari(
+        penilaian,
+        pita={i.kode: i.pita for i in penilaian.isian.all() if i.pita},
+        lembar=[(b.unit_id, b.nilai()) for b in penilaian.numerik.all()],
+    )
+    for nama, nilai in hasil_survei.hasil_survei(bahan).items():
+        setattr(penilaian, nama, nilai)
 
 
 def potret_penilaian(penilaian: Penilaian) -> dict[str, str]:

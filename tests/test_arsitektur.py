@@ -39,6 +39,8 @@ MODUL_MURNI = [
     "penilaian/sk/xlsx.py",
     "penilaian/sk/contoh.py",
     "penilaian/penanganan.py",
+    "penilaian/hasil_survei.py",
+    "penilaian/sintetis.py",
     "kolaborasi/aturan.py",
     "kolaborasi/kegiatan/aturan_kegiatan.py",
     "kolaborasi/pemangku/jadwal.py",

@@ -1,0 +1,234 @@
+"""Rescore many surveys at once after a rules change (`manage.py hitung_ulang_semua`).
+
+Reads the inputs in a few queries (surveys with their lokasi's luas SK and kab/kota category,
+the bands chosen, the Format Numerik sheets), computes with `hasil_survei.hasil_survei` — the
+function `services.hitung_ulang` calls on every save — and writes only the surveys whose
+results changed, with one history entry each, all in one transaction: either every survey is
+rescored or none.
+
+What it leaves alone, on purpose:
+- inputs, `versi` and `diubah_oleh`/`diubah_pada`: nothing a person typed changed, so a form
+  open on a draft still saves (and recomputes) without a conflict; the history entry (no user,
+  "dihitung ulang") says what the rules changed;
+- issued SK: they print `SKLokasi.data` and `SK.daerah_beku`, frozen when issued, never the
+  survey rows (see docs/sk.md);
+- finished peninjauan ulang (`hasil_beku`), frozen the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from kumuh import massal
+from lokasi import riwayat
+from penilaian import rumus
+from penilaian.hasil_survei import FIELD_HASIL, BahanSurvei, hasil_survei
+from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
+
+_FIELD_BACA = [
+    "pk",
+    "status_penguasaan",
+    "kesesuaian_rtr",
+    "strategis",
+    "kepadatan_penduduk",
+    "potensi_sosekbud",
+    "lokasi__luas_sk_ha",
+    "lokasi__kabupaten_kota__kategori",
+    *FIELD_HASIL,
+]
+# The results a person reads, as the history records them (the rest of `hasil` — volumes, unit
+# scores — follows from these and the unchanged inputs).
+_FIELD_RIWAYAT = [f for f in FIELD_HASIL if f not in ("hasil", "kekurangan")]
+TINDAKAN = "dihitung ulang"
+# Below this many surveys worker processes cost more to start than they save.
+PROSES_MULAI = 4000
+PER_TUGAS = 1500  # surveys per worker task
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    diperiksa: int
+    berubah: int
+    riwayat: int
+    detik: dict[str, float] = field(default_factory=dict)  # per phase: baca, hitung, tulis
+
+
+def hitung_ulang_semua(
+    *,
+    penilaian: QuerySet[Penilaian] | None = None,
+    alasan: str = "",
+    proses: int | None = None,
+    periksa: bool = False,
+) -> Ringkasan:
+    """Rescore the given surveys (all by default); write and record only what changed.
+
+    `proses`: worker processes for the formula (None: up to 2 for large runs, else none).
+    `periksa`: count what would change, then roll everything back.
+    """
+    qs = Penilaian.objects.all() if penilaian is None else penilaian
+    detik, mulai = {}, time.perf_counter()
+    with _kunci_tulis(), transaction.atomic():
+        # Locked first (PostgreSQL; SQLite holds its write lock from BEGIN IMMEDIATE): a save
+        # begins by bumping the survey's versi, so none can slip in between reading the inputs
+        # and writing results computed from them.
+        baris = list(qs.select_for_update(of=("self",)).order_by("pk").values_list(*_FIELD_BACA))
+        pk = [b[0] for b in baris]
+        pita, lembar = _baca_isian(None if penilaian is None else qs, pk)
+        bahan = [
+            BahanSurvei(
+                kategori_kota=b[7],
+                luas_sk_ha=b[6],
+                status_penguasaan=b[1],
+                kesesuaian_rtr=b[2],
+                strategis=b[3],
+                kepadatan_penduduk=b[4],
+                potensi_sosekbud=b[5],
+                pita=pita.get(b[0], {}),
+                lembar=lembar.get(b[0], ()),
+            )
+            for b in baris
+        ]
+        lama = [dict(zip(FIELD_HASIL, b[8:], strict=True)) for b in baris]
+        detik["baca"] = time.perf_counter() - mulai
+        berubah = []
+        jurnal = riwayat.Jurnal(pengguna=None, keterangan=f"({alasan})" if alasan else "")
+        dicatat = 0
+        ubah = _yang_berubah(bahan, lama, proses)
+        detik["hitung"] = time.perf_counter() - mulai - detik["baca"]
+        for i, hasil, sebelum, sesudah in ubah:
+            berubah.append(SimpleNamespace(pk=pk[i], **hasil))
+            dicatat += jurnal.catat(
+                obj=_Rujukan(pk[i]), tindakan=TINDAKAN, sebelum=sebelum, sesudah=sesudah
+            )
+        massal.perbarui(Penilaian, berubah, list(FIELD_HASIL))
+        jurnal.simpan()
+        if periksa:
+            transaction.set_rollback(True)
+    detik["tulis"] = time.perf_counter() - mulai - detik["baca"] - detik["hitung"]
+    return Ringkasan(diperiksa=len(baris), berubah=len(berubah), riwayat=dicatat, detik=detik)
+
+
+def _baca_isian(
+    saring: QuerySet[Penilaian] | None, pk: list[int]
+) -> tuple[dict[int, dict[str, str]], dict[int, list[tuple[int | None, dict[str, Decimal]]]]]:
+    """The bands chosen and the numerik sheets of the surveys, keyed by survey (two queries)."""
+    if not pk:
+        return {}, {}
+    # An unfiltered run reads the whole tables; a filtered one through a subquery.
+    pilih = {} if saring is None else {"penilaian__in": saring.values("pk")}
+    pita: dict[int, dict[str, str]] = {}
+    # A blank band means "from Format Numerik": only the chosen ones matter to the formula.
+    for p, kode, nilai in (
+        IsianKriteria.objects.filter(**pilih)
+        .exclude(pita="")
+        .values_list("penilaian_id", "kode", "pita")
+    ):
+        pita.setdefault(p, {})[kode] = nilai
+    lembar: dict[int, list[tuple[int | None, dict[str, Decimal]]]] = {}
+    kunci = list(rumus.NUMERIK_FIELDS)
+    for b in (
+        NumerikPenilaian.objects.filter(**pilih)
+        .order_by("pk")
+        .values_list("penilaian_id", "unit_id", *kunci)
+    ):
+        nilai = {k: v for k, v in zip(kunci, b[2:], strict=True) if v is not None}
+        lembar.setdefault(b[0], []).append((b[1], nilai))
+    return pita, lembar
+
+
+# The surveys of the run being computed: worker processes are forked with it, so the inputs
+# are never pickled (only the changed results come back).
+_KERJA: tuple[Sequence[BahanSurvei], Sequence[dict]] | None = None
+
+
+_Berubah = tuple[int, dict[str, object], dict[str, object], dict[str, object]]
+
+
+def _yang_berubah(
+    bahan: Sequence[BahanSurvei], lama: Sequence[dict], proses: int | None
+) -> list[_Berubah]:
+    """The surveys whose stored results differ from the formula's: (index, new results, and
+    the history snapshots before/after, only the labels that differ)."""
+    global _KERJA
+    if proses is None:
+        proses = min(2, os.cpu_count() or 1) if len(bahan) >= PROSES_MULAI else 1
+    _KERJA = (bahan, lama)
+    try:
+        if proses <= 1:
+            return _berubah_rentang(0, len(bahan))
+        awal = range(0, len(bahan), PER_TUGAS)
+        akhir = [min(a + PER_TUGAS, len(bahan)) for a in awal]
+        # fork: the workers start with the inputs already in memory and run only the pure
+        # formula; they never touch this process's database connection.
+        konteks = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=proses, mp_context=konteks) as pool:
+            return [h for bagian in pool.map(_berubah_rentang, awal, akhir) for h in bagian]
+    finally:
+        _KERJA = None
+
+
+def _berubah_rentang(awal: int, akhir: int) -> list[_Berubah]:
+    assert _KERJA is not None
+    bahan, lama = _KERJA
+    hasil = []
+    for i in range(awal, akhir):
+        baru = hasil_survei(bahan[i])
+        if baru != lama[i]:
+            # Compared here, in the workers: the main process then formats only what differs.
+            sebelum, sesudah = potret(lama[i]), potret(baru)
+            beda = [k for k, v in sesudah.items() if sebelum.get(k) != v]
+            hasil.append(
+                (i, baru, {k: sebelum.get(k) for k in beda}, {k: sesudah[k] for k in beda})
+            )
+    return hasil
+
+
+class _Rujukan:
+    """A survey as the history needs it (its model and pk): building 30,000 Penilaian
+    instances only to name them would cost a second."""
+
+    _meta = Penilaian._meta
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
+
+
+def potret(nilai: Mapping[str, object]) -> dict[str, object]:
+    """{label: value} of the results the history shows: the scalar results, each criterion's
+    score, and the gaps that keep a survey from being scored (percentages, volumes and unit
+    scores stay in `hasil`: they follow from the unchanged inputs)."""
+    hasil = riwayat.nilai_potret(nilai, _FIELD_RIWAYAT, model=Penilaian)
+    skor = (nilai.get("hasil") or {}).get("skor", {})
+    for kode in rumus.KODE_KRITERIA:
+        hasil[f"skor {kode}"] = skor.get(kode)
+    hasil["kekurangan isian"] = "; ".join(
+        f"{k['field']}: {k['pesan']}" for k in nilai.get("kekurangan") or []
+    )
+    return hasil
+
+
+@contextlib.contextmanager
+def _kunci_tulis() -> Iterator[None]:
+    """On SQLite, begin the transaction with the write lock (BEGIN IMMEDIATE): a reader that
+    upgrades later fails at once when a request holds the lock (see kumuh/sqlite.py)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    connection.ensure_connection()
+    semula = connection.transaction_mode
+    connection.transaction_mode = "IMMEDIATE"
+    try:
+        yield
+    finally:
+        connection.transaction_mode = semula
