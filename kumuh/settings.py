@@ -111,6 +111,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # simultaneous saves wait for each other instead of failing on the lock upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
 
+# Django's cache holds the rate limits of the public complaint pages (monev/pengaduan/batas.py).
+# The default lives in each process's memory: several gunicorn processes or machines would
+# each count on their own. Production shares it through the database
+# (KUMUH_CACHE_URL=dbcache://kumuh_cache, then `manage.py createcachetable`; docs/deploy.md).
+CACHES = {"default": env.cache_url("KUMUH_CACHE_URL", default="locmemcache://")}
+
 # `manage.py kumuh_demo` creates accounts with a published password: only in development
 # unless forced (--paksa). The tests set it through pytest-env, like a developer's machine.
 KUMUH_DEMO_DIIZINKAN = env.bool("KUMUH_DEMO_DIIZINKAN", default=DEBUG)

@@ -146,3 +146,39 @@ def test_gunicorn_serves_the_login_page_and_hashed_static_files(gunicorn):
     assert "immutable" not in (r.getheader("Cache-Control") or "")
 
     assert _get(gunicorn, "/static/tidak-ada.css").status == 404
+
+
+def _alamat_terlihat(remote_addr: str, **meta: str) -> str:
+    from kumuh.wsgi import alamat_klien
+
+    dilihat = {}
+
+    def app(environ, start_response):
+        dilihat["alamat"] = environ["REMOTE_ADDR"]
+        return [b""]
+
+    alamat_klien(app, tepercaya={"127.0.0.1"})({"REMOTE_ADDR": remote_addr, **meta}, None)
+    return dilihat["alamat"]
+
+
+def test_client_address_comes_from_the_trusted_proxy():
+    # nginx replaces the header with the address it saw, or appends it to what came in.
+    assert _alamat_terlihat("127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7") == "203.0.113.7"
+    assert (
+        _alamat_terlihat("127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7") == "203.0.113.7"
+    )
+    assert _alamat_terlihat("127.0.0.1") == "127.0.0.1"
+
+
+def test_a_client_cannot_choose_its_address_by_writing_the_header():
+    assert _alamat_terlihat("198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.7") == "198.51.100.4"
+
+
+def test_cache_can_be_shared_through_the_database(tmp_path):
+    # Rate limits of the public complaint pages must count across gunicorn processes.
+    r = _python(
+        _env_produksi(tmp_path, KUMUH_CACHE_URL="dbcache://kumuh_cache"),
+        "-c",
+        "from kumuh import settings as s; print(s.CACHES['default']['BACKEND'])",
+    )
+    assert r.stdout.strip() == "django.core.cache.backends.db.DatabaseCache", r.stderr
