@@ -32,9 +32,10 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 
-# Load Django once, before forking: processes share its memory and start faster. No database
-# connection is opened at import time.
-preload_app = True
+# Each process loads the code itself (not preload_app): `systemctl reload kumuh-web` (SIGHUP)
+# then starts processes with the new code after an upgrade while the old ones finish their
+# requests, without a moment of refused connections.
+preload_app = False
 
 # The requests are logged by nginx; gunicorn logs its own errors to stderr (journald).
 accesslog = os.environ.get("KUMUH_WEB_LOG_AKSES") or None
