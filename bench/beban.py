@@ -181,6 +181,11 @@ class Kolam:
                 except Exception:
                     kon.akhiri()
                     raise e from None
+            except BaseException:
+                # Given up (timeout): close the connection, as a browser that gives up does;
+                # a late answer must not arrive as the answer to the next request.
+                kon.akhiri()
+                raise
             if kon.tutup:
                 kon.akhiri()
             else:
