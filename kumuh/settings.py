@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "kumuh.sqlite.TulisSegeraSQLite",  # first: before anything opens the request's transaction
     "django.middleware.security.SecurityMiddleware",
+    # Static files answered here, before sessions, auth and the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -96,6 +98,11 @@ DATABASES = {
 if "DATABASE_URL" not in env:
     VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ yet
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Keep a web or worker thread's connection between requests (seconds) instead of connecting for
+# each one: on PostgreSQL a new connection costs a few milliseconds and a backend process.
+# Health checks drop a connection the server has closed (restart, idle timeout) before use.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Background renders write their progress (short autocommit updates) while requests write
     # too: wait for the lock instead of failing at once. Not transaction_mode IMMEDIATE: it
@@ -103,6 +110,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Requests that may write begin IMMEDIATE through kumuh.sqlite.TulisSegeraSQLite, so two
     # simultaneous saves wait for each other instead of failing on the lock upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+
+# Django's cache holds the rate limits of the public complaint pages (monev/pengaduan/batas.py).
+# The default lives in each process's memory: several gunicorn processes or machines would
+# each count on their own. Production shares it through the database
+# (KUMUH_CACHE_URL=dbcache://kumuh_cache, then `manage.py createcachetable`; docs/deploy.md).
+CACHES = {"default": env.cache_url("KUMUH_CACHE_URL", default="locmemcache://")}
 
 # `manage.py kumuh_demo` creates accounts with a published password: only in development
 # unless forced (--paksa). The tests set it through pytest-env, like a developer's machine.
@@ -172,6 +185,21 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
+# Production serves the files `manage.py collectstatic` gathered into STATIC_ROOT, under names
+# that carry a hash of their content, with gzip and Brotli copies, through WhiteNoise (or the
+# proxy, docs/deploy.md): a browser may then keep them for a year and a new release still
+# reaches it. Without collected files (development, the tests) names stay plain and WhiteNoise
+# finds the files where they live.
+STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
 # Uploaded photos and documents belong to one kab/kota, so they are never served as public
 # static files: views check scope and stream them (see lokasi.views.berkas_*).
