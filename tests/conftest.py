@@ -185,6 +185,15 @@ def _media_sementara(settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong() -> None:
+    # The cache outlives a test's rolled-back rows, whose primary keys the next test reuses:
+    # each test starts with an empty one (rate limits, the priority list's year options).
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- browser (Playwright on Debian's Chromium) -------------------------------------------------
 
 CHROMIUM = os.environ.get("KUMUH_CHROMIUM", "/usr/bin/chromium")
