@@ -11,7 +11,7 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 LOCK := requirements.lock
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install lock paket run demo test lint format check test-sqlite test-postgres test-browser bench bench-kueri bench-beban bench-sk sk-preview clean
+.PHONY: help install lock paket run demo test lint format check test-sqlite test-postgres test-browser bench bench-kueri bench-beban bench-sk bench-skala sk-preview clean
 
 help:
 	@echo "make run    jalankan aplikasi dengan data demo di http://127.0.0.1:8000"
@@ -22,7 +22,8 @@ help:
 	@echo "make sk-preview  SK demo ke PDF, Excel dan PNG per halaman di var/sk-pratinjau/"
 	@echo "make bench       semua tolok ukur: anggaran kueri, uji beban produksi, PDF SK"
 	@echo "make bench-beban uji beban gunicorn + PostgreSQL: 150 permintaan/s selama 60 s (docs/deploy.md)"
-	@echo "make bench-sk    tolok ukur PDF SK (Lampiran I 500 lokasi, Buku Profil 100)"
+	@echo "make bench-sk    tolok ukur PDF SK (Lampiran I 500 lokasi, Buku Profil 100) dan LibreOffice"
+	@echo "make bench-skala 30.000 lokasi sintetis: daftar prioritas, dasbor, hitung ulang semua"
 
 install: $(VENV)/.terpasang
 
@@ -104,6 +105,7 @@ bench: install paket
 	 $(MAKE) --no-print-directory bench-kueri || gagal="$$gagal bench-kueri"; \
 	 $(MAKE) --no-print-directory bench-beban || gagal="$$gagal bench-beban"; \
 	 $(MAKE) --no-print-directory bench-sk || gagal="$$gagal bench-sk"; \
+	 $(MAKE) --no-print-directory bench-skala || gagal="$$gagal bench-skala"; \
 	 if [ -n "$$gagal" ]; then echo "Tolok ukur tidak lulus:$$gagal" >&2; exit 1; fi
 
 # Query budgets: the queries of a page stay the same as the rows grow (also part of make test).
@@ -119,6 +121,11 @@ bench-beban: install paket
 # Lampiran I of 500 lokasi against a plain HTML table, and the Buku Profil of 100 (docs/sk.md).
 bench-sk: install
 	$(PY) bench/bench_sk.py
+	$(PY) bench/bench_sk_libreoffice.py
+
+# 30,000 synthetic lokasi on SQLite and PostgreSQL: priority list, dashboard, rescoring all.
+bench-skala: install paket
+	PY=$(PY) sh bench/skala.sh
 
 # The demo SK as PDF, Excel and PNG pages in var/sk-pratinjau/ (needs pdftoppm).
 sk-preview: install paket
