@@ -1,4 +1,4 @@
-"""Load test of the production stack on one machine (issue 14, docs/kinerja-produksi.md).
+"""Load test of the production stack on one machine (issue 14, docs/kinerja/produksi.md).
 
     python bench/beban.py [--laju 150] [--durasi 60] [--sintetis N]
 

@@ -15,7 +15,7 @@ a new one that `kumuh_sintetis --lokasi N` fills (its time is reported too). Wit
 - *semua*: every stored result is made stale first (as after a formula change): all are
   written, each with a history entry.
 
-The load average is printed beside every run: the machine is shared. Results: docs/kinerja-
+The load average is printed beside every run: the machine is shared. Results: docs/kinerja/
 sintetis.md.
 """
 

@@ -15,7 +15,7 @@ bind = os.environ.get("KUMUH_WEB_ALAMAT", "127.0.0.1:8000")
 # PostgreSQL: a couple of processes per core keeps every core busy, and a few threads per
 # process fill the waits and leave room beside a slow request (an Excel export, a report
 # PDF). On 2 cores: 4 processes × 4 threads. Each process holds about 100 MB. Compare others
-# on the machine itself: `python bench/beban.py --proses 4x4,2x2` (docs/kinerja-produksi.md).
+# on the machine itself: `python bench/beban.py --proses 4x4,2x2` (docs/kinerja/produksi.md).
 _inti = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (_inti or 1)))
 threads = int(os.environ.get("KUMUH_WEB_UTAS", 4))

@@ -337,7 +337,7 @@ class Penilaian(Tercatat):
             models.Index(fields=["status", "tahun"]),
             # "The latest approved survey of each lokasi" (prioritas.penilaian_terakhir) looks
             # each lokasi up newest first and reads the status from the index: 4× faster at
-            # 30,000 lokasi on SQLite (docs/kinerja-prioritas.md).
+            # 30,000 lokasi on SQLite (docs/kinerja/prioritas.md).
             models.Index(
                 fields=["lokasi", "-tahun", "-id", "status"], name="penilaian_terakhir_idx"
             ),
