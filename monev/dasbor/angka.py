@@ -60,10 +60,26 @@ def kelompokkan(baris: Iterable[LokasiSK]) -> tuple[Kelompok, ...]:
     return tuple(Kelompok(t, k, j.lokasi, j.luas) for (t, k), j in jumlah.items())
 
 
-def perlu_diperiksa(lok: LokasiSK) -> bool:
-    """Whether `periksa_sk` flags this row: worked out once per frozen row, so the dashboard
-    reads in full only the rows that have something to say."""
-    return bool(periksa_baris(lok, ""))
+@dataclass(frozen=True)
+class BarisBeku:
+    """What the flags read of a frozen row: its own flags (`periksa_baris`, worked out once,
+    since the row never changes) and what the "newer and worse survey" flag compares."""
+
+    lokasi_pk: int
+    nomor: int
+    nama: str
+    tahun_penilaian: int
+    tanggal_survei: date | None
+    nilai_kekumuhan: int
+    tingkat_kekumuhan: str
+    tanda: tuple[Tanda, ...] = ()
+
+    @classmethod
+    def dari(cls, lok: LokasiSK, judul: str) -> BarisBeku:
+        return cls(
+            lok.lokasi_pk, lok.nomor, lok.nama, lok.tahun_penilaian, lok.tanggal_survei,
+            lok.nilai_kekumuhan, lok.tingkat_kekumuhan, tuple(periksa_baris(lok, judul)),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,8 @@ class SKBeku:
     """An issued SK, its span in force, and its frozen rows as groups.
 
     `baris` holds the rows the flags are read from: every row when built from the rows
-    (`dari_baris`); only those that can raise a flag when the database narrowed them.
+    (`dari_baris`); only those that can raise a flag when the database narrowed them (rows
+    with flags of their own, rows whose lokasi has a worse approved survey).
     """
 
     pk: int
@@ -82,7 +99,7 @@ class SKBeku:
     berakhir: date | None  # the tanggal of the issued SK that replaced it
     kelompok: tuple[Kelompok, ...]
     luas_baris: Decimal = Decimal(0)  # the rows' areas as recorded, before each is rounded
-    baris: tuple[LokasiSK, ...] = ()
+    baris: tuple[BarisBeku, ...] = ()
 
     @classmethod
     def dari_baris(
@@ -98,7 +115,8 @@ class SKBeku:
         lokasi = tuple(lokasi)
         return cls(
             pk, kota_pk, kota, judul, mulai, berakhir, kelompokkan(lokasi),
-            sum((lok.luas_ha or Decimal(0) for lok in lokasi), Decimal(0)), lokasi,
+            sum((lok.luas_ha or Decimal(0) for lok in lokasi), Decimal(0)),
+            tuple(BarisBeku.dari(lok, judul) for lok in lokasi),
         )  # fmt: skip
 
     def berlaku_pada(self, hari: date) -> bool:
@@ -354,8 +372,8 @@ def periksa_sk(sk: SKBeku) -> list[Tanda]:
                 f"dibulatkan ({_ha(baris)}).",
             )
         )
-    for lok in sk.baris:
-        tanda += periksa_baris(lok, sk.judul)
+    for b in sk.baris:
+        tanda += b.tanda
     return tanda
 
 
@@ -429,7 +447,7 @@ def periksa_survei(sk: SKBeku, kini: Mapping[int, SurveiKini]) -> list[Tanda]:
     return tanda
 
 
-def _lebih_baru(s: SurveiKini, lok: LokasiSK) -> bool:
+def _lebih_baru(s: SurveiKini, lok: BarisBeku) -> bool:
     if s.tanggal is not None and lok.tanggal_survei is not None:
         return s.tanggal > lok.tanggal_survei
     return s.tahun > lok.tahun_penilaian

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum
 
 from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
@@ -35,6 +35,9 @@ from monev.peninjauan.muat import Rekap, muat_peninjauan
 from penilaian.models import SK, STATUS_DISETUJUI, Penilaian, SKLokasi
 from penilaian.prioritas import penilaian_terakhir
 from penilaian.sk.isi import LokasiSK
+
+SEN = Decimal("0.01")  # BarisSKBeku.luas_cetak's places
+MIKRO = Decimal("0.000001")  # BarisSKBeku.luas_ha's (lokasi.models.LUAS)
 
 
 @dataclass(frozen=True)
@@ -122,32 +125,30 @@ def _mulai(sk: SK) -> date:
     return date(sk.tahun, 1, 1)
 
 
-def salin_baris(sk_pk: list[int]) -> None:
-    """Copy the frozen rows of these SKs into `BarisSKBeku`: once per SK, the first time the
-    dashboard reads it (the rows are frozen, so the copy never goes stale). Reading a large
-    SK's JSON takes seconds, once."""
+def salin_baris(judul: dict[int, str]) -> None:
+    """Copy the frozen rows of these SKs (pk → judul) into `BarisSKBeku`, with each row's own
+    flags: once per SK, the first time the dashboard reads it (the rows are frozen, so the copy
+    never goes stale). Reading a large SK's JSON takes seconds, once."""
     baru = []
     for pk, sk_id, lokasi_id, data in (
-        SKLokasi.objects.filter(sk__in=sk_pk, dasbor__isnull=True)
+        SKLokasi.objects.filter(sk__in=list(judul), dasbor__isnull=True)
         .order_by()
         .values_list("pk", "sk_id", "lokasi_id", "data")
         .iterator(chunk_size=2000)
     ):
         lok = LokasiSK.dari_json(data)
+        tanda = angka.periksa_baris(lok, judul[sk_id])
         baru.append(
             BarisSKBeku(
-                baris_id=pk,
-                sk_id=sk_id,
-                lokasi_id=lokasi_id,
-                nomor=lok.nomor,
-                tingkat=lok.tingkat_kekumuhan or "–",
-                kecamatan=lok.kecamatan_utama,
-                luas_ha=lok.luas_ha,
-                luas_cetak=angka.luas_tercetak(lok.luas_ha),
-                nilai_kekumuhan=lok.nilai_kekumuhan,
-                diperiksa=angka.perlu_diperiksa(lok),
+                baris_id=pk, sk_id=sk_id, lokasi_id=lokasi_id, nomor=lok.nomor,
+                tingkat=lok.tingkat_kekumuhan or "–", kecamatan=lok.kecamatan_utama,
+                luas_ha=lok.luas_ha, luas_cetak=angka.luas_tercetak(lok.luas_ha),
+                nama=lok.nama, tahun_penilaian=lok.tahun_penilaian,
+                tanggal_survei=lok.tanggal_survei, nilai_kekumuhan=lok.nilai_kekumuhan,
+                tingkat_kekumuhan=lok.tingkat_kekumuhan,
+                tanda=[[t.jenis, t.pesan] for t in tanda], diperiksa=bool(tanda),
             )
-        )
+        )  # fmt: skip
     if baru:
         with transaction.atomic():
             # Two first readers at once: the second's copy of a row is ignored.
@@ -164,32 +165,47 @@ def _kelompok(sk_pk: list[int]) -> dict[int, tuple[list[angka.Kelompok], Decimal
         .annotate(n=Count("pk"), cetak=Sum("luas_cetak"), mentah=Sum("luas_ha"))
         .order_by()
     ):
+        # SQLite adds decimals as floats (105522.740000001): back to the columns' places,
+        # which every row has at most, so the sums are exact again.
         kelompok, jumlah = hasil.get(sk_id, ([], Decimal(0)))
-        kelompok.append(angka.Kelompok(tingkat, kecamatan, n, cetak or angka.NOL))
-        hasil[sk_id] = (kelompok, jumlah + (mentah or 0))
+        cetak = Decimal(cetak or 0).quantize(SEN)
+        kelompok.append(angka.Kelompok(tingkat, kecamatan, n, cetak))
+        hasil[sk_id] = (kelompok, jumlah + Decimal(mentah or 0).quantize(MIKRO))
     return hasil
 
 
-def _baris_diperiksa(sk_pk: list[int], berlaku_pk: list[int]) -> dict[int, list[LokasiSK]]:
-    """The frozen rows, read in full, that can raise a flag (one query): those flagged when
-    copied, and those of an SK in force whose lokasi's latest approved survey scores higher
-    than the frozen one (the pure rule then decides whether that survey is also newer)."""
-    terbaru = (
-        Penilaian.objects.filter(status__in=STATUS_DISETUJUI, lokasi=OuterRef("lokasi"))
-        .order_by("-tahun", "-pk")
-        .values("nilai_kekumuhan")[:1]
+def _baris_diperiksa(sk: dict[int, str], berlaku_pk: list[int]) -> dict[int, list[angka.BarisBeku]]:
+    """The frozen rows that can raise a flag (one query): those with flags of their own, and
+    those of an SK in force whose lokasi has an approved survey scoring higher than the frozen
+    one (the pure rule then asks whether the latest survey is newer and worse)."""
+    lebih_buruk = Penilaian.objects.filter(
+        status__in=STATUS_DISETUJUI,
+        lokasi=OuterRef("lokasi"),
+        nilai_kekumuhan__gt=OuterRef("nilai_kekumuhan"),
     )
-    baris: dict[int, list[LokasiSK]] = defaultdict(list)
-    for sk_id, data in (
-        SKLokasi.objects.filter(sk__in=sk_pk)
-        .filter(
-            Q(dasbor__diperiksa=True)
-            | Q(sk__in=berlaku_pk, dasbor__nilai_kekumuhan__lt=Subquery(terbaru))
+    baris: dict[int, list[angka.BarisBeku]] = defaultdict(list)
+    for sk_id, lokasi_id, *isi, tanda in (
+        BarisSKBeku.objects.filter(sk__in=list(sk))
+        .filter(Q(diperiksa=True) | Q(sk__in=berlaku_pk) & Exists(lebih_buruk))
+        .order_by("sk_id", "nomor")
+        .values_list(
+            "sk_id",
+            "lokasi_id",
+            "nomor",
+            "nama",
+            "tahun_penilaian",
+            "tanggal_survei",
+            "nilai_kekumuhan",
+            "tingkat_kekumuhan",
+            "tanda",
         )
-        .order_by("sk", "nomor")
-        .values_list("sk_id", "data")
     ):
-        baris[sk_id].append(LokasiSK.dari_json(data))
+        judul = sk[sk_id]
+        baris[sk_id].append(
+            angka.BarisBeku(
+                lokasi_id, *isi, tuple(angka.Tanda(j, judul, p, lokasi_id) for j, p in tanda)
+            )
+        )
     return baris
 
 
@@ -206,9 +222,10 @@ def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
     )
     semua = [s.pk for s in daftar]
     kelompok = _kelompok(semua)
+    judul = {s.pk: s.judul_singkat for s in daftar}
     if belum := [pk for pk in semua if pk not in kelompok]:
         # An SK not yet copied (or one without rows, which copies nothing).
-        salin_baris(belum)
+        salin_baris({pk: judul[pk] for pk in belum})
         kelompok.update(_kelompok(belum))
     rentang = {}
     for s in daftar:
@@ -219,7 +236,7 @@ def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
         for pk, (mulai, akhir) in rentang.items()
         if mulai <= hari_ini and (akhir is None or hari_ini < akhir)
     ]
-    baris = _baris_diperiksa(semua, berlaku)
+    baris = _baris_diperiksa(judul, berlaku)
     return [
         angka.SKBeku(
             pk=s.pk,

@@ -27,9 +27,16 @@ class BarisSKBeku(models.Model):
     luas_ha = models.DecimalField(_("luas (ha)"), max_digits=20, decimal_places=6, null=True)
     # The area as the SK prints it (2 decimals, half up; 0 without area): KEEMPAT adds these.
     luas_cetak = models.DecimalField(_("luas tercetak (ha)"), max_digits=16, decimal_places=2)
+    # What the "newer and worse survey" flag compares and says.
+    nama = models.TextField(_("nama lokasi"))
+    tahun_penilaian = models.PositiveSmallIntegerField(_("tahun penilaian"))
+    tanggal_survei = models.DateField(_("tanggal survei"), null=True)
     nilai_kekumuhan = models.IntegerField(_("nilai kekumuhan"))
-    # The row raises a flag of its own (no area, no kecamatan, units or reference area apart).
-    diperiksa = models.BooleanField(_("perlu diperiksa"))
+    tingkat_kekumuhan = models.TextField(_("tingkat kekumuhan (tertulis)"), blank=True)
+    # The row's own flags (no area, no kecamatan, units or reference area apart), worked out
+    # when copied: [[jenis, pesan], …]; `diperiksa` says there are some, for the index.
+    tanda = models.JSONField(_("tanda"), default=list)
+    diperiksa = models.BooleanField(_("ada tanda"))
 
     class Meta:
         verbose_name = _("baris SK untuk dasbor")
