@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
 
 from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
@@ -178,15 +178,17 @@ def _baris_diperiksa(sk: dict[int, str], berlaku_pk: list[int]) -> dict[int, lis
     """The frozen rows that can raise a flag (one query): those with flags of their own, and
     those of an SK in force whose lokasi has an approved survey scoring higher than the frozen
     one (the pure rule then asks whether the latest survey is newer and worse)."""
-    lebih_buruk = Penilaian.objects.filter(
-        status__in=STATUS_DISETUJUI,
-        lokasi=OuterRef("lokasi"),
-        nilai_kekumuhan__gt=OuterRef("nilai_kekumuhan"),
-    )
+    # An uncorrelated IN (a join of the rows in force with the approved surveys), which both
+    # databases hash once; an EXISTS per row inside the OR was a subplan per row, 13,000 loops.
+    lebih_buruk = BarisSKBeku.objects.filter(
+        sk__in=berlaku_pk,
+        lokasi__penilaian__status__in=STATUS_DISETUJUI,
+        lokasi__penilaian__nilai_kekumuhan__gt=F("nilai_kekumuhan"),
+    ).values("pk")
     baris: dict[int, list[angka.BarisBeku]] = defaultdict(list)
     for sk_id, lokasi_id, *isi, tanda in (
         BarisSKBeku.objects.filter(sk__in=list(sk))
-        .filter(Q(diperiksa=True) | Q(sk__in=berlaku_pk) & Exists(lebih_buruk))
+        .filter(Q(diperiksa=True) | Q(pk__in=lebih_buruk))
         .order_by("sk_id", "nomor")
         .values_list(
             "sk_id",
