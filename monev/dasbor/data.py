@@ -256,7 +256,9 @@ def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
 
 
 def survei_kini(lokasi_pk: list[int]) -> dict[int, angka.SurveiKini]:
-    """The latest approved, scored survey of each lokasi (one query)."""
+    """The latest approved, scored survey of each lokasi (one query; none without lokasi)."""
+    if not lokasi_pk:
+        return {}
     qs = penilaian_terakhir(Penilaian.objects.filter(lokasi_id__in=lokasi_pk)).filter(
         nilai_kekumuhan__isnull=False
     )
