@@ -40,15 +40,20 @@ def test_dashboard_does_not_grow_with_the_lokasi(kota_a, kota_b, pokja_a, verifi
     hasil = []
     for n, kota, pokja in ((3, kota_a, pokja_a), (30, kota_b, pokja_b)):
         _isi(kota, pokja, n, kota.nama)
-        hasil.append((_kueri(klien_untuk(pokja)), n))
+        klien = klien_untuk(pokja)
+        # The first read copies the new SK's rows (BarisSKBeku); the next ones only read.
+        hasil.append((_kueri(klien), _kueri(klien), n))
     # Each city's own page: 3 vs 30 lokasi, the same count.
-    assert hasil[0][0] == hasil[1][0], hasil
+    assert hasil[0][:2] == hasil[1][:2], hasil
     assert SK.objects.filter(status="ditetapkan").count() == 2
-    # Session, user, the cities in scope; the SKs, their replacing SKs, the frozen rows; the
-    # latest surveys; the latest review and its own 8; kegiatan per status; funding and
-    # realisation; the calendar's own queries (with complaints due); the latest evaluation;
-    # the targets.
-    assert hasil[0][0] == 32, hasil
+    # Session, user, the cities in scope; the SKs, their replacing SKs, the frozen rows added
+    # up per tingkat and kecamatan, the rows that can raise a flag, their lokasi' latest
+    # surveys; the latest review and its own 8; kegiatan per status; funding and realisation;
+    # the calendar's own queries (with complaints due); the latest evaluation; the targets.
+    assert hasil[0][1] == 33, hasil
+    # The first read: the rows not yet copied, read once, inserted (in a savepoint), and added
+    # up again.
+    assert hasil[0][0] == 38, hasil
     # The province verifier, both cities together: one more review and calendar pass.
     gabungan = _kueri(klien_untuk(verifikator_p))
-    assert gabungan <= 2 * hasil[0][0], gabungan
+    assert gabungan <= 2 * hasil[0][1], gabungan

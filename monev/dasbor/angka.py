@@ -40,8 +40,56 @@ def luas_tercetak(luas: Decimal | None) -> Decimal:
 
 
 @dataclass(frozen=True)
+class Kelompok:
+    """The rows of an SK that share a tingkat and a first kecamatan: how many, and their printed
+    areas added up. An SK's figures are these groups, so a city of 15,000 lokasi arrives as a
+    few dozen of them (added up by the database, issue 14) instead of one object per row."""
+
+    tingkat: str  # "–" when the row has none
+    kecamatan: str  # the first kecamatan; "" when the row names none
+    lokasi: int
+    luas: Decimal  # the sum of luas_tercetak(row) (0 for a row without area)
+
+
+def kelompokkan(baris: Iterable[LokasiSK]) -> tuple[Kelompok, ...]:
+    """Group frozen rows as the database does for the dashboard (the rule it mirrors)."""
+    jumlah: dict[tuple[str, str], Jumlah] = {}
+    for lok in baris:
+        kunci = (lok.tingkat_kekumuhan or "–", lok.kecamatan_utama)
+        jumlah.setdefault(kunci, Jumlah()).tambah(luas_tercetak(lok.luas_ha))
+    return tuple(Kelompok(t, k, j.lokasi, j.luas) for (t, k), j in jumlah.items())
+
+
+@dataclass(frozen=True)
+class BarisBeku:
+    """What the flags read of a frozen row: its own flags (`periksa_baris`, worked out once,
+    since the row never changes) and what the "newer and worse survey" flag compares."""
+
+    lokasi_pk: int
+    nomor: int
+    nama: str
+    tahun_penilaian: int
+    tanggal_survei: date | None
+    nilai_kekumuhan: int
+    tingkat_kekumuhan: str
+    tanda: tuple[Tanda, ...] = ()
+
+    @classmethod
+    def dari(cls, lok: LokasiSK, judul: str) -> BarisBeku:
+        return cls(
+            lok.lokasi_pk, lok.nomor, lok.nama, lok.tahun_penilaian, lok.tanggal_survei,
+            lok.nilai_kekumuhan, lok.tingkat_kekumuhan, tuple(periksa_baris(lok, judul)),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class SKBeku:
-    """An issued SK with its frozen rows and the span it is in force."""
+    """An issued SK, its span in force, and its frozen rows as groups.
+
+    `baris` holds the rows the flags are read from: every row when built from the rows
+    (`dari_baris`); only those that can raise a flag when the database narrowed them (rows
+    with flags of their own, rows whose lokasi has a worse approved survey).
+    """
 
     pk: int
     kota_pk: int
@@ -49,7 +97,27 @@ class SKBeku:
     judul: str  # "SK Nomor 050/12 Tahun 2024"
     mulai: date
     berakhir: date | None  # the tanggal of the issued SK that replaced it
-    lokasi: tuple[LokasiSK, ...]
+    kelompok: tuple[Kelompok, ...]
+    luas_baris: Decimal = Decimal(0)  # the rows' areas as recorded, before each is rounded
+    baris: tuple[BarisBeku, ...] = ()
+
+    @classmethod
+    def dari_baris(
+        cls,
+        pk: int,
+        kota_pk: int,
+        kota: str,
+        judul: str,
+        mulai: date,
+        berakhir: date | None,
+        lokasi: Iterable[LokasiSK],
+    ) -> SKBeku:
+        lokasi = tuple(lokasi)
+        return cls(
+            pk, kota_pk, kota, judul, mulai, berakhir, kelompokkan(lokasi),
+            sum((lok.luas_ha or Decimal(0) for lok in lokasi), Decimal(0)),
+            tuple(BarisBeku.dari(lok, judul) for lok in lokasi),
+        )  # fmt: skip
 
     def berlaku_pada(self, hari: date) -> bool:
         return self.mulai <= hari and (self.berakhir is None or hari < self.berakhir)
@@ -57,12 +125,7 @@ class SKBeku:
     @property
     def luas_keempat(self) -> Decimal:
         """The total KEEMPAT states: the sum of the rows as printed (IsiSK.luas_total_ha)."""
-        return sum((luas_tercetak(lok.luas_ha) for lok in self.lokasi), NOL)
-
-    @property
-    def luas_baris(self) -> Decimal:
-        """The sum of the rows' areas as recorded, before each is rounded for print."""
-        return sum((lok.luas_ha or Decimal(0) for lok in self.lokasi), Decimal(0))
+        return sum((k.luas for k in self.kelompok), NOL)
 
 
 @dataclass(frozen=True)
@@ -83,8 +146,8 @@ class Jumlah:
     lokasi: int = 0
     luas: Decimal = NOL
 
-    def tambah(self, luas: Decimal) -> None:
-        self.lokasi += 1
+    def tambah(self, luas: Decimal, lokasi: int = 1) -> None:
+        self.lokasi += lokasi
         self.luas += luas
 
 
@@ -112,8 +175,8 @@ def tanggal_acuan(tahun: int, hari_ini: date) -> date:
     return min(date(tahun, 12, 31), hari_ini)
 
 
-def nama_kecamatan(lokasi: LokasiSK, kota: str, *, dengan_kota: bool) -> str:
-    nama = lokasi.kecamatan_utama or TANPA_KECAMATAN
+def nama_kecamatan(kecamatan: str, kota: str, *, dengan_kota: bool) -> str:
+    nama = kecamatan or TANPA_KECAMATAN
     # Verifiers see several cities, whose kecamatan may share names.
     return f"{nama} ({kota})" if dengan_kota else nama
 
@@ -128,16 +191,15 @@ def titik(
     per_kecamatan: dict[str, Jumlah] = {}
     per_kota: dict[str, Jumlah] = {}
     for s in berlaku:
-        for lok in s.lokasi:
-            luas = luas_tercetak(lok.luas_ha)
-            kecamatan = nama_kecamatan(lok, s.kota, dengan_kota=dengan_kota)
+        for k in s.kelompok:
+            kecamatan = nama_kecamatan(k.kecamatan, s.kota, dengan_kota=dengan_kota)
             for j in (
                 total,
-                per_tingkat.setdefault(lok.tingkat_kekumuhan or "–", Jumlah()),
+                per_tingkat.setdefault(k.tingkat, Jumlah()),
                 per_kecamatan.setdefault(kecamatan, Jumlah()),
                 per_kota.setdefault(s.kota, Jumlah()),
             ):
-                j.tambah(luas)
+                j.tambah(k.luas, k.lokasi)
     return TitikTahun(
         tahun, acuan, tuple(s.judul for s in berlaku), total, per_tingkat, per_kecamatan, per_kota
     )
@@ -310,50 +372,56 @@ def periksa_sk(sk: SKBeku) -> list[Tanda]:
                 f"dibulatkan ({_ha(baris)}).",
             )
         )
-    for lok in sk.lokasi:
-        nama = f"Lokasi {lok.nomor}. {lok.nama} pada {sk.judul}"
-        if lok.luas_ha is None:
+    for b in sk.baris:
+        tanda += b.tanda
+    return tanda
+
+
+def periksa_baris(lok: LokasiSK, judul: str) -> list[Tanda]:
+    """Flag a frozen row without area or kecamatan, or whose area disagrees with its RT units
+    or its reference area."""
+    tanda: list[Tanda] = []
+    nama = f"Lokasi {lok.nomor}. {lok.nama} pada {judul}"
+    if lok.luas_ha is None:
+        tanda.append(
+            Tanda(
+                "kosong",
+                judul,
+                f"{nama} tidak mempunyai luas; ia tidak terhitung dalam hektar.",
+                lok.lokasi_pk,
+            )
+        )
+        return tanda
+    if not lok.kecamatan:
+        tanda.append(Tanda("kecamatan", judul, f"{nama} tidak menyebut kecamatan.", lok.lokasi_pk))
+    luas_unit = [u.luas_ha for u in lok.unit]
+    if luas_unit and all(x is not None for x in luas_unit):
+        jumlah_unit = sum(luas_unit, Decimal(0))
+        if _beda(jumlah_unit, lok.luas_ha):
             tanda.append(
                 Tanda(
-                    "kosong",
-                    sk.judul,
-                    f"{nama} tidak mempunyai luas; ia tidak terhitung dalam hektar.",
+                    "unit",
+                    judul,
+                    f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan jumlah luas "
+                    f"{len(luas_unit)} unit RT-nya ({_ha(jumlah_unit)}).",
                     lok.lokasi_pk,
                 )
             )
-            continue
-        if not lok.kecamatan:
-            tanda.append(
-                Tanda("kecamatan", sk.judul, f"{nama} tidak menyebut kecamatan.", lok.lokasi_pk)
+    # The area that counts is the luas verifikasi when surveyed, else the luas SK (§8).
+    if lok.luas_verifikasi_ha is not None:
+        acuan, label = lok.luas_verifikasi_ha, "luas verifikasi"
+    else:
+        acuan, label = lok.luas_sk_ha, "luas SK"
+    if acuan is not None and _beda(acuan, lok.luas_ha):
+        tanda.append(
+            Tanda(
+                "acuan",
+                judul,
+                f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan {label} yang "
+                f"tercatat pada baris yang sama ({_ha(acuan)}).",
+                lok.lokasi_pk,
             )
-        luas_unit = [u.luas_ha for u in lok.unit]
-        if luas_unit and all(x is not None for x in luas_unit):
-            jumlah_unit = sum(luas_unit, Decimal(0))
-            if _beda(jumlah_unit, lok.luas_ha):
-                tanda.append(
-                    Tanda(
-                        "unit",
-                        sk.judul,
-                        f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan jumlah luas "
-                        f"{len(luas_unit)} unit RT-nya ({_ha(jumlah_unit)}).",
-                        lok.lokasi_pk,
-                    )
-                )
-        # The area that counts is the luas verifikasi when surveyed, else the luas SK (§8).
-        if lok.luas_verifikasi_ha is not None:
-            acuan, label = lok.luas_verifikasi_ha, "luas verifikasi"
-        else:
-            acuan, label = lok.luas_sk_ha, "luas SK"
-        if acuan is not None and _beda(acuan, lok.luas_ha):
-            tanda.append(
-                Tanda(
-                    "acuan",
-                    sk.judul,
-                    f"{nama}: luas baris {_ha(lok.luas_ha)} tidak sama dengan {label} yang "
-                    f"tercatat pada baris yang sama ({_ha(acuan)}).",
-                    lok.lokasi_pk,
-                )
-            )
+        )
     return tanda
 
 
@@ -361,7 +429,7 @@ def periksa_survei(sk: SKBeku, kini: Mapping[int, SurveiKini]) -> list[Tanda]:
     """Flag each lokasi whose latest approved survey is newer than the frozen one and scores
     higher (more kumuh): the SK in force understates it."""
     tanda = []
-    for lok in sk.lokasi:
+    for lok in sk.baris:
         s = kini.get(lok.lokasi_pk)
         if s is None or not _lebih_baru(s, lok) or s.nilai <= lok.nilai_kekumuhan:
             continue
@@ -379,7 +447,7 @@ def periksa_survei(sk: SKBeku, kini: Mapping[int, SurveiKini]) -> list[Tanda]:
     return tanda
 
 
-def _lebih_baru(s: SurveiKini, lok: LokasiSK) -> bool:
+def _lebih_baru(s: SurveiKini, lok: BarisBeku) -> bool:
     if s.tanggal is not None and lok.tanggal_survei is not None:
         return s.tanggal > lok.tanggal_survei
     return s.tahun > lok.tahun_penilaian

@@ -1,7 +1,10 @@
 """Read the dashboard's figures for the kab/kota a user may see, in a number of queries that
 does not grow with the lokasi (one pass per city only for its review and its calendar).
 
-The figures themselves are built by the pure `monev.dasbor.angka`.
+The figures themselves are built by the pure `monev.dasbor.angka`. The SKs' frozen rows are
+added up by the database (issue 14 item 2): from `BarisSKBeku`, the narrow copy of the values
+the totals need, grouped per SK, tingkat and kecamatan; only the rows that can raise a flag are
+read in full.
 """
 
 from __future__ import annotations
@@ -9,20 +12,32 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db import transaction
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
 
 from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
 from lokasi.models import KabupatenKota
 from monev.dasbor import angka
-from monev.models import EvaluasiTahunan, Pemantauan, PeninjauanUlang, RealisasiDana, TargetKota
+from monev.models import (
+    BarisSKBeku,
+    EvaluasiTahunan,
+    Pemantauan,
+    PeninjauanUlang,
+    RealisasiDana,
+    TargetKota,
+)
 from monev.op import jadwal
 from monev.op.kalender import Butir, butir_kalender
 from monev.peninjauan.muat import Rekap, muat_peninjauan
-from penilaian.models import SK, Penilaian, SKLokasi
+from penilaian.models import SK, STATUS_DISETUJUI, Penilaian, SKLokasi
 from penilaian.prioritas import penilaian_terakhir
 from penilaian.sk.isi import LokasiSK
+
+SEN = Decimal("0.01")  # BarisSKBeku.luas_cetak's places
+MIKRO = Decimal("0.000001")  # BarisSKBeku.luas_ha's (lokasi.models.LUAS)
 
 
 @dataclass(frozen=True)
@@ -110,9 +125,95 @@ def _mulai(sk: SK) -> date:
     return date(sk.tahun, 1, 1)
 
 
-def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
-    """Every issued SK of these cities with its frozen rows and its span in force (2 queries
-    plus one for the replacing SKs)."""
+def salin_baris(judul: dict[int, str]) -> None:
+    """Copy the frozen rows of these SKs (pk → judul) into `BarisSKBeku`, with each row's own
+    flags: once per SK, the first time the dashboard reads it (the rows are frozen, so the copy
+    never goes stale). Reading a large SK's JSON takes seconds, once."""
+    baru = []
+    for pk, sk_id, lokasi_id, data in (
+        SKLokasi.objects.filter(sk__in=list(judul), dasbor__isnull=True)
+        .order_by()
+        .values_list("pk", "sk_id", "lokasi_id", "data")
+        .iterator(chunk_size=2000)
+    ):
+        lok = LokasiSK.dari_json(data)
+        tanda = angka.periksa_baris(lok, judul[sk_id])
+        baru.append(
+            BarisSKBeku(
+                baris_id=pk, sk_id=sk_id, lokasi_id=lokasi_id, nomor=lok.nomor,
+                tingkat=lok.tingkat_kekumuhan or "–", kecamatan=lok.kecamatan_utama,
+                luas_ha=lok.luas_ha, luas_cetak=angka.luas_tercetak(lok.luas_ha),
+                nama=lok.nama, tahun_penilaian=lok.tahun_penilaian,
+                tanggal_survei=lok.tanggal_survei, nilai_kekumuhan=lok.nilai_kekumuhan,
+                tingkat_kekumuhan=lok.tingkat_kekumuhan,
+                tanda=[[t.jenis, t.pesan] for t in tanda], diperiksa=bool(tanda),
+            )
+        )  # fmt: skip
+    if baru:
+        with transaction.atomic():
+            # Two first readers at once: the second's copy of a row is ignored.
+            BarisSKBeku.objects.bulk_create(baru, batch_size=500, ignore_conflicts=True)
+
+
+def _kelompok(sk_pk: list[int]) -> dict[int, tuple[list[angka.Kelompok], Decimal]]:
+    """Per SK: its rows grouped by tingkat and first kecamatan, and its rows' areas added up
+    before rounding (one query)."""
+    hasil: dict[int, tuple[list[angka.Kelompok], Decimal]] = {}
+    for sk_id, tingkat, kecamatan, n, cetak, mentah in (
+        BarisSKBeku.objects.filter(sk__in=sk_pk)
+        .values_list("sk_id", "tingkat", "kecamatan")
+        .annotate(n=Count("pk"), cetak=Sum("luas_cetak"), mentah=Sum("luas_ha"))
+        .order_by()
+    ):
+        # SQLite adds decimals as floats (105522.740000001): back to the columns' places,
+        # which every row has at most, so the sums are exact again.
+        kelompok, jumlah = hasil.get(sk_id, ([], Decimal(0)))
+        cetak = Decimal(cetak or 0).quantize(SEN)
+        kelompok.append(angka.Kelompok(tingkat, kecamatan, n, cetak))
+        hasil[sk_id] = (kelompok, jumlah + Decimal(mentah or 0).quantize(MIKRO))
+    return hasil
+
+
+def _baris_diperiksa(sk: dict[int, str], berlaku_pk: list[int]) -> dict[int, list[angka.BarisBeku]]:
+    """The frozen rows that can raise a flag (one query): those with flags of their own, and
+    those of an SK in force whose lokasi has an approved survey scoring higher than the frozen
+    one (the pure rule then asks whether the latest survey is newer and worse)."""
+    # An uncorrelated IN (a join of the rows in force with the approved surveys), which both
+    # databases hash once; an EXISTS per row inside the OR was a subplan per row, 13,000 loops.
+    lebih_buruk = BarisSKBeku.objects.filter(
+        sk__in=berlaku_pk,
+        lokasi__penilaian__status__in=STATUS_DISETUJUI,
+        lokasi__penilaian__nilai_kekumuhan__gt=F("nilai_kekumuhan"),
+    ).values("pk")
+    baris: dict[int, list[angka.BarisBeku]] = defaultdict(list)
+    for sk_id, lokasi_id, *isi, tanda in (
+        BarisSKBeku.objects.filter(sk__in=list(sk))
+        .filter(Q(diperiksa=True) | Q(pk__in=lebih_buruk))
+        .order_by("sk_id", "nomor")
+        .values_list(
+            "sk_id",
+            "lokasi_id",
+            "nomor",
+            "nama",
+            "tahun_penilaian",
+            "tanggal_survei",
+            "nilai_kekumuhan",
+            "tingkat_kekumuhan",
+            "tanda",
+        )
+    ):
+        judul = sk[sk_id]
+        baris[sk_id].append(
+            angka.BarisBeku(
+                lokasi_id, *isi, tuple(angka.Tanda(j, judul, p, lokasi_id) for j, p in tanda)
+            )
+        )
+    return baris
+
+
+def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
+    """Every issued SK of these cities with its span in force and its frozen rows added up
+    (constant queries: the SKs, their replacing SKs, the groups, the rows to check)."""
     daftar = list(
         SK.objects.filter(kabupaten_kota__in=kota, status=SK.Status.DITETAPKAN)
         .select_related("kabupaten_kota")
@@ -121,32 +222,43 @@ def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
         )
         .order_by("tanggal", "pk")
     )
-    baris: dict[int, list[LokasiSK]] = defaultdict(list)
-    for sk_id, data in (
-        SKLokasi.objects.filter(sk__in=[s.pk for s in daftar])
-        .order_by("sk", "nomor")
-        .values_list("sk_id", "data")
-    ):
-        baris[sk_id].append(LokasiSK.dari_json(data))
-    hasil = []
+    semua = [s.pk for s in daftar]
+    kelompok = _kelompok(semua)
+    judul = {s.pk: s.judul_singkat for s in daftar}
+    if belum := [pk for pk in semua if pk not in kelompok]:
+        # An SK not yet copied (or one without rows, which copies nothing).
+        salin_baris({pk: judul[pk] for pk in belum})
+        kelompok.update(_kelompok(belum))
+    rentang = {}
     for s in daftar:
         pengganti = [_mulai(p) for p in s.penggantian.all()]
-        hasil.append(
-            angka.SKBeku(
-                pk=s.pk,
-                kota_pk=s.kabupaten_kota_id,
-                kota=str(s.kabupaten_kota),
-                judul=s.judul_singkat,
-                mulai=_mulai(s),
-                berakhir=min(pengganti) if pengganti else None,
-                lokasi=tuple(baris[s.pk]),
-            )
+        rentang[s.pk] = (_mulai(s), min(pengganti) if pengganti else None)
+    berlaku = [
+        pk
+        for pk, (mulai, akhir) in rentang.items()
+        if mulai <= hari_ini and (akhir is None or hari_ini < akhir)
+    ]
+    baris = _baris_diperiksa(judul, berlaku)
+    return [
+        angka.SKBeku(
+            pk=s.pk,
+            kota_pk=s.kabupaten_kota_id,
+            kota=str(s.kabupaten_kota),
+            judul=s.judul_singkat,
+            mulai=rentang[s.pk][0],
+            berakhir=rentang[s.pk][1],
+            kelompok=tuple(kelompok.get(s.pk, ([], 0))[0]),
+            luas_baris=kelompok.get(s.pk, ([], Decimal(0)))[1],
+            baris=tuple(baris[s.pk]),
         )
-    return hasil
+        for s in daftar
+    ]
 
 
 def survei_kini(lokasi_pk: list[int]) -> dict[int, angka.SurveiKini]:
-    """The latest approved, scored survey of each lokasi (one query)."""
+    """The latest approved, scored survey of each lokasi (one query; none without lokasi)."""
+    if not lokasi_pk:
+        return {}
     qs = penilaian_terakhir(Penilaian.objects.filter(lokasi_id__in=lokasi_pk)).filter(
         nilai_kekumuhan__isnull=False
     )
@@ -239,11 +351,12 @@ def target_kota(kota: list[KabupatenKota]) -> dict[int, angka.Target]:
 
 def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
     """Read everything the dashboard shows for these cities."""
-    daftar_sk = sk_beku(kota)
+    daftar_sk = sk_beku(kota, hari_ini)
     dengan_kota = len(kota) > 1
     riwayat = angka.riwayat(daftar_sk, hari_ini, dengan_kota=dengan_kota)
     berlaku = [s for s in daftar_sk if s.berlaku_pada(hari_ini)]
-    kini = survei_kini([lok.lokasi_pk for s in berlaku for lok in s.lokasi])
+    # Only the rows read in full can be newer and worse: their lokasi' latest surveys.
+    kini = survei_kini([lok.lokasi_pk for s in berlaku for lok in s.baris])
     tanda = [t for s in daftar_sk for t in angka.periksa_sk(s)]
     tanda += [t for s in berlaku for t in angka.periksa_survei(s, kini)]
     ber_sk = {s.kota_pk for s in daftar_sk}

@@ -6,6 +6,7 @@ periodic checks. `evaluasi`: the Pokja's annual evaluation and its recommendatio
 `peninjauan`: the city's monev settings and the peninjauan ulang of an issued SK.
 """
 
+from monev.models.dasbor import BarisSKBeku
 from monev.models.evaluasi import EvaluasiTahunan, Rekomendasi
 from monev.models.op import Aset, PemeriksaanAset
 from monev.models.pemantauan import (
@@ -23,6 +24,7 @@ from monev.models.target import TargetKota
 
 __all__ = [
     "Aset",
+    "BarisSKBeku",
     "EvaluasiTahunan",
     "FotoPemantauan",
     "Pemantauan",

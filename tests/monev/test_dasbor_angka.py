@@ -42,7 +42,7 @@ def lok(nomor: int, nama: str, luas: str | None, kecamatan: str, tingkat: str, *
 
 
 def sk(pk, judul, mulai, berakhir, lokasi, kota="Kota Alfa") -> angka.SKBeku:
-    return angka.SKBeku(pk, 1, kota, judul, mulai, berakhir, tuple(lokasi))
+    return angka.SKBeku.dari_baris(pk, 1, kota, judul, mulai, berakhir, lokasi)
 
 
 # SK 1 of 1 March 2023 lists two lokasi in two kecamatan; SK 2 of 15 June 2025 revokes it and
