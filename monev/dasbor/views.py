@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lokasi import riwayat
@@ -43,6 +46,17 @@ def _grafik(d: Dasbor) -> dict[str, str]:
     return {k: mark_safe(v) for k, v in hasil.items()}
 
 
+TANDA_TAMPIL = 100
+JENIS_TANDA = {
+    "total": gettext_lazy("jumlah luas SK"),
+    "unit": gettext_lazy("unit RT tidak cocok"),
+    "acuan": gettext_lazy("luas acuan berbeda"),
+    "kosong": gettext_lazy("isian kosong"),
+    "kecamatan": gettext_lazy("tanpa kecamatan"),
+    "survei": gettext_lazy("survei lebih baru dan lebih buruk"),
+}
+
+
 @login_required
 @require_GET
 def dasbor(request: HttpRequest) -> HttpResponse:
@@ -55,8 +69,17 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         kode = request.GET.get("kabkota", "")
         kota = [k for k in terjangkau if str(k.pk) == kode] or terjangkau
     d = muat_dasbor(kota, timezone.localdate())
+    # Thousands of flags (a whole country re-surveyed) make an unreadable page of megabytes:
+    # the counts per kind and the first ones, all of them on request.
+    semua_tanda = request.GET.get("tanda") == "semua"
     konteks = {
         "d": d,
+        "tanda": d.tanda if semua_tanda else d.tanda[:TANDA_TAMPIL],
+        "tanda_per_jenis": [
+            (str(JENIS_TANDA.get(jenis, jenis)), n)
+            for jenis, n in Counter(t.jenis for t in d.tanda).most_common()
+        ],
+        "tanda_terpotong": not semua_tanda and len(d.tanda) > TANDA_TAMPIL,
         "grafik": _grafik(d),
         "pilihan_kota": pilihan,
         "kota_dipilih": kota[0] if pilihan and len(kota) == 1 else None,

@@ -105,6 +105,26 @@ def test_a_newer_worse_survey_of_an_sk_lokasi_raises_a_flag(kota_a, pokja_a, dua
     assert "lebih baru dan lebih buruk daripada survei yang dibekukan SK (2022, nilai 50" in teks
 
 
+def test_many_flags_show_their_counts_and_the_first_ones_all_on_request(
+    kota_a, pokja_a, dua_sk, monkeypatch
+):
+    from monev.dasbor import views
+
+    baris = SKLokasi.objects.get(sk__nomor="2/2025")
+    baris.data = {**baris.data, "luas_verifikasi_ha": "9.75", "kecamatan": []}
+    baris.save()
+    semua = klien_untuk(pokja_a).get(URL).context["d"].tanda
+    assert len(semua) >= 2
+    monkeypatch.setattr(views, "TANDA_TAMPIL", 1)
+    r = klien_untuk(pokja_a).get(URL)
+    assert r.context["tanda"] == semua[:1]
+    teks = r.content.decode()
+    assert f"Ditampilkan 1 tanda pertama dari {len(semua)}" in teks
+    assert 'id="tanda-jenis"' in teks and "tanda=semua" in teks
+    r = klien_untuk(pokja_a).get(URL, {"tanda": "semua"})
+    assert r.context["tanda"] == semua and 'id="tanda-lain"' not in r.content.decode()
+
+
 def test_the_indicative_figures_come_from_the_latest_review_and_are_labelled(kota_a, pokja_a):
     lokasi = buat_lokasi(kota_a, "Ditangani")
     sk = terbitkan_sk(kota_a, pokja_a, [lokasi])
