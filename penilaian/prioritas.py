@@ -176,8 +176,11 @@ def _tahun_disetujui(pengguna: Pengguna) -> list[int]:
         kunci = "prioritas-tahun:semua"
     else:
         semua = semua.untuk(pengguna)
-        lingkup = sorted(pengguna.kabkota_terjangkau().values_list("pk", flat=True))
-        kunci = "prioritas-tahun:" + ",".join(map(str, lingkup))
+        # What Pengguna.kabkota_terjangkau reads, without a query.
+        kunci = (
+            f"prioritas-tahun:{pengguna.is_active}:{pengguna.peran}:"
+            f"{pengguna.provinsi_id}:{pengguna.kabupaten_kota_id}"
+        )
     return cache.get_or_set(
         kunci,
         lambda: list(

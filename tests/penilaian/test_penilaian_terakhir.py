@@ -142,3 +142,16 @@ def test_another_citys_rows_are_not_in_a_city_users_scope(kota_a, kota_b, operat
     buat_penilaian(buat_lokasi(kota_a), tahun=2025, status="disetujui_pokja")
     buat_penilaian(buat_lokasi(kota_b), tahun=2025, status="disetujui_pokja")
     assert {b.kabupaten_kota_id for b in PenilaianTerakhir.objects.untuk(operator_a)} == {kota_a.pk}
+
+
+def test_the_year_options_are_kept_per_scope(kota_a, kota_b, operator_a, operator_b):
+    buat_penilaian(buat_lokasi(kota_a), tahun=2024, status="disetujui_pokja")
+    buat_penilaian(buat_lokasi(kota_b), tahun=2019, status="disetujui_pokja")
+
+    def pilihan(pengguna):
+        r = klien_untuk(pengguna).get(reverse("penilaian:prioritas"))
+        return [v for v, _ in r.context["filter_form"].fields["tahun"].widget.choices if v]
+
+    assert pilihan(operator_a) == ["2024"]
+    assert pilihan(operator_b) == ["2019"]  # not city A's cached options
+    assert pilihan(operator_a) == ["2024"]
