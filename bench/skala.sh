@@ -57,10 +57,11 @@ if [ "$MANA" != sqlite ]; then
     '$PY' manage.py shell -c 'from django.db import connection; connection.cursor().execute(\"ANALYZE\")'
     s=0
     '$PY' bench/bench_prioritas.py ukur --ulang 7 --anggaran 100 || s=1
+    # Before the dashboard's --isi, which adds 30,300 frozen-era surveys of its own.
+    '$PY' bench/bench_hitung_ulang.py --ulang 3 || s=1
     if [ -f bench/bench_dasbor.py ]; then
       '$PY' bench/bench_dasbor.py --isi >/dev/null && '$PY' bench/bench_dasbor.py --ulang 7 || s=1
     fi
-    '$PY' bench/bench_hitung_ulang.py --ulang 3 || s=1
     exit \$s"
 fi
 
