@@ -48,14 +48,20 @@ def sha256_berkas(jalur: Path) -> str:
         return sha256_aliran(f)
 
 
+# MEDIA_ROOT/cache holds rendered PDF chunks (penilaian.sk.cetak): derived, rebuilt on demand,
+# up to 200 MB — not part of a backup, and not a difference when restoring.
+TURUNAN = "cache"
+
+
 def daftar_media(akar: Path) -> dict[str, str]:
-    """Return {posix path relative to `akar`: sha256} of every regular file under `akar`."""
+    """Return {posix path relative to `akar`: sha256} of every regular file under `akar`,
+    except the derived cache folder."""
     if not akar.is_dir():
         return {}
     return {
         p.relative_to(akar).as_posix(): sha256_berkas(p)
         for p in sorted(akar.rglob("*"))
-        if p.is_file() and not p.is_symlink()
+        if p.is_file() and not p.is_symlink() and p.relative_to(akar).parts[0] != TURUNAN
     }
 
 

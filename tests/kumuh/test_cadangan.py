@@ -274,3 +274,11 @@ def test_migration_differences_name_each_app():
         cadangan.BedaMigrasi("a", ("0002",), ()),
         cadangan.BedaMigrasi("c", (), ("0001",)),
     ]
+
+
+def test_the_rendered_chunk_cache_is_not_backed_up(tmp_path):
+    (tmp_path / "lokasi").mkdir()
+    (tmp_path / "lokasi" / "foto.jpg").write_bytes(b"foto")
+    (tmp_path / "cache" / "sk-lampiran1").mkdir(parents=True)
+    (tmp_path / "cache" / "sk-lampiran1" / "abc.pdf").write_bytes(b"%PDF")
+    assert list(cadangan.daftar_media(tmp_path)) == ["lokasi/foto.jpg"]
