@@ -330,12 +330,17 @@ def saring_prioritas(
     count the left-out lokasi (Tidak Kumuh, no result) in the same query.
     """
     terakhir = penilaian_terakhir(penilaian, tahun=tahun)
+    return _saring(terakhir, BERPRIORITAS, kecamatan, tingkat, prioritas, legalitas, pola)
+
+
+def _saring(qs, syarat: Q, kecamatan, tingkat, prioritas, legalitas, pola):
+    """Apply the kecamatan to the rows and the other filters to the listed-row condition; the
+    same for surveys and for the narrow table, whose field names match."""
     if kecamatan is not None:
         # Through a subquery: a lokasi with two kelurahan in the kecamatan stays one row.
-        terakhir = terakhir.filter(
+        qs = qs.filter(
             lokasi__in=Lokasi.objects.filter(kelurahan__kecamatan=kecamatan).values("pk")
         )
-    syarat = BERPRIORITAS
     if tingkat:
         syarat &= Q(tingkat_kekumuhan=tingkat)
     if prioritas is not None:
@@ -344,7 +349,7 @@ def saring_prioritas(
         syarat &= Q(legalitas=legalitas)
     if pola:
         syarat &= Q(pola_penanganan=pola)
-    return terakhir, syarat
+    return qs, syarat
 
 
 def _untuk_baris(qs: QuerySet[Penilaian]) -> QuerySet[Penilaian]:
@@ -601,21 +606,7 @@ def _saring_ringkas(
 ) -> tuple[QuerySet[PenilaianTerakhir], Q]:
     """`saring_prioritas` on the narrow table (the latest survey is already chosen there)."""
     assert tahun is None, "the list as of a year reads the surveys (saring_prioritas)"
-    qs = ringkas
-    if kecamatan is not None:
-        qs = qs.filter(
-            lokasi__in=Lokasi.objects.filter(kelurahan__kecamatan=kecamatan).values("pk")
-        )
-    syarat = Q(berprioritas=True)
-    if tingkat:
-        syarat &= Q(tingkat_kekumuhan=tingkat)
-    if prioritas is not None:
-        syarat &= Q(prioritas=prioritas)
-    if legalitas:
-        syarat &= Q(legalitas=legalitas)
-    if pola:
-        syarat &= Q(pola_penanganan=pola)
-    return qs, syarat
+    return _saring(ringkas, Q(berprioritas=True), kecamatan, tingkat, prioritas, legalitas, pola)
 
 
 # --- the map: a light endpoint the page's script asks per viewport --------------------------
