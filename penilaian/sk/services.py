@@ -34,7 +34,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kumuh import pdf
 from kumuh import tugas as kumuh_tugas
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
@@ -848,7 +847,7 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
     if ekspor.status not in AKTIF:
         return  # given up as dead while it waited, and asked for again since
     if ekspor.format == "pdf":
-        pdf.panaskan()  # the workers start while the SK's data is read
+        sk_cetak.panaskan(ekspor.bagian)  # the workers start while the SK's data is read
     EksporSK.objects.filter(pk=ekspor_pk).update(
         status=EksporSK.Status.BERJALAN, diperbarui_pada=timezone.now()
     )
@@ -922,7 +921,7 @@ def _tugas_prarender() -> Task:
 
 
 def prarender_jalankan(sk_pk: int, versi: int) -> bool:
-    """Render the SK's Lampiran I into the chunk cache if `versi` is still its version.
+    """Render the SK's Lampiran I into the cache if `versi` is still its version.
 
     Returns whether it rendered. A failure is logged, never raised: the download renders again
     and reports its own failure to the user.
@@ -930,7 +929,6 @@ def prarender_jalankan(sk_pk: int, versi: int) -> bool:
     sk = SK.objects.select_related("kabupaten_kota__provinsi").filter(pk=sk_pk).first()
     if sk is None or sk.versi != versi:
         return False
-    pdf.panaskan()
     try:
         sk_cetak.pdf_lampiran1(isi_sk(sk))
     except Exception:
