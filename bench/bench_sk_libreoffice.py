@@ -134,10 +134,9 @@ def mode_cli(isi_pkl: str, keluaran: str, cache: str) -> None:
     """A fresh process, as `manage.py ekspor_sk` is: Django, the rows, Lampiran I, the file."""
     _siapkan_django()
     _atur_cache(cache)
-    from kumuh import pdf
-
-    pdf.panaskan()  # as ekspor_sk does, before reading the data
     from penilaian.sk import cetak
+
+    cetak.panaskan("lampiran1")  # as ekspor_sk does (no pool for Lampiran I: a no-op)
 
     with open(isi_pkl, "rb") as f:
         isi = pickle.load(f)
