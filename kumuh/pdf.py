@@ -43,15 +43,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-)
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 # Options of `write_pdf`. WeasyPrint's defaults are already the fastest (fonts subset, images
 # left as they are, no hinting, compressed streams); see bench/pdf_tabel.py --opsi.
@@ -454,6 +449,8 @@ def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
     chunk would have printed it. Drawn as one form XObject that every page calls, without
     parsing the pages' own content (merge_page would: 25 ms per page of a long table).
     """
+    from pypdf import PdfReader, PdfWriter  # ≈ 0.1 s: imported by the processes that join
+
     penulis = PdfWriter()
     for isi in pdf:
         penulis.append(PdfReader(io.BytesIO(isi)))
@@ -464,11 +461,17 @@ def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
     return keluar.getvalue()
 
 
-_NAMA_LAPISAN = NameObject("/KumuhLapisan")
-
-
 def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
     """Make page 1 of `lapisan` a form XObject and call it at the end of every page."""
+    from pypdf import PdfReader
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
     (atas,) = PdfReader(io.BytesIO(lapisan)).pages
     form = DecodedStreamObject()
     isi_atas = atas.get_contents()  # a stream is a dict: test for None, not for truth
@@ -494,7 +497,7 @@ def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
         sumber = hal["/Resources"].get_object()
         if "/XObject" not in sumber:
             sumber[NameObject("/XObject")] = DictionaryObject()
-        sumber["/XObject"].get_object()[_NAMA_LAPISAN] = ref
+        sumber["/XObject"].get_object()[NameObject("/KumuhLapisan")] = ref
         isi = hal.get("/Contents")
         isi = isi.get_object() if isi is not None else ArrayObject()
         lama = list(isi) if isinstance(isi, ArrayObject) else [hal.raw_get("/Contents")]
@@ -502,6 +505,8 @@ def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
 
 
 def jumlah_halaman(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
@@ -576,6 +581,8 @@ def beri_nomor_halaman(
     bottom edge as the page is shown (its /Rotate and crop box honoured). The text is real text:
     pdftotext reads it after the page's own.
     """
+    from pypdf import PdfReader, PdfWriter, Transformation
+
     if posisi not in POSISI:
         raise ValueError(f"posisi harus salah satu dari {POSISI}, bukan {posisi!r}")
     penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))

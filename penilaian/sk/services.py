@@ -55,7 +55,6 @@ from penilaian.models import (
 from penilaian.prioritas import penilaian_terakhir
 from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import isi as sk_isi
-from penilaian.sk import xlsx as sk_xlsx
 
 log = logging.getLogger(__name__)
 
@@ -754,6 +753,9 @@ def buat_berkas(sk: SK, bagian: str, format: str, kemajuan=None) -> bytes:
     """Render one part (or "semua") of the SK as PDF, or the Excel workbook."""
     isi = isi_sk(sk)
     if format == "xlsx":
+        # Imported here: openpyxl costs ≈ 0.1 s at start-up, and most runs make a PDF.
+        from penilaian.sk import xlsx as sk_xlsx
+
         data = isi_xlsx(sk_xlsx.buku_sk(isi))
         if kemajuan:
             kemajuan(1, 1)
