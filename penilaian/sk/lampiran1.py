@@ -50,7 +50,8 @@ ATAS = tata.TINGGI_KERTAS - tata.MARGIN_ATAS
 TEPI_KOLOM = tuple(KIRI + sum(LEBAR_KOLOM[:i]) for i in range(len(KOLOM) + 1))
 ABU_KEPALA, ABU_JUMLAH = (0xE8 / 255,) * 3, (0xF4 / 255,) * 3
 MERAH_DRAF = (0x8A / 255, 0x1C / 255, 0x1C / 255)
-TEBAL_GARIS = 0.5
+TEBAL_GARIS = tata.GARIS
+SISIP = PADDING_H + TEBAL_GARIS / 2  # from a cell's edge to its text
 
 
 def _alas(ukuran: float, tinggi_garis: float) -> float:
@@ -183,7 +184,7 @@ class _Gambar:
             y_teks = atas - (tinggi - len(s.teks) * GARIS_KEPALA) / 2
             for t in s.teks:
                 self.teks_rata(
-                    x0 + PADDING_H, x1 - PADDING_H, y_teks - ALAS_KEPALA, t, Rata.TENGAH,
+                    x0 + SISIP, x1 - SISIP, y_teks - ALAS_KEPALA, t, Rata.TENGAH,
                     TEBAL, UKURAN_KEPALA,
                 )  # fmt: skip
                 y_teks -= GARIS_KEPALA
@@ -194,7 +195,7 @@ class _Gambar:
         for garis, k, x0, x1 in zip(baris.sel, KOLOM, TEPI_KOLOM, TEPI_KOLOM[1:], strict=False):
             y_teks = y - PADDING_V - ALAS_ISI
             for t in garis:
-                self.teks_rata(x0 + PADDING_H, x1 - PADDING_H, y_teks, t, k.rata)
+                self.teks_rata(x0 + SISIP, x1 - SISIP, y_teks, t, k.rata)
                 y_teks -= GARIS_ISI
         return y - baris.tinggi
 
@@ -222,7 +223,7 @@ class _Gambar:
             rata = KOLOM[a].rata if b - a == 1 else Rata.KIRI
             y_teks = y - PADDING_V - ALAS_ISI
             for t in teks:
-                self.teks_rata(x0 + PADDING_H, x1 - PADDING_H, y_teks, t, rata, TEBAL)
+                self.teks_rata(x0 + SISIP, x1 - SISIP, y_teks, t, rata, TEBAL)
                 y_teks -= GARIS_ISI
         self.c.drawPath(garis, stroke=1, fill=0)
         return y - tinggi

@@ -14,6 +14,7 @@ texts are penilaian.daftar_lokasi's, as the SK's Excel and the priority list pri
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,9 @@ MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SISI = 12 * PT_PER_MM, 15 * PT_PER_MM, 10 * PT
 UKURAN_ISI, UKURAN_KEPALA = 7.2, 6.8
 TINGGI_GARIS = 1.2
 PADDING_V, PADDING_H = 0.6 * PT_PER_MM, 0.8 * PT_PER_MM
+# Collapsed 0.5 pt borders: half of each side's line lies inside the cell, as in CSS.
+GARIS = 0.5
+RUANG_SEL = 2 * PADDING_H + GARIS  # what a cell's text cannot use of its width
 # The blocks above and below the table: 9 pt, line height 1.35; title 11 pt bold.
 UKURAN_BLOK, GARIS_BLOK = 9.0, 1.35
 UKURAN_JUDUL = 11.0
@@ -138,28 +142,38 @@ def _pecah_kata(kata: str, lebar: float, ukuran: float, huruf: str) -> list[str]
     return keluar
 
 
+# A line may also break after a slash inside a word ("KECAMATAN /" + "DISTRIK", "RT/" + "RW"),
+# as the browser engine that printed Lampiran I before broke them.
+_SETELAH_GARIS_MIRING = re.compile(r"(?<=/)(?=[^/])")
+
+
 @lru_cache(maxsize=65536)
 def bungkus(teks: str, lebar: float, ukuran: float, huruf: str = BIASA) -> tuple[str, ...]:
-    """Wrap `teks` into lines at most `lebar` pt wide (soft hyphens dropped unless used)."""
+    """Wrap `teks` into lines at most `lebar` pt wide (soft hyphens dropped unless used).
+
+    Breaks at spaces and after a slash; the last opportunity that fits is taken.
+    """
     if not teks:
         return ("",)
     spasi = lebar_teks(" ", ukuran, huruf)
     baris: list[str] = []
     isi, lebar_isi = "", 0.0
     for kata in teks.split():
-        tampak = kata.replace("\u00ad", "")
-        w = lebar_teks(tampak, ukuran, huruf)
-        if isi and lebar_isi + spasi + w <= lebar:
-            isi, lebar_isi = f"{isi} {tampak}", lebar_isi + spasi + w
-            continue
-        if isi:
-            baris.append(isi)
-        if w <= lebar:
-            isi, lebar_isi = tampak, w
-            continue
-        *penuh, isi = _pecah_kata(kata, lebar, ukuran, huruf)
-        baris.extend(penuh)
-        lebar_isi = lebar_teks(isi, ukuran, huruf)
+        for k, potongan in enumerate(_SETELAH_GARIS_MIRING.split(kata)):
+            tampak = potongan.replace("\u00ad", "")
+            w = lebar_teks(tampak, ukuran, huruf)
+            sela, jarak = (" ", spasi) if k == 0 else ("", 0.0)
+            if isi and lebar_isi + jarak + w <= lebar:
+                isi, lebar_isi = f"{isi}{sela}{tampak}", lebar_isi + jarak + w
+                continue
+            if isi:
+                baris.append(isi)
+            if w <= lebar:
+                isi, lebar_isi = tampak, w
+                continue
+            *penuh, isi = _pecah_kata(potongan, lebar, ukuran, huruf)
+            baris.extend(penuh)
+            lebar_isi = lebar_teks(isi, ukuran, huruf)
     baris.append(isi)
     return tuple(baris)
 
@@ -187,7 +201,7 @@ class BarisTabel:
 def _sel(teks: str, k: Kolom, lebar: float) -> tuple[str, ...]:
     if k.nowrap:  # coordinates, "B1/ 2": one line, as the Excel prints them
         return (teks,)
-    return bungkus(teks, lebar - 2 * PADDING_H, UKURAN_ISI)
+    return bungkus(teks, lebar - RUANG_SEL, UKURAN_ISI)
 
 
 def baris_tabel(lok: LokasiSK, teks: Sequence[str] | None = None) -> BarisTabel:
@@ -224,14 +238,14 @@ def kepala() -> tuple[tuple[SelKepala, ...], float, float]:
     sel: list[SelKepala] = []
     awal = 0
     for grup, n in grup_kolom():
-        lebar = sum(LEBAR_KOLOM[awal : awal + n]) - 2 * PADDING_H
+        lebar = sum(LEBAR_KOLOM[awal : awal + n]) - RUANG_SEL
         if n == 1 and not KOLOM[awal].grup:
             sel.append(SelKepala(awal, awal + 1, 0, 2, bungkus(grup, lebar, UKURAN_KEPALA, TEBAL)))
         else:
             sel.append(SelKepala(awal, awal + n, 0, 1, bungkus(grup, lebar, UKURAN_KEPALA, TEBAL)))
             for i in range(awal, awal + n):
                 teks = bungkus(
-                    KOLOM[i].judul_cetak, LEBAR_KOLOM[i] - 2 * PADDING_H, UKURAN_KEPALA, TEBAL
+                    KOLOM[i].judul_cetak, LEBAR_KOLOM[i] - RUANG_SEL, UKURAN_KEPALA, TEBAL
                 )
                 sel.append(SelKepala(i, i + 1, 1, 1, teks))
         awal += n
@@ -316,7 +330,7 @@ def sel_jumlah(isi: IsiSK) -> tuple[list[tuple[int, int, tuple[str, ...]]], floa
     """The total row laid out (bold): cells with their lines, and its height."""
     sel = []
     for a, b, teks in baris_jumlah(isi):
-        lebar = sum(LEBAR_KOLOM[a:b]) - 2 * PADDING_H
+        lebar = sum(LEBAR_KOLOM[a:b]) - RUANG_SEL
         sel.append((a, b, bungkus(teks, lebar, UKURAN_ISI, TEBAL)))
     return sel, max(len(t) for _, _, t in sel) * GARIS_ISI + 2 * PADDING_V
 

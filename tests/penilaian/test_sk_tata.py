@@ -65,12 +65,18 @@ def test_every_line_fits_its_column_and_a_soft_hyphen_breaks_with_a_hyphen():
             for garis, k in zip(baris.sel, sk_tata.KOLOM, strict=True):
                 if k.nowrap:
                     continue
-                ruang = k.lebar_mm - 2 * sk_tata.PADDING_H * sk_tata.MM_PER_PT
+                ruang = k.lebar_mm - sk_tata.RUANG_SEL * sk_tata.MM_PER_PT
                 assert all(sk_tata.lebar_teks_mm(g, 7.2) <= ruang for g in garis), garis
     # "KEPA\u00adDATAN (JIWA/HA)" in its 15 mm column.
     kepala = {sel.teks for sel in sk_tata.kepala()[0]}
     assert ("KEPA-", "DATAN", "(JIWA/HA)") in kepala
     assert sk_tata.bungkus("KEPA\u00adDATAN", 1000, 7) == ("KEPADATAN",)
+    # A break after a slash is taken when it is the last one that fits.
+    lebar = sk_tata.lebar_teks("KECAMATAN /", 6.8, sk_tata.TEBAL) + 1
+    assert sk_tata.bungkus("KECAMATAN /DISTRIK", lebar, 6.8, sk_tata.TEBAL) == (
+        "KECAMATAN /",
+        "DISTRIK",
+    )
 
 
 def test_the_tail_gets_its_own_page_when_it_does_not_fit():
