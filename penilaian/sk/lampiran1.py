@@ -9,7 +9,7 @@ note at the top right. What it prints follows the WeasyPrint template it replace
 columns, fonts, sizes, margins, borders and shading.
 
 Why not WeasyPrint: it laid the 8,000 cells of 500 lokasi out with CSS in ≈ 6 CPU seconds;
-drawing them at precomputed positions takes ≈ 0.2 s (docs/kinerja/sk-libreoffice.md).
+drawing them at precomputed positions takes ≈ 0.1 s (docs/kinerja/sk-libreoffice.md).
 
 Pure: ReportLab and the standard library; reads only `penilaian.sk.isi.IsiSK`.
 """
@@ -51,7 +51,8 @@ TEPI_KOLOM = tuple(KIRI + sum(LEBAR_KOLOM[:i]) for i in range(len(KOLOM) + 1))
 ABU_KEPALA, ABU_JUMLAH = (0xE8 / 255,) * 3, (0xF4 / 255,) * 3
 MERAH_DRAF = (0x8A / 255, 0x1C / 255, 0x1C / 255)
 TEBAL_GARIS = tata.GARIS
-SISIP = PADDING_H + TEBAL_GARIS / 2  # from a cell's edge to its text
+SISIP = PADDING_H + TEBAL_GARIS / 2  # from a cell's side to its text
+SISIP_V = PADDING_V + TEBAL_GARIS / 2  # from a cell's top to its first line
 
 
 def _alas(ukuran: float, tinggi_garis: float) -> float:
@@ -193,7 +194,7 @@ class _Gambar:
 
     def baris(self, y: float, baris: tata.BarisTabel) -> float:
         for garis, k, x0, x1 in zip(baris.sel, KOLOM, TEPI_KOLOM, TEPI_KOLOM[1:], strict=False):
-            y_teks = y - PADDING_V - ALAS_ISI
+            y_teks = y - SISIP_V - ALAS_ISI
             for t in garis:
                 self.teks_rata(x0 + SISIP, x1 - SISIP, y_teks, t, k.rata)
                 y_teks -= GARIS_ISI
@@ -221,7 +222,7 @@ class _Gambar:
             x0, x1 = TEPI_KOLOM[a], TEPI_KOLOM[b]
             garis.rect(x0, y - tinggi, x1 - x0, tinggi)
             rata = KOLOM[a].rata if b - a == 1 else Rata.KIRI
-            y_teks = y - PADDING_V - ALAS_ISI
+            y_teks = y - SISIP_V - ALAS_ISI
             for t in teks:
                 self.teks_rata(x0 + SISIP, x1 - SISIP, y_teks, t, rata, TEBAL)
                 y_teks -= GARIS_ISI

@@ -38,7 +38,8 @@ MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SISI = 12 * PT_PER_MM, 15 * PT_PER_MM, 10 * PT
 UKURAN_ISI, UKURAN_KEPALA = 7.2, 6.8
 TINGGI_GARIS = 1.2
 PADDING_V, PADDING_H = 0.6 * PT_PER_MM, 0.8 * PT_PER_MM
-# Collapsed 0.5 pt borders: half of each side's line lies inside the cell, as in CSS.
+# Collapsed 0.5 pt borders: half of each side's line lies inside the cell (width and height),
+# as in CSS.
 GARIS = 0.5
 RUANG_SEL = 2 * PADDING_H + GARIS  # what a cell's text cannot use of its width
 # The blocks above and below the table: 9 pt, line height 1.35; title 11 pt bold.
@@ -210,7 +211,7 @@ def baris_tabel(lok: LokasiSK, teks: Sequence[str] | None = None) -> BarisTabel:
         _sel(t, k, w)
         for t, k, w in zip(teks or sel_lampiran1(lok), KOLOM, LEBAR_KOLOM, strict=True)
     )
-    return BarisTabel(lok, sel, max(map(len, sel)) * GARIS_ISI + 2 * PADDING_V)
+    return BarisTabel(lok, sel, max(map(len, sel)) * GARIS_ISI + 2 * PADDING_V + GARIS)
 
 
 def tinggi_baris_mm(sel: Sequence[str]) -> float:
@@ -251,7 +252,7 @@ def kepala() -> tuple[tuple[SelKepala, ...], float, float]:
         awal += n
 
     def tinggi(s: SelKepala) -> float:
-        return len(s.teks) * GARIS_KEPALA + 2 * PADDING_V
+        return len(s.teks) * GARIS_KEPALA + 2 * PADDING_V + GARIS
 
     satu = max(tinggi(s) for s in sel if s.baris == 0 and s.rentang == 1)
     dua = max(tinggi(s) for s in sel if s.baris == 1)
@@ -274,14 +275,6 @@ JARAK_BLOK = 6 * PT_PER_MM  # above the verification blocks and above the head's
 RUANG_TTD = 18 * PT_PER_MM  # the space left for a wet signature
 LEBAR_TTD_KEPALA = 80 * PT_PER_MM
 PADDING_BLOK = 3 * PT_PER_MM
-
-
-@dataclass(frozen=True)
-class Blok:
-    """Text above or below the table, laid out: lines (text, font, x offset rule) and height."""
-
-    baris: tuple[tuple[str, ...], ...]
-    tinggi: float
 
 
 def kepala_lampiran(isi: IsiSK) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -332,7 +325,7 @@ def sel_jumlah(isi: IsiSK) -> tuple[list[tuple[int, int, tuple[str, ...]]], floa
     for a, b, teks in baris_jumlah(isi):
         lebar = sum(LEBAR_KOLOM[a:b]) - RUANG_SEL
         sel.append((a, b, bungkus(teks, lebar, UKURAN_ISI, TEBAL)))
-    return sel, max(len(t) for _, _, t in sel) * GARIS_ISI + 2 * PADDING_V
+    return sel, max(len(t) for _, _, t in sel) * GARIS_ISI + 2 * PADDING_V + GARIS
 
 
 @dataclass(frozen=True)
