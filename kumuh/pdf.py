@@ -1,8 +1,8 @@
 """Long PDF documents, fast: render HTML chunks in parallel processes, join them, number the pages.
 
-Pure helper (WeasyPrint, pypdf and the standard library; no Django): it takes HTML strings and
-knows nothing of what they hold. The caller cuts a long document (Lampiran I of an SK: a table of
-hundreds of rows) into independent, complete HTML documents, each with its own `<thead>`:
+Pure helper (WeasyPrint and pypdf, both imported on first use, and the standard library; no
+Django): it takes HTML strings and knows nothing of what they hold. The caller cuts a long
+document (the Buku Profil of an SK) into independent, complete HTML documents:
 
     pdf = render_paralel(potongan, base_url=...)        # one PDF per chunk, in input order
     dokumen = beri_nomor_halaman(gabung(pdf))           # one PDF, "Halaman n dari N" stamped
@@ -21,9 +21,11 @@ worker imports the caller's main module as `__mp_main__`: a script that calls `r
 needs the `if __name__ == "__main__":` guard (manage.py, pytest and WSGI servers have it).
 Workers import this module and WeasyPrint only, never Django settings.
 
-Measured on 2 cores, Lampiran I of 500 rows × 16 columns (`bench/pdf_tabel.py`): one table with
+Measured on 2 cores, a table of 500 rows × 16 columns (`bench/pdf_tabel.py`): one table with
 automatic layout 5.8 s; fixed layout 4.4 s; fixed layout in 4-10 chunks on 2 processes 2.45 s
-warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s).
+warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s). The SK's Lampiran I,
+such a table, is drawn without WeasyPrint since (penilaian/sk/lampiran1.py: ≈ 0.1 s); it uses
+only `CachePDF` and `gabung` from here.
 """
 
 from __future__ import annotations
@@ -144,7 +146,9 @@ class CachePDF:
     found again by the hash of that HTML (with its base URL, our user-agent stylesheet,
     WeasyPrint's version and VERSI_CACHE). The same HTML always renders to the same PDF, so a
     hit can never be stale: editing one row of a long document changes one chunk's HTML and
-    re-renders that chunk only, whoever asks and from which document.
+    re-renders that chunk only, whoever asks and from which document. A caller that draws its
+    PDF some other way keys it with `kunci(text, …)` of a text naming everything it prints
+    (penilaian.sk.lampiran1.sidik), and uses `ambil`/`simpan`.
 
     Bounded: after each write the oldest files (by last use: a hit touches its file) are
     removed until the folder holds at most `maks_bita`. Writes are atomic (a temporary file

@@ -897,8 +897,8 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
 
 
 def prarender_minta(sk_pk: int, versi: int) -> None:
-    """After a change of an SK, render its Lampiran I into the chunk cache in the background,
-    so that the file asked for next is joined from the cache instead of rendered (issue 14).
+    """After a change of an SK, draw its Lampiran I into the cache in the background,
+    so that the file asked for next is read from the cache instead of drawn (issue 14).
 
     Only with a background queue: the tests' inline backend would make the saving request
     wait for a render (setting KUMUH_SK_PRARENDER=False turns it off altogether). The task is
