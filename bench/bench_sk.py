@@ -10,8 +10,8 @@ warm, as in a running web server. Both must meet the budget.
 
 - *naif*: the 500 rows as one HTML table, automatic table layout, one WeasyPrint document with
   CSS page numbers, plain `weasyprint.HTML` — what a straightforward implementation does;
-- *lampiran1*: `sk_cetak.pdf_lampiran1` — fixed table layout, chunks rendered in parallel worker
-  processes, joined, page numbers stamped;
+- *lampiran1*: `sk_cetak.pdf_lampiran1` — laid out by penilaian.sk.tata and drawn with
+  ReportLab (penilaian.sk.lampiran1), no WeasyPrint;
 - *profil*: `sk_cetak.pdf_lampiran3` (Buku Profil: maps, 16-criterion tables, stages).
 
 The data is `penilaian.sk_contoh.isi_contoh(n)`: deterministic, realistic lengths. Times cover
@@ -86,8 +86,8 @@ def _render(mode: str, isi) -> bytes:
 
         return HTML(string=html_naif(isi)).write_pdf()
     if mode == "lampiran1":
-        # Without the chunk cache: this measures the renderer (bench_sk_libreoffice.py measures
-        # the cache too).
+        # Without the cache: this measures the drawing (bench_sk_libreoffice.py measures the
+        # cache too).
         return sk_cetak.pdf_lampiran1(isi, cache=None)
     pdf.panaskan()
     return sk_cetak.pdf_lampiran3(isi)

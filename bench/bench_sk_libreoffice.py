@@ -10,16 +10,17 @@ and in alternating order (the machine is shared, so both sides see the same load
 *dingin* (cold, a fresh process each time, wall clock from process start to the PDF written)
 - kumuh, cache kosong: a fresh Python process loads Django, reads the rows (pickled IsiSK, as
   LibreOffice reads its .xlsx) and writes Lampiran I with `penilaian.sk.cetak.pdf_lampiran1`
-  into an empty chunk cache: a first render of new content;
-- kumuh, cache terisi: the same, the chunk cache already holding this content (a second
-  download, or one after the background pre-render of a draft);
+  (drawn with ReportLab, penilaian.sk.lampiran1) into an empty cache: a first render of new
+  content;
+- kumuh, cache terisi: the same, the cache already holding this content (a second download,
+  or one after the background pre-render of a draft);
 - LibreOffice: `soffice --headless --convert-to pdf` of the Lampiran I workbook, with its user
   profile already created (as on a Dinas PC: the bar we must meet); and with a fresh profile
   directory each time (first start of LibreOffice, informative).
 
 *hangat* (warm: a running web server or background worker)
-- kumuh: one process, Django loaded and the render pool warm, renders: into an empty cache
-  (miss), again (hit), and after one row was edited (one chunk re-rendered);
+- kumuh: one process, Django and the fonts loaded, renders: into an empty cache (miss), again
+  (hit), and after one row was edited (drawn again);
 - LibreOffice: the second conversion of a running LibreOffice: one `soffice` invocation that
   converts 3 copies, minus one that converts 1, divided by 2.
 
@@ -134,10 +135,9 @@ def mode_cli(isi_pkl: str, keluaran: str, cache: str) -> None:
     """A fresh process, as `manage.py ekspor_sk` is: Django, the rows, Lampiran I, the file."""
     _siapkan_django()
     _atur_cache(cache)
-    from kumuh import pdf
-
-    pdf.panaskan()  # as ekspor_sk does, before reading the data
     from penilaian.sk import cetak
+
+    cetak.panaskan("lampiran1")  # as ekspor_sk does (no pool for Lampiran I: a no-op)
 
     with open(isi_pkl, "rb") as f:
         isi = pickle.load(f)
@@ -165,7 +165,7 @@ def mode_server(isi_pkl: str, folder: str, ulang: int) -> None:
         data = fungsi()
         return time.perf_counter() - t0, cpu_pohon() - cpu0, data
 
-    cetak.pdf_lampiran1(isi, cache=None)  # warm-up: pool, templates, fonts
+    cetak.pdf_lampiran1(isi, cache=None)  # warm-up: imports, fonts
     hasil: dict[str, list] = {"miss": [], "hit": [], "edit": []}
     halaman = 0
     for r in range(ulang):

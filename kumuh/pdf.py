@@ -1,8 +1,8 @@
 """Long PDF documents, fast: render HTML chunks in parallel processes, join them, number the pages.
 
-Pure helper (WeasyPrint, pypdf and the standard library; no Django): it takes HTML strings and
-knows nothing of what they hold. The caller cuts a long document (Lampiran I of an SK: a table of
-hundreds of rows) into independent, complete HTML documents, each with its own `<thead>`:
+Pure helper (WeasyPrint and pypdf, both imported on first use, and the standard library; no
+Django): it takes HTML strings and knows nothing of what they hold. The caller cuts a long
+document (the Buku Profil of an SK) into independent, complete HTML documents:
 
     pdf = render_paralel(potongan, base_url=...)        # one PDF per chunk, in input order
     dokumen = beri_nomor_halaman(gabung(pdf))           # one PDF, "Halaman n dari N" stamped
@@ -21,9 +21,11 @@ worker imports the caller's main module as `__mp_main__`: a script that calls `r
 needs the `if __name__ == "__main__":` guard (manage.py, pytest and WSGI servers have it).
 Workers import this module and WeasyPrint only, never Django settings.
 
-Measured on 2 cores, Lampiran I of 500 rows × 16 columns (`bench/pdf_tabel.py`): one table with
+Measured on 2 cores, a table of 500 rows × 16 columns (`bench/pdf_tabel.py`): one table with
 automatic layout 5.8 s; fixed layout 4.4 s; fixed layout in 4-10 chunks on 2 processes 2.45 s
-warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s).
+warm, 3.4 s with a cold pool (joining 0.03 s, numbering 20 pages 0.12 s). The SK's Lampiran I,
+such a table, is drawn without WeasyPrint since (penilaian/sk/lampiran1.py: ≈ 0.1 s); it uses
+only `CachePDF` and `gabung` from here.
 """
 
 from __future__ import annotations
@@ -43,15 +45,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-)
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 # Options of `write_pdf`. WeasyPrint's defaults are already the fastest (fonts subset, images
 # left as they are, no hinting, compressed streams); see bench/pdf_tabel.py --opsi.
@@ -149,7 +146,9 @@ class CachePDF:
     found again by the hash of that HTML (with its base URL, our user-agent stylesheet,
     WeasyPrint's version and VERSI_CACHE). The same HTML always renders to the same PDF, so a
     hit can never be stale: editing one row of a long document changes one chunk's HTML and
-    re-renders that chunk only, whoever asks and from which document.
+    re-renders that chunk only, whoever asks and from which document. A caller that draws its
+    PDF some other way keys it with `kunci(text, …)` of a text naming everything it prints
+    (penilaian.sk.lampiran1.sidik), and uses `ambil`/`simpan`.
 
     Bounded: after each write the oldest files (by last use: a hit touches its file) are
     removed until the folder holds at most `maks_bita`. Writes are atomic (a temporary file
@@ -454,6 +453,8 @@ def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
     chunk would have printed it. Drawn as one form XObject that every page calls, without
     parsing the pages' own content (merge_page would: 25 ms per page of a long table).
     """
+    from pypdf import PdfReader, PdfWriter  # ≈ 0.1 s: imported by the processes that join
+
     penulis = PdfWriter()
     for isi in pdf:
         penulis.append(PdfReader(io.BytesIO(isi)))
@@ -464,11 +465,17 @@ def gabung(pdf: Sequence[bytes], *, lapisan: bytes | None = None) -> bytes:
     return keluar.getvalue()
 
 
-_NAMA_LAPISAN = NameObject("/KumuhLapisan")
-
-
 def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
     """Make page 1 of `lapisan` a form XObject and call it at the end of every page."""
+    from pypdf import PdfReader
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
     (atas,) = PdfReader(io.BytesIO(lapisan)).pages
     form = DecodedStreamObject()
     isi_atas = atas.get_contents()  # a stream is a dict: test for None, not for truth
@@ -494,7 +501,7 @@ def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
         sumber = hal["/Resources"].get_object()
         if "/XObject" not in sumber:
             sumber[NameObject("/XObject")] = DictionaryObject()
-        sumber["/XObject"].get_object()[_NAMA_LAPISAN] = ref
+        sumber["/XObject"].get_object()[NameObject("/KumuhLapisan")] = ref
         isi = hal.get("/Contents")
         isi = isi.get_object() if isi is not None else ArrayObject()
         lama = list(isi) if isinstance(isi, ArrayObject) else [hal.raw_get("/Contents")]
@@ -502,6 +509,8 @@ def _tumpuk(penulis: PdfWriter, lapisan: bytes) -> None:
 
 
 def jumlah_halaman(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
@@ -576,6 +585,8 @@ def beri_nomor_halaman(
     bottom edge as the page is shown (its /Rotate and crop box honoured). The text is real text:
     pdftotext reads it after the page's own.
     """
+    from pypdf import PdfReader, PdfWriter, Transformation
+
     if posisi not in POSISI:
         raise ValueError(f"posisi harus salah satu dari {POSISI}, bukan {posisi!r}")
     penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from io import BytesIO
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from kumuh.angka import KOSONG
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -29,16 +30,38 @@ FORMAT_BILANGAN = "#,##0"
 FORMAT_NILAI = "0"
 FORMAT_PERSEN = "0.00"  # the share in percent points (37.5 → "37,50"), not an Excel %
 
-_TIPIS = Side(style="thin", color="000000")
-BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-ISI_KEPALA = PatternFill("solid", start_color="D9E1F2")
-TEBAL = Font(bold=True)
 
-TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
-TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
-KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
-KANAN = Alignment(horizontal="right", vertical="top")
-KANAN_TENGAH = Alignment(horizontal="right", vertical="center")
+@cache
+def _gaya() -> dict[str, Any]:
+    # openpyxl is imported on first use (≈ 0.1 s): Django loads this module at start-up through
+    # the priority list, and a process that writes no Excel (the cold `ekspor_sk` of a PDF,
+    # issue 14 item 4) should not pay for it.
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    tipis = Side(style="thin", color="000000")
+    return {
+        "BINGKAI": Border(left=tipis, right=tipis, top=tipis, bottom=tipis),
+        "ISI_KEPALA": PatternFill("solid", start_color="D9E1F2"),
+        "TEBAL": Font(bold=True),
+        "TENGAH": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "TENGAH_ATAS": Alignment(horizontal="center", vertical="top", wrap_text=True),
+        "KIRI": Alignment(horizontal="left", vertical="top", wrap_text=True),
+        "KANAN": Alignment(horizontal="right", vertical="top"),
+        "KANAN_TENGAH": Alignment(horizontal="right", vertical="center"),
+    }
+
+
+_GAYA = frozenset(
+    ("BINGKAI", "ISI_KEPALA", "TEBAL", "TENGAH", "TENGAH_ATAS", "KIRI", "KANAN", "KANAN_TENGAH")
+)
+
+
+def __getattr__(nama: str) -> Any:
+    """The shared styles (BINGKAI, TEBAL, KIRI, …), made when first asked for (PEP 562)."""
+    # Only these names: the import system probes others (`__path__`) and must not load openpyxl.
+    if nama in _GAYA:
+        return _gaya()[nama]
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
 
 
 def isi_xlsx(buku: Workbook) -> bytes:
@@ -59,6 +82,8 @@ def isi_xlsx(buku: Workbook) -> bytes:
 
 def atur_lebar(lembar: Worksheet, lebar: Sequence[float], *, awal: int = 1) -> None:
     """Set the widths of consecutive columns, from column `awal` (1-based)."""
+    from openpyxl.utils import get_column_letter
+
     for k, w in enumerate(lebar, start=awal):
         lembar.column_dimensions[get_column_letter(k)].width = w
 
@@ -111,7 +136,13 @@ def tulis_kepala(
         for k in range(1, len(kolom) + 1):
             # Merged cells keep their own border: style every cell so the frame is whole.
             sel = lembar.cell(atas + i, k)
-            sel.font, sel.alignment, sel.border, sel.fill = TEBAL, TENGAH, BINGKAI, ISI_KEPALA
+            g = _gaya()
+            sel.font, sel.alignment, sel.border, sel.fill = (
+                g["TEBAL"],
+                g["TENGAH"],
+                g["BINGKAI"],
+                g["ISI_KEPALA"],
+            )
     for i, t in enumerate(tinggi):
         if t is not None:
             lembar.row_dimensions[atas + i].height = t
@@ -126,6 +157,8 @@ def angka_xlsx(nilai: object) -> object:
 def tulis_judul(lembar: Worksheet, baris: Sequence[str], lebar: int) -> None:
     """Write a list's title rows merged over `lebar` columns: the title (bold, large), then a
     subtitle and an italic note; empty ones stay blank."""
+    from openpyxl.styles import Alignment, Font
+
     for nomor, teks in enumerate(baris, start=1):
         sel = lembar.cell(nomor, 1, teks or None)
         jadikan_teks(sel)  # a filter description may quote typed text
@@ -155,7 +188,7 @@ def tulis_sel(
     """Write one bordered data cell: a number with its format, text, or "–" when missing."""
     if nilai is None or nilai == "":
         sel = lembar.cell(baris, kolom, KOSONG)
-        sel.alignment = TENGAH_ATAS
+        sel.alignment = _gaya()["TENGAH_ATAS"]
     elif isinstance(nilai, int | float | Decimal) and not isinstance(nilai, bool):
         sel = lembar.cell(baris, kolom, angka_xlsx(nilai))
         sel.number_format = format_angka or "General"
@@ -164,4 +197,4 @@ def tulis_sel(
         sel = lembar.cell(baris, kolom, str(nilai))
         jadikan_teks(sel)
         sel.alignment = rata
-    sel.border = BINGKAI
+    sel.border = _gaya()["BINGKAI"]

@@ -21,13 +21,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Protocol
-
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
 from kumuh import angka, xlsx
 from penilaian import rumus
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Alignment
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 class BarisDaftar(Protocol):
@@ -200,11 +202,12 @@ _FORMAT_XLSX = {
     Jenis.DESIMAL: xlsx.FORMAT_HEKTAR,
     Jenis.NILAI: xlsx.FORMAT_NILAI,
 }
-_RATA_XLSX: dict[Rata, Alignment] = {
-    Rata.KIRI: xlsx.KIRI,
-    Rata.KANAN: xlsx.KANAN,
-    Rata.TENGAH: xlsx.TENGAH_ATAS,
-}
+
+
+@cache
+def _rata_xlsx() -> dict[Rata, Alignment]:
+    # On first use: kumuh.xlsx makes its openpyxl styles lazily (start-up time, issue 14).
+    return {Rata.KIRI: xlsx.KIRI, Rata.KANAN: xlsx.KANAN, Rata.TENGAH: xlsx.TENGAH_ATAS}
 
 
 def nilai_baris(baris: BarisDaftar, kolom: Sequence[Kolom] = KOLOM_DAFTAR) -> list[object]:
@@ -260,4 +263,4 @@ def tulis_baris_xlsx(
 ) -> None:
     """Write one row at sheet row `nomor`: numbers with their formats, framed cells."""
     for i, k in enumerate(kolom, start=1):
-        xlsx.tulis_sel(lembar, nomor, i, k.nilai(baris), k.format_xlsx, _RATA_XLSX[k.rata])
+        xlsx.tulis_sel(lembar, nomor, i, k.nilai(baris), k.format_xlsx, _rata_xlsx()[k.rata])

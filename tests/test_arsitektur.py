@@ -38,6 +38,8 @@ MODUL_MURNI = [
     "penilaian/sk/svg.py",
     "penilaian/sk/xlsx.py",
     "penilaian/sk/contoh.py",
+    "penilaian/sk/tata.py",
+    "penilaian/sk/lampiran1.py",
     "penilaian/penanganan.py",
     "penilaian/hasil_survei.py",
     "penilaian/sintetis.py",

@@ -1,26 +1,23 @@
 """The SK's PDF files: Keputusan, Lampiran I (Daftar Lokasi), II (Peta Sebaran), III (Buku Profil).
 
-Templates live in `templates/penilaian/cetak/`; they read only `sk_isi.IsiSK`, so a draft and an
-issued SK render through the same code. Long parts are cut into chunks rendered in parallel
-processes (`kumuh.pdf`) and joined. Each part is numbered on its own ("Halaman 3 dari 19"), as
-an SK numbers each annex: Lampiran I's chunks are planned pages that number themselves
-(sk_tata); the other parts get the numbers stamped on the joined file.
+Everything reads only `sk_isi.IsiSK`, so a draft and an issued SK render through the same code.
+Lampiran I, the long table, is drawn straight onto PDF pages (penilaian.sk.lampiran1, laid out
+by penilaian.sk.tata); the other parts are HTML templates in `templates/penilaian/cetak/`
+rendered by WeasyPrint, the Buku Profil in chunks on parallel processes (`kumuh.pdf`). Each part
+is numbered on its own ("Halaman 3 dari 19"), as an SK numbers each annex: Lampiran I numbers
+its own pages; the other parts get the numbers stamped on the joined file.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from kumuh import pdf
 from penilaian import rumus
@@ -43,15 +40,11 @@ def bagian_sk(dengan_buku_profil: bool) -> dict[str, str]:
     return {k: v for k, v in BAGIAN.items() if dengan_buku_profil or k != BUKU_PROFIL}
 
 
-# Chunks of Lampiran I: two per core keeps both cores busy to the end and the progress bar
-# moving; more chunks only add per-document overhead (docs/sk.md).
-POTONGAN_LAMPIRAN1 = 2 * (os.cpu_count() or 1)
 # Lokasi per chunk of the Buku Profil (2–3 pages each); also the progress step.
 LOKASI_PER_POTONGAN = 5
 NOMOR_HALAMAN = "Halaman {n} dari {total}"
 
 Kemajuan = Callable[[int, int], None]
-log = logging.getLogger(__name__)
 
 
 _NOMOR_PERATURAN = re.compile(sk_isi.POLA_NOMOR_PERATURAN)
@@ -88,74 +81,8 @@ def pdf_keputusan(isi: sk_isi.IsiSK, kemajuan: Kemajuan | None = None) -> bytes:
 # --- Lampiran I ------------------------------------------------------------------------------
 
 
-def _baris_html(lok: sk_isi.LokasiSK, teks_sel: Sequence[str] | None = None) -> str:
-    """One row of the Daftar Lokasi as HTML: built here, not in the template, since 500 rows ×
-    16 cells through the template engine cost more than the rest of the parent's work.
-    `teks_sel`: the row's cell texts when the caller has them already (sk_tata.sel_lampiran1)."""
-    sel = []
-    for teks, k in zip(teks_sel or sk_tata.sel_lampiran1(lok), sk_tata.KOLOM, strict=True):
-        atribut = f' class="{k.kelas_css}"' if k.kelas_css else ""
-        sel.append(f"<td{atribut}>{escape(teks)}</td>")
-    return f"<tr>{''.join(sel)}</tr>"
-
-
-def html_lampiran1(
-    isi: sk_isi.IsiSK,
-    *,
-    kelompok: Sequence[Sequence[Sequence[sk_isi.LokasiSK]]] | None = None,
-    halaman_per_potongan: Sequence[int] | None = None,
-    catatan_draf: bool = True,
-    teks_sel: Mapping[int, Sequence[str]] | None = None,
-) -> list[str]:
-    """Return the HTML chunks of the Daftar Lokasi: whole planned pages, one document each.
-
-    `kelompok` is the plan (chunks of pages of lokasi, sk_tata). Each chunk numbers its own
-    pages ("Halaman 7 dari 25"), starting after the pages of the chunks before it: by default
-    the planned page counts, or `halaman_per_potongan` when the real counts differ.
-    `catatan_draf=False` leaves a draft's note out (pdf_lampiran1 lays it over the pages).
-    `teks_sel`: each row's cell texts by `id(lokasi)`, when the caller computed them already.
-    """
-    teks_sel = teks_sel or {}
-    if kelompok is None:
-        kelompok = rencana_lampiran1(isi)
-    jumlah = list(halaman_per_potongan or (len(b) for b in kelompok))
-    return [
-        _html(
-            "sk_lampiran1",
-            isi,
-            halaman=[
-                mark_safe("".join(_baris_html(lok, teks_sel.get(id(lok))) for lok in h))
-                for h in bagian
-            ],
-            pertama=i == 0,
-            terakhir=i == len(kelompok) - 1,
-            kolom=sk_tata.KOLOM,
-            grup=sk_tata.grup_kolom(),
-            nomor_awal=sum(jumlah[:i]),
-            jumlah_halaman=sum(jumlah),
-            tanpa_catatan_draf=not catatan_draf,
-        )
-        for i, bagian in enumerate(kelompok)
-    ]
-
-
-def html_catatan_draf(isi: sk_isi.IsiSK) -> str:
-    """The draft note alone on one landscape page, to draw over every page of Lampiran I."""
-    return _html("sk_catatan_draf", isi)
-
-
-def rencana_lampiran1(
-    isi: sk_isi.IsiSK,
-    potongan: int | None = None,
-    teks_sel: Mapping[int, Sequence[str]] | None = None,
-) -> list:
-    """Plan the pages and group them into chunks (see sk_tata)."""
-    halaman = sk_tata.rencana_halaman(isi, teks_sel)
-    return sk_tata.bagi_halaman(halaman, potongan or POTONGAN_LAMPIRAN1)
-
-
 def cache_lampiran1() -> pdf.CachePDF | None:
-    """The cache of Lampiran I's rendered chunks (settings KUMUH_SK_CACHE_DIR, "" turns it off;
+    """The cache of Lampiran I's drawn pages (settings KUMUH_SK_CACHE_DIR, "" turns it off;
     KUMUH_SK_CACHE_MB bounds it). Under MEDIA_ROOT by default: private like the SK's files, and
     shared by the web server and the background workers that share the media folder."""
     folder = getattr(settings, "KUMUH_SK_CACHE_DIR", None)
@@ -174,49 +101,31 @@ def pdf_lampiran1(
     isi: sk_isi.IsiSK,
     kemajuan: Kemajuan | None = None,
     *,
-    potongan: int | None = None,
-    proses: int | None = None,
     cache=_CACHE_BAWAAN,
 ) -> bytes:
-    """Render the Daftar Lokasi in parallel chunks that number their own pages.
+    """Draw the Daftar Lokasi (penilaian.sk.lampiran1, pages laid out by penilaian.sk.tata).
 
-    Chunks come from the chunk cache when their HTML was rendered before (`cache`: a
-    kumuh.pdf.CachePDF, None for no cache, by default `cache_lampiran1()`); so editing one row
-    of a draft re-renders one chunk. A draft's note ("data per <time>") changes with every
-    render, so it is left out of the chunks and laid over the joined pages (rendered beside
-    the chunks, in the same pool).
-
-    Should a chunk come out with more pages than planned (the estimate of sk_tata missed), the
-    chunks are rendered once more with the real counts, so the numbers are always right.
+    The drawn pages are kept in the cache by what they print (`cache`: a kumuh.pdf.CachePDF,
+    None for no cache, by default `cache_lampiran1()`), so a second download of unchanged
+    content reads a file. A draft's note ("data per <time>") changes with every render: it is
+    drawn on a one-page overlay laid over every page, never into the cached pages.
     """
+    from penilaian.sk import lampiran1
+
     if cache is _CACHE_BAWAAN:
         cache = cache_lampiran1()
-    pdf.panaskan(proses)  # start the workers while the pages are planned
-    # Each row's 16 texts, computed once for planning and for the HTML (0.5 ms a row).
-    teks_sel = {id(lok): sk_tata.sel_lampiran1(lok) for lok in isi.lokasi}
-    kelompok = rencana_lampiran1(isi, potongan, teks_sel)
-    rencana = [len(b) for b in kelompok]
-
-    def render(jumlah: Sequence[int] | None, lapor: Kemajuan | None) -> tuple[list[bytes], list]:
-        html = html_lampiran1(
-            isi,
-            kelompok=kelompok,
-            halaman_per_potongan=jumlah,
-            catatan_draf=False,
-            teks_sel=teks_sel,
-        )
-        segar = [html_catatan_draf(isi)] if isi.draf else []
-        hasil = pdf.render_paralel(
-            html, proses=proses, kemajuan=lapor, cache=cache, segar=segar, selalu_pool=True
-        )
-        return hasil[: len(html)], hasil[len(html) :]
-
-    hasil, lapisan = render(None, kemajuan)
-    nyata = [pdf.jumlah_halaman(h) for h in hasil]
-    if nyata != rencana:
-        log.warning("Lampiran I: halaman %s, rencana %s; dirender ulang", nyata, rencana)
-        hasil, lapisan = render(nyata, None)
-    return pdf.gabung(hasil, lapisan=lapisan[0] if lapisan else None)
+    halaman = sk_tata.tata_halaman(isi)
+    kunci = cache.kunci(lampiran1.sidik(isi, halaman), None) if cache else ""
+    data = cache.ambil(kunci) if cache else None
+    if data is None:
+        data = lampiran1.pdf_lampiran1(isi, halaman)
+        if cache:
+            cache.simpan(kunci, data)
+    if isi.draf:
+        data = pdf.gabung([data], lapisan=lampiran1.pdf_catatan_draf(isi))
+    if kemajuan:
+        kemajuan(1, 1)
+    return data
 
 
 # --- Lampiran II -----------------------------------------------------------------------------
@@ -355,6 +264,13 @@ _PEMBUAT = {
 }
 # Relative cost of each part, to turn per-part progress into one bar.
 _BOBOT = {"keputusan": 1, "lampiran1": 3, "lampiran2": 1, "lampiran3": 15}
+
+
+def panaskan(bagian: str) -> None:
+    """Start the WeasyPrint workers in the background if rendering `bagian` will use them
+    (every part but Lampiran I, which is drawn without WeasyPrint in the calling process)."""
+    if bagian != "lampiran1":
+        pdf.panaskan()
 
 
 def pdf_sk(isi: sk_isi.IsiSK, bagian: str, kemajuan: Kemajuan | None = None) -> bytes:

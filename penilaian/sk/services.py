@@ -34,7 +34,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kumuh import pdf
 from kumuh import tugas as kumuh_tugas
 from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
@@ -56,7 +55,6 @@ from penilaian.models import (
 from penilaian.prioritas import penilaian_terakhir
 from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import isi as sk_isi
-from penilaian.sk import xlsx as sk_xlsx
 
 log = logging.getLogger(__name__)
 
@@ -755,6 +753,9 @@ def buat_berkas(sk: SK, bagian: str, format: str, kemajuan=None) -> bytes:
     """Render one part (or "semua") of the SK as PDF, or the Excel workbook."""
     isi = isi_sk(sk)
     if format == "xlsx":
+        # Imported here: openpyxl costs ≈ 0.1 s at start-up, and most runs make a PDF.
+        from penilaian.sk import xlsx as sk_xlsx
+
         data = isi_xlsx(sk_xlsx.buku_sk(isi))
         if kemajuan:
             kemajuan(1, 1)
@@ -848,7 +849,7 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
     if ekspor.status not in AKTIF:
         return  # given up as dead while it waited, and asked for again since
     if ekspor.format == "pdf":
-        pdf.panaskan()  # the workers start while the SK's data is read
+        sk_cetak.panaskan(ekspor.bagian)  # the workers start while the SK's data is read
     EksporSK.objects.filter(pk=ekspor_pk).update(
         status=EksporSK.Status.BERJALAN, diperbarui_pada=timezone.now()
     )
@@ -896,8 +897,8 @@ def ekspor_jalankan(ekspor_pk: int) -> None:
 
 
 def prarender_minta(sk_pk: int, versi: int) -> None:
-    """After a change of an SK, render its Lampiran I into the chunk cache in the background,
-    so that the file asked for next is joined from the cache instead of rendered (issue 14).
+    """After a change of an SK, draw its Lampiran I into the cache in the background,
+    so that the file asked for next is read from the cache instead of drawn (issue 14).
 
     Only with a background queue: the tests' inline backend would make the saving request
     wait for a render (setting KUMUH_SK_PRARENDER=False turns it off altogether). The task is
@@ -922,7 +923,7 @@ def _tugas_prarender() -> Task:
 
 
 def prarender_jalankan(sk_pk: int, versi: int) -> bool:
-    """Render the SK's Lampiran I into the chunk cache if `versi` is still its version.
+    """Render the SK's Lampiran I into the cache if `versi` is still its version.
 
     Returns whether it rendered. A failure is logged, never raised: the download renders again
     and reports its own failure to the user.
@@ -930,7 +931,6 @@ def prarender_jalankan(sk_pk: int, versi: int) -> bool:
     sk = SK.objects.select_related("kabupaten_kota__provinsi").filter(pk=sk_pk).first()
     if sk is None or sk.versi != versi:
         return False
-    pdf.panaskan()
     try:
         sk_cetak.pdf_lampiran1(isi_sk(sk))
     except Exception:

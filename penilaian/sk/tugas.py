@@ -13,5 +13,5 @@ def buat_ekspor_sk(ekspor_pk: int) -> None:
 
 @task
 def prarender_sk(sk_pk: int, versi: int) -> None:
-    """Warm the chunk cache of an SK's Lampiran I after a change (services.prarender_minta)."""
+    """Warm the cache of an SK's Lampiran I after a change (services.prarender_minta)."""
     services_sk.prarender_jalankan(sk_pk, versi)

@@ -19,7 +19,6 @@ from penilaian.daftar_lokasi import KOLOM_DAFTAR, KOLOM_LAMPIRAN, kepala, teks_b
 from penilaian.ekspor import BARIS_KEPALA as BARIS_KEPALA_EKSPOR
 from penilaian.ekspor import buku_daftar_prioritas
 from penilaian.prioritas import BarisPrioritas
-from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import tata as sk_tata
 from penilaian.sk.contoh import isi_contoh
 from penilaian.sk.isi import LokasiSK
@@ -115,6 +114,20 @@ def test_a_missing_value_prints_a_dash_in_every_column():
 # --- every consumer, the same headers in the same order --------------------------------------
 
 
+def _rapat(teks: str) -> str:
+    """A text without spaces and break hints, to compare it with its wrapped lines."""
+    return re.sub(r"[\s\u00ad]", "", teks)
+
+
+def _sambung(baris: tuple[str, ...]) -> str:
+    """Join a cell's wrapped lines (a hyphen ending a line is a used soft hyphen)."""
+    return _rapat(
+        "".join(
+            b[:-1] if b.endswith("-") and i < len(baris) - 1 else b for i, b in enumerate(baris)
+        )
+    )
+
+
 def test_both_workbooks_and_the_pdf_show_the_definitions_headers():
     isi = _isi()
     sk = _lembar(buku_sk(isi), LEMBAR_LAMPIRAN)
@@ -123,11 +136,12 @@ def test_both_workbooks_and_the_pdf_show_the_definitions_headers():
     assert _kepala_xlsx(daftar, BARIS_KEPALA_EKSPOR + 1, 18) == _isi_kepala(KOLOM_DAFTAR)
     assert daftar.cell(BARIS_KEPALA_EKSPOR + 1, 19).value is None
 
-    [pertama, *_] = sk_cetak.html_lampiran1(isi, kelompok=[[list(isi.lokasi)]])
-    thead = re.search(r"<thead>(.*?)</thead>", pertama, re.S).group(1)
-    atas, bawah = _teks_sel(thead)
-    assert atas == [g for g, _ in daftar_lokasi.grup_kolom(KOLOM_LAMPIRAN, sk=True)]
-    assert bawah == [k.judul_cetak for k in KOLOM_LAMPIRAN if k.grup]
+    # The PDF's header cells as laid out (penilaian.sk.tata), lines joined again.
+    sel = sk_tata.kepala()[0]
+    atas = [_sambung(s.teks) for s in sel if s.baris == 0]
+    bawah = [_sambung(s.teks) for s in sel if s.baris == 1]
+    assert atas == [_rapat(g) for g, _ in daftar_lokasi.grup_kolom(KOLOM_LAMPIRAN, sk=True)]
+    assert bawah == [_rapat(k.judul_cetak) for k in KOLOM_LAMPIRAN if k.grup]
 
 
 def test_one_lokasi_reads_the_same_in_the_pdf_and_both_workbooks():
@@ -135,9 +149,8 @@ def test_one_lokasi_reads_the_same_in_the_pdf_and_both_workbooks():
     sk = _lembar(buku_sk(isi), LEMBAR_LAMPIRAN)
     baris = [baris_prioritas(lok) for lok in isi.lokasi]
     daftar = _lembar(buku_daftar_prioritas(baris, judul="J"))
-    [dokumen] = sk_cetak.html_lampiran1(isi, kelompok=[[list(isi.lokasi)]])
-    tbody = "".join(re.findall(r"<tbody[^>]*>(.*?)</tbody>", dokumen, re.S))
-    pdf = [sel for sel in _teks_sel(tbody) if len(sel) == 16]
+    # The PDF's cells as laid out (penilaian.sk.tata), each cell's lines joined again.
+    pdf = [tuple(map(_sambung, b.sel)) for h in sk_tata.tata_halaman(isi) for b in h]
 
     def teks_xlsx(lembar, nomor, kolom):
         return tuple(
@@ -148,7 +161,8 @@ def test_one_lokasi_reads_the_same_in_the_pdf_and_both_workbooks():
     for i, (lok, b) in enumerate(zip(isi.lokasi, baris, strict=True)):
         harap = teks_baris(lok, KOLOM_LAMPIRAN)
         assert teks_baris(b) == (*harap, b.pola_penanganan, b.kewenangan)
-        assert tuple(pdf[i]) == harap == sk_tata.sel_lampiran1(lok)
+        assert pdf[i] == tuple(map(_rapat, harap))
+        assert harap == sk_tata.sel_lampiran1(lok)
         assert teks_xlsx(sk, BARIS_DATA + i, KOLOM_LAMPIRAN) == harap
         assert teks_xlsx(daftar, BARIS_KEPALA_EKSPOR + 3 + i, KOLOM_DAFTAR) == teks_baris(b)
 

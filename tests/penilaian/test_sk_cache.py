@@ -1,14 +1,17 @@
-"""Lampiran I's chunk cache and the background pre-render (issue 14 item 4).
+"""Lampiran I's cache and the background pre-render (issue 14 item 4).
 
-The cache keys a rendered chunk by its HTML (kumuh.pdf.CachePDF): editing one row re-renders the
-one chunk that prints it, whatever else prints differently invalidates exactly the chunks it is
-printed in, and a hit is the very PDF the HTML renders to. A draft's note ("data per <time>")
-is kept out of the chunks and drawn over every page, so it is always this render's time.
+The cache (kumuh.pdf.CachePDF) keys the drawn pages by everything they print
+(penilaian.sk.lampiran1.sidik): whatever prints differently makes a miss, what Lampiran I does
+not print does not, and a hit is the very PDF the drawing gives. A draft's note ("data per
+<time>") is kept out of the cached pages and laid over every page, so it is always this
+render's time.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,8 +24,6 @@ from penilaian.sk import services as services_sk
 from penilaian.sk.contoh import isi_contoh
 from tests.conftest import buat_lokasi, buat_penilaian
 
-POTONGAN = 3
-
 
 def _teks(data: bytes, tmp_path: Path) -> list[str]:
     berkas = tmp_path / "l1.pdf"
@@ -34,8 +35,7 @@ def _teks(data: bytes, tmp_path: Path) -> list[str]:
 
 
 def _render(isi, cache) -> bytes:
-    # One process: the tests need no pool; the chunks are the same either way.
-    return sk_cetak.pdf_lampiran1(isi, potongan=POTONGAN, proses=1, cache=cache)
+    return sk_cetak.pdf_lampiran1(isi, cache=cache)
 
 
 def _ubah_baris(isi, nomor: int, **ubah):
@@ -46,7 +46,7 @@ def _ubah_baris(isi, nomor: int, **ubah):
 
 @pytest.fixture(scope="module")
 def isi():
-    return isi_contoh(60)  # three pages, so three chunks
+    return isi_contoh(60)  # three pages
 
 
 @pytest.fixture
@@ -55,53 +55,48 @@ def cache(tmp_path):
 
 
 def test_a_second_render_is_read_from_the_cache_and_equals_an_uncached_one(isi, cache, tmp_path):
-    assert len(sk_cetak.rencana_lampiran1(isi, POTONGAN)) == POTONGAN
     pertama = _render(isi, cache)
-    assert (cache.hit, cache.miss) == (0, POTONGAN)
+    assert (cache.hit, cache.miss) == (0, 1)
     kedua = _render(isi, cache)
-    assert (cache.hit, cache.miss) == (POTONGAN, POTONGAN)
+    assert (cache.hit, cache.miss) == (1, 1)
     tanpa = _render(isi, None)
     assert _teks(kedua, tmp_path) == _teks(tanpa, tmp_path) == _teks(pertama, tmp_path)
-    assert pdf.jumlah_halaman(kedua) == pdf.jumlah_halaman(tanpa)
+    assert kedua == tanpa  # the same drawing, byte for byte (ReportLab's invariant mode)
 
 
-def test_editing_one_row_re_renders_only_the_chunk_that_prints_it(isi, cache, tmp_path):
-    asli = _teks(_render(isi, cache), tmp_path)
-    kelompok = sk_cetak.rencana_lampiran1(isi, POTONGAN)
-    # A row of the middle chunk, renamed to a name of the same width class (same plan).
-    baris = kelompok[1][0][0]
-    diubah = _ubah_baris(isi, baris.nomor, nama=baris.nama[:-1] + "X")
-    assert [len(b) for b in sk_cetak.rencana_lampiran1(diubah, POTONGAN)] == [
-        len(b) for b in kelompok
-    ]
-    cache.hit = cache.miss = 0
+def test_editing_one_row_draws_again_with_the_edit(isi, cache, tmp_path):
+    _render(isi, cache)
+    diubah = _ubah_baris(isi, 30, nama="Kampung Diubah")
     data = _render(diubah, cache)
-    assert (cache.hit, cache.miss) == (POTONGAN - 1, 1)
-    assert _teks(data, tmp_path) == _teks(_render(diubah, None), tmp_path)
-    baru = _teks(data, tmp_path)
-    # Only the pages of the middle chunk changed.
-    berubah = [i for i, (a, b) in enumerate(zip(asli, baru, strict=True)) if a != b]
-    assert berubah and all(
-        len(kelompok[0]) <= i < len(kelompok[0]) + len(kelompok[1]) for i in berubah
-    )
+    assert (cache.hit, cache.miss) == (0, 2)
+    assert "Kampung Diubah" in "".join(_teks(data, tmp_path))
 
 
-def test_what_the_first_or_last_chunk_prints_invalidates_that_chunk_only(isi, cache):
+def test_what_the_pages_print_is_the_key_and_nothing_else(isi, cache):
     _render(isi, cache)
+    for ubah in (
+        {"nomor": "100.3.3.2/45/2026"},  # NOMOR: in the annex header
+        {"penandatangan_nama": "Nama Lain"},  # the head's signature
+        {"stempel": ()},  # the verification blocks
+    ):
+        cache.hit = cache.miss = 0
+        _render(replace(isi, **ubah), cache)
+        assert (cache.hit, cache.miss) == (0, 1), ubah
+    # What Lampiran I does not print: the Keputusan's considerations, a lokasi's criteria.
     cache.hit = cache.miss = 0
-    _render(replace(isi, nomor="100.3.3.2/45/2026"), cache)  # NOMOR: in the annex header
-    assert (cache.hit, cache.miss) == (POTONGAN - 1, 1)
-    cache.hit = cache.miss = 0
-    _render(replace(isi, penandatangan_nama="Nama Lain"), cache)  # the head's signature
-    assert (cache.hit, cache.miss) == (POTONGAN - 1, 1)
+    lokasi = (replace(isi.lokasi[0], kriteria=(), permasalahan="lain"), *isi.lokasi[1:])
+    _render(replace(isi, mengingat_tambahan=("Peraturan lain;",), lokasi=lokasi), cache)
+    assert (cache.hit, cache.miss) == (1, 0)
 
 
-def test_another_renderer_version_invalidates_every_chunk(isi, cache, monkeypatch):
+def test_another_drawing_version_invalidates_the_cache(isi, cache, monkeypatch):
+    from penilaian.sk import lampiran1
+
     _render(isi, cache)
-    monkeypatch.setattr(pdf, "VERSI_CACHE", pdf.VERSI_CACHE + "-baru")
+    monkeypatch.setattr(lampiran1, "VERSI", lampiran1.VERSI + "-baru")
     cache.hit = cache.miss = 0
     _render(isi, cache)
-    assert (cache.hit, cache.miss) == (0, POTONGAN)
+    assert (cache.hit, cache.miss) == (0, 1)
 
 
 def test_two_sks_sharing_a_cache_each_get_their_own_pages(isi, cache, tmp_path):
@@ -109,7 +104,7 @@ def test_two_sks_sharing_a_cache_each_get_their_own_pages(isi, cache, tmp_path):
         isi_contoh(60),
         jenis_daerah="Kabupaten",
         nama_daerah="Batang",
-        lokasi=tuple(replace(lok, kelurahan="Kel. Lain") for lok in isi.lokasi),
+        lokasi=tuple(replace(lok, kelurahan=("Kel. Lain",)) for lok in isi.lokasi),
     )
     a, b = _render(isi, cache), _render(lain, cache)
     assert cache.hit == 0  # nothing of one SK serves the other
@@ -123,14 +118,12 @@ def test_a_draft_note_always_says_this_render_s_time(isi, cache, tmp_path):
     _render(replace(isi, dibuat_pada="1 Desember 2026 08.00 WIB"), cache)
     cache.hit = cache.miss = 0
     data = _render(replace(isi, dibuat_pada="2 Desember 2026 09.30 WIB"), cache)
-    assert (cache.hit, cache.miss) == (POTONGAN, 0)  # the note is not in the chunks
+    assert (cache.hit, cache.miss) == (1, 0)  # the note is not in the cached pages
     halaman = _teks(data, tmp_path)
-    assert all("Draf SK — data per 2 Desember 2026 09.30 WIB" in t for t in halaman)
+    assert all(
+        "Draf SK — data per 2 Desember 2026 09.30 WIB, belum ditetapkan" in t for t in halaman
+    )
     assert not any("1 Desember 2026" in t for t in halaman)
-    # Where the chunk itself used to print it: the same text, line by line, as before.
-    dulu = sk_cetak.html_lampiran1(replace(isi, dibuat_pada="2 Desember 2026 09.30 WIB"))
-    sekali = pdf.gabung(pdf.render_paralel(dulu, proses=1))
-    assert halaman == _teks(sekali, tmp_path)
     # An issued SK has no note and no overlay.
     terbit = _teks(_render(replace(isi, draf=False), cache), tmp_path)
     assert not any("Draf SK" in t for t in terbit)
@@ -149,7 +142,7 @@ def test_an_unwritable_cache_only_costs_the_hits(tmp_path, isi):
     berkas = tmp_path / "bukan-folder"
     berkas.write_text("x")
     cache = pdf.CachePDF(berkas / "cache")  # cannot be created
-    assert pdf.jumlah_halaman(_render(isi, cache)) >= POTONGAN
+    assert pdf.jumlah_halaman(_render(isi, cache)) >= 2
     assert cache.hit == 0
 
 
@@ -235,11 +228,22 @@ def test_the_pre_render_fills_the_cache_the_download_then_reads(
     assert "Lokasi 0" in "".join(teks) and "Draf SK — data per" in teks[0]
 
 
-def test_through_the_render_pool_too(cache, tmp_path):
-    # As the server renders: worker processes, the note rendered in the pool beside the chunks.
-    klein = isi_contoh(30)
-    satu = sk_cetak.pdf_lampiran1(klein, potongan=2, cache=cache)
-    dua = sk_cetak.pdf_lampiran1(klein, potongan=2, cache=cache)
-    assert cache.hit == cache.miss == len(sk_cetak.rencana_lampiran1(klein, 2))
-    assert _teks(dua, tmp_path) == _teks(satu, tmp_path)
-    assert all("Draf SK — data per" in t for t in _teks(dua, tmp_path))
+def test_lampiran1_is_drawn_without_weasyprint_or_its_workers():
+    # The cold CLI's start-up (issue 14 item 4): neither WeasyPrint nor the render pool.
+    kode = (
+        "import sys, django; django.setup()\n"
+        "from kumuh import pdf\n"
+        "from penilaian.sk import cetak\n"
+        "from penilaian.sk.contoh import isi_contoh\n"
+        "assert cetak.pdf_lampiran1(isi_contoh(5), cache=None).startswith(b'%PDF')\n"
+        "print('weasyprint' in sys.modules, pdf._pool is not None)\n"
+    )
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "kumuh.settings", "DJANGO_DEBUG": "1"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert hasil.stdout.split() == ["False", "False"]

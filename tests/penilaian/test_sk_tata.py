@@ -1,4 +1,5 @@
-"""Lampiran I's pages planned before rendering (penilaian.sk_tata): the plan is what prints."""
+"""Lampiran I's layout (penilaian.sk.tata): lines and pages computed before drawing, and the
+drawing (penilaian.sk.lampiran1) prints exactly that plan."""
 
 from __future__ import annotations
 
@@ -50,17 +51,32 @@ def test_a_row_with_a_long_name_is_taller():
     assert sk_tata.tinggi_baris_mm(panjang) > sk_tata.tinggi_baris_mm(pendek)
 
 
-def test_the_first_page_holds_fewer_rows_and_pages_group_into_balanced_chunks():
+def test_the_first_page_holds_fewer_rows_and_every_lokasi_is_planned_once():
     isi = isi_contoh(300)
     halaman = sk_tata.rencana_halaman(isi)
     assert [lok for h in halaman for lok in h] == list(isi.lokasi)
     assert len(halaman[0]) < len(halaman[1])
-    kelompok = sk_tata.bagi_halaman(halaman, 4)
-    assert len(kelompok) == 4
-    assert [h for k in kelompok for h in k] == halaman
-    ukuran = [sum(len(h) for h in k) for k in kelompok]
-    assert max(ukuran) - min(ukuran) <= 2 * max(len(h) for h in halaman)
-    assert sk_tata.bagi_halaman(halaman[:2], 8) == [[halaman[0]], [halaman[1]]]
+
+
+def test_every_line_fits_its_column_and_a_soft_hyphen_breaks_with_a_hyphen():
+    isi = isi_contoh(300)
+    for h in sk_tata.tata_halaman(isi):
+        for baris in h:
+            for garis, k in zip(baris.sel, sk_tata.KOLOM, strict=True):
+                if k.nowrap:
+                    continue
+                ruang = k.lebar_mm - sk_tata.RUANG_SEL * sk_tata.MM_PER_PT
+                assert all(sk_tata.lebar_teks_mm(g, 7.2) <= ruang for g in garis), garis
+    # "KEPA\u00adDATAN (JIWA/HA)" in its 15 mm column.
+    kepala = {sel.teks for sel in sk_tata.kepala()[0]}
+    assert ("KEPA-", "DATAN", "(JIWA/HA)") in kepala
+    assert sk_tata.bungkus("KEPA\u00adDATAN", 1000, 7) == ("KEPADATAN",)
+    # A break after a slash is taken when it is the last one that fits.
+    lebar = sk_tata.lebar_teks("KECAMATAN /", 6.8, sk_tata.TEBAL) + 1
+    assert sk_tata.bungkus("KECAMATAN /DISTRIK", lebar, 6.8, sk_tata.TEBAL) == (
+        "KECAMATAN /",
+        "DISTRIK",
+    )
 
 
 def test_the_tail_gets_its_own_page_when_it_does_not_fit():
@@ -74,7 +90,7 @@ def test_the_tail_gets_its_own_page_when_it_does_not_fit():
             break
     else:
         pytest.fail("no length of the list pushed the totals to a new page")
-    assert pdf.jumlah_halaman(sk_cetak.pdf_lampiran1(pendek)) == len(rencana)
+    assert pdf.jumlah_halaman(sk_cetak.pdf_lampiran1(pendek, cache=None)) == len(rencana)
 
 
 def _halaman(data: bytes, tmp_path: Path) -> list[str]:
@@ -86,8 +102,8 @@ def _halaman(data: bytes, tmp_path: Path) -> list[str]:
     return teks.split("\f")[: pdf.jumlah_halaman(data)]
 
 
-@pytest.mark.parametrize("jumlah", [1, 45, 160])
-def test_the_printed_pages_are_the_planned_pages_whatever_the_chunks(jumlah, tmp_path, caplog):
+@pytest.mark.parametrize("jumlah", [0, 1, 45, 160])
+def test_the_printed_pages_are_the_planned_pages(jumlah, tmp_path):
     isi = isi_contoh(jumlah)
     # Some long names and RT lists, so rows of many heights.
     lokasi = [
@@ -96,31 +112,13 @@ def test_the_printed_pages_are_the_planned_pages_whatever_the_chunks(jumlah, tmp
     ]
     isi = replace(isi, lokasi=tuple(lokasi))
     rencana = sk_tata.rencana_halaman(isi)
-    satu = sk_cetak.pdf_lampiran1(isi, potongan=1)
-    empat = sk_cetak.pdf_lampiran1(isi, potongan=4)
-    assert "dirender ulang" not in caplog.text  # the estimate held: no second pass
-    halaman_satu, halaman_empat = _halaman(satu, tmp_path), _halaman(empat, tmp_path)
-    assert len(halaman_satu) == len(halaman_empat) == len(rencana)
-    assert halaman_satu == halaman_empat
+    halaman = _halaman(sk_cetak.pdf_lampiran1(isi, cache=None), tmp_path)
     n = len(rencana)
-    for i, (teks, baris) in enumerate(zip(halaman_empat, rencana, strict=True), start=1):
+    assert len(halaman) == n
+    for i, (teks, baris) in enumerate(zip(halaman, rencana, strict=True), start=1):
         assert f"Halaman {i} dari {n}" in teks
         if baris:
+            assert f"\n{baris[0].nomor} " in teks, (i, baris[0].nomor)
             assert f"\n{baris[-1].nomor} " in teks, (i, baris[-1].nomor)
-
-
-def test_a_wrong_plan_is_rendered_again_with_the_real_page_counts(tmp_path, monkeypatch, caplog):
-    isi = isi_contoh(80)
-    asli = sk_tata.rencana_halaman
-
-    def terlalu_penuh(isi, *args):  # (isi, teks_sel)
-        # Pretend everything fits on one page: the render will need more.
-        return [[lok for h in asli(isi) for lok in h]]
-
-    monkeypatch.setattr(sk_tata, "rencana_halaman", terlalu_penuh)
-    data = sk_cetak.pdf_lampiran1(isi, potongan=1)
-    assert "dirender ulang" in caplog.text
-    halaman = _halaman(data, tmp_path)
-    n = len(halaman)
-    assert n > 1
-    assert all(f"Halaman {i} dari {n}" in t for i, t in enumerate(halaman, start=1))
+        if i < n and rencana[i]:  # the next page's first row is not on this page
+            assert f"\n{rencana[i][0].nomor} " not in teks

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kumuh import angka, pdf
+from kumuh import angka
 from penilaian.models import SK
 from penilaian.sk import cetak as sk_cetak
 from penilaian.sk import services as services_sk
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             self._daftar(opsi["kab_kota"])
             return
         if opsi["format"] == "pdf":
-            pdf.panaskan()  # the workers start while the SK's data is read
+            sk_cetak.panaskan(opsi["bagian"])  # the workers start while the SK's data is read
         sk = SK.objects.select_related("kabupaten_kota__provinsi").filter(pk=id).first()
         if sk is None:
             raise CommandError(f"SK dengan ID {id} tidak ada. Jalankan tanpa ID untuk daftarnya.")
