@@ -41,7 +41,7 @@ def test_public_pages_do_not_grow_with_the_lokasi_and_read_the_rows_once(client,
     for n, (tahun, awalan) in ((3, (2022, "Kecil")), (30, (2024, "Besar"))):
         for i in range(n):
             # 0.002° apart: single lokasi at zoom 16, so the map reads their boundaries.
-            lok = buat_lokasi(kota_a, f"{awalan} {i:03d}", lintang=Decimal(-6.8) - i * TITIK)
+            lok = buat_lokasi(kota_a, f"{awalan} {i:03d}", lintang=Decimal("-6.8") - i * TITIK)
             buat_penilaian(lok, tahun=tahun - 1, status=PUSAT)
         terbitkan(pokja_a, tahun=tahun, nomor=f"050/{n}/{tahun}")
         hasil.append({nama: (_kueri(client, u), _kueri(client, u)) for nama, u in url.items()})

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.db.models.fields.json import KT
@@ -140,8 +140,6 @@ def keadaan(kabkota: KabupatenKota) -> Keadaan:
     return Keadaan(terbit=terbit, berlaku=berlaku, kunci=f"publik:{VERSI}:{kabkota.pk}:{sidik}")
 
 
-T = TypeVar("T")
-
 # The last states read by this process, unpickled: taking 15,000 rows out of Django's cache
 # costs 100 ms per request, a dict lookup nothing. An entry is used only while the cache still
 # holds its mark (a small get), so it lives no longer than the shared cache's copy.
@@ -158,7 +156,7 @@ def _ingat(kunci: str, tanda: str, nilai: Any) -> None:
             _MEMO.popitem(last=False)
 
 
-def _sekali(kunci: str, buat: Callable[[], T]) -> T:
+def _sekali[T](kunci: str, buat: Callable[[], T]) -> T:
     """The cached value of `kunci`, made by `buat` when missing; while one request makes it,
     the others wait for it (up to TUNGGU_BACA seconds) instead of reading the same rows."""
     tanda = cache.get(f"{kunci}:tanda")
