@@ -98,6 +98,10 @@ class Publikasi:
     lokasi: list[LokasiPublik]
     kemajuan: list[Tahun]
     luas_ha: Decimal
+    # The map's points (index in `lokasi`, lintang, bujur) and their extent (s, w, n, e),
+    # worked out once per state rather than per viewport.
+    titik: list[tuple[int, float, float]]
+    luas_titik: dict[str, float] | None
 
     def cari(self, teks: str) -> list[LokasiPublik]:
         """The lokasi whose name, kelurahan or kecamatan contains `teks` (any case)."""
@@ -255,11 +259,22 @@ def _baca(kabkota: KabupatenKota, k: Keadaan) -> Publikasi:
         SKTerbit(s.pk, _tahun(s), s.menggantikan_id, tuple(luas_sk[s.pk])) for s in k.terbit
     ]
     hasil = [lok for _urut, lok in sorted(lokasi.values(), key=lambda x: x[0])]
+    titik = [
+        (i, lok.lintang, lok.bujur)
+        for i, lok in enumerate(hasil)
+        if lok.lintang is not None and lok.bujur is not None
+    ]
+    luas_titik = None
+    if titik:
+        lintang, bujur = [t[1] for t in titik], [t[2] for t in titik]
+        luas_titik = {"s": min(lintang), "n": max(lintang), "w": min(bujur), "e": max(bujur)}
     return Publikasi(
         kunci=k.kunci,
         lokasi=hasil,
         kemajuan=kemajuan(daftar_sk),
         luas_ha=sum((lok.luas_ha or Decimal(0) for lok in hasil), Decimal(0)),
+        titik=titik,
+        luas_titik=luas_titik,
     )
 
 
@@ -296,26 +311,26 @@ def geojson(kabkota: KabupatenKota) -> bytes:
 def peta_kota(kabkota: KabupatenKota, *, bbox: str = "", zoom: str = "") -> dict[str, Any]:
     """The published map for one viewport, as the priority list's map answers it: numbered
     clusters [lintang, bujur, count] where lokasi crowd, single lokasi as point features, their
-    boundaries from ZOOM_RINCI on. Without a zoom (first load), the extent to fit too."""
-    data = publikasi(kabkota)
-    titik = [
-        (i, lok.lintang, lok.bujur)
-        for i, lok in enumerate(data.lokasi)
-        if lok.lintang is not None and lok.bujur is not None
-    ]
-    z = _zoom(zoom)
+    boundaries from ZOOM_RINCI on. Without a zoom (first load), the extent to fit too; that
+    answer is the same for every visitor, so it is cached with the state."""
+    k = keadaan(kabkota)
+    data = publikasi(kabkota, k)
+    z, kotak = _zoom(zoom), _bbox(bbox)
+    if z is None:
+        return _sekali(f"{k.kunci}:peta-awal", lambda: _peta(data, None, None))
+    return _peta(data, z, kotak)
+
+
+def _peta(
+    data: Publikasi, z: int | None, kotak: tuple[float, float, float, float] | None
+) -> dict[str, Any]:
     batas = None
-    if z is None and titik:
-        luas = {
-            "s": min(t[1] for t in titik), "n": max(t[1] for t in titik),
-            "w": min(t[2] for t in titik), "e": max(t[2] for t in titik),
-        }  # fmt: skip
-        z = _zoom_muat(luas)
-        batas = [[luas["s"], luas["w"]], [luas["n"], luas["e"]]]
-    elif z is None:
-        z = ZOOM_RINCI
-    kotak = _bbox(bbox)
-    sel = peta.kelompokkan(titik, zoom=z, piksel=PIKSEL_KLASTER, kotak=kotak)
+    if z is None:
+        luas = data.luas_titik
+        z = _zoom_muat(luas) if luas else ZOOM_RINCI
+        if luas:
+            batas = [[luas["s"], luas["w"]], [luas["n"], luas["e"]]]
+    sel = peta.kelompokkan(data.titik, zoom=z, piksel=PIKSEL_KLASTER, kotak=kotak)
     klaster = [[round(c.lintang, 6), round(c.bujur, 6), c.n] for c in sel if c.n > 1]
     tunggal = [data.lokasi[c.indeks[0]] for c in sel if c.n == 1]
     bentuk = {}
