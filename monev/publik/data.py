@@ -336,6 +336,14 @@ def peta_kota(kabkota: KabupatenKota, *, bbox: str = "", zoom: str = "") -> dict
     z, kotak = _zoom(zoom), _bbox(bbox)
     if z is None:
         return _sekali(f"{k.kunci}:peta-awal", lambda: _peta(data, None, None))
+    luas = data.luas_titik
+    if kotak is None or (
+        luas and kotak[0] <= luas["w"] and kotak[1] <= luas["s"]
+        and luas["e"] <= kotak[2] and luas["n"] <= kotak[3]
+    ):  # fmt: skip
+        # The whole city in view (a low zoom, mostly): the same answer for everyone.
+        # Any viewport holding every point gives the same answer: cached per zoom.
+        return _sekali(f"{k.kunci}:peta-{z}-{kotak is None}", lambda: _peta(data, z, kotak))
     return _peta(data, z, kotak)
 
 

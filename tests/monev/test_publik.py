@@ -215,6 +215,10 @@ def test_the_map_answers_clusters_at_low_zoom_and_boundaries_zoomed_in(client, k
     assert set(fitur["Dekat Dua"]["properties"]) == {
         "nama", "kecamatan", "luas_ha", "tingkat_kekumuhan", "prioritas", "sk", "tanggal_sk"
     }  # fmt: skip
+    # A viewport holding the whole city (answered from the cache per zoom) reads them too.
+    semua = client.get(url, {"zoom": "18", "bbox": "109,-8,111,-6"}).json()
+    assert batas in [f["geometry"] for f in semua["fitur"]] and len(semua["fitur"]) == 3
+    assert client.get(url, {"zoom": "18", "bbox": "108,-9,112,-5"}).json() == semua
     # The same zoom without a viewport: points only (boundaries are read per viewport).
     assert client.get(url, {"zoom": "18"}).json()["fitur"][0]["geometry"]["type"] == "Point"
     # The download keeps every boundary; the page no longer carries the data itself.
