@@ -33,7 +33,10 @@ def test_public_pages_do_not_grow_with_the_lokasi_and_read_the_rows_once(client,
         "kota": reverse("publik:kota", args=[kode]),
         "halaman": reverse("publik:kota", args=[kode]) + "?halaman=2&cari=a",
         "peta": reverse("publik:peta", args=[kode]),
-        "peta-rinci": reverse("publik:peta", args=[kode]) + "?bbox=109,-7,110,-6&zoom=16",
+        # Part of the city (its lokasi lie from -6.8 southward): read per viewport.
+        "peta-rinci": reverse("publik:peta", args=[kode]) + "?bbox=109,-6.801,110,-6&zoom=16",
+        # The whole city in view: cached per zoom after the first.
+        "peta-kota": reverse("publik:peta", args=[kode]) + "?bbox=109,-7,110,-6&zoom=16",
         "geojson": reverse("publik:geojson", args=[kode]),
         "daftar": reverse("publik:daftar"),
     }
@@ -41,20 +44,25 @@ def test_public_pages_do_not_grow_with_the_lokasi_and_read_the_rows_once(client,
     for n, (tahun, awalan) in ((3, (2022, "Kecil")), (30, (2024, "Besar"))):
         for i in range(n):
             # 0.002° apart: single lokasi at zoom 16, so the map reads their boundaries.
-            lok = buat_lokasi(kota_a, f"{awalan} {i:03d}", lintang=Decimal("-6.8") - i * TITIK)
+            # Each size on its own meridian, so no two lokasi share a place.
+            lok = buat_lokasi(
+                kota_a, f"{awalan} {i:03d}", lintang=Decimal("-6.8") - i * TITIK,
+                bujur=Decimal("109.6") + Decimal(n) / 100,
+            )  # fmt: skip
             buat_penilaian(lok, tahun=tahun - 1, status=PUSAT)
         terbitkan(pokja_a, tahun=tahun, nomor=f"050/{n}/{tahun}")
         hasil.append({nama: (_kueri(client, u), _kueri(client, u)) for nama, u in url.items()})
     assert hasil[0] == hasil[1], hasil
     # The request's savepoint and its release (ATOMIC_REQUESTS), the city with its
     # publication setting, its issued SKs; the first request of a state reads the rows in
-    # force once, the GeoJSON their boundaries once (the map zoomed in its viewport's every
-    # time). The next request answers from the cache.
+    # force once, the GeoJSON their boundaries once, the map zoomed in those of its viewport
+    # (every time, unless the viewport holds the whole city). The next answers from the cache.
     assert hasil[1] == {
         "kota": (5, 4),
         "halaman": (4, 4),
         "peta": (4, 4),
         "peta-rinci": (5, 5),
+        "peta-kota": (5, 4),
         "geojson": (5, 4),
         "daftar": (3, 3),
     }, hasil[1]
