@@ -3,6 +3,8 @@
 Run with `make bench` (and as part of `make test`).
 """
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +15,7 @@ from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk
 from tests.monev.test_publik import PUSAT, terbitkan
 
 pytestmark = pytest.mark.django_db
+TITIK = Decimal("0.002")
 
 
 def _kueri(klien, url) -> int:
@@ -21,26 +24,48 @@ def _kueri(klien, url) -> int:
     return len(kueri)
 
 
-def test_public_page_geojson_and_list_do_not_grow_with_the_lokasi(client, kota_a, pokja_a):
-    """Measured for 3 and 30 lokasi (each in an SK of its own year): equal counts."""
+def test_public_pages_do_not_grow_with_the_lokasi_and_read_the_rows_once(client, kota_a, pokja_a):
+    """Measured for 3 and 30 lokasi (each in an SK of its own year, so each size is a new
+    published state): equal counts, first request and the next."""
     PublikasiKota.objects.create(kabupaten_kota=kota_a, terbit=True)
+    kode = kota_a.kode
+    url = {
+        "kota": reverse("publik:kota", args=[kode]),
+        "halaman": reverse("publik:kota", args=[kode]) + "?halaman=2&cari=a",
+        "peta": reverse("publik:peta", args=[kode]),
+        # Part of the city (its lokasi lie from -6.8 southward): read per viewport.
+        "peta-rinci": reverse("publik:peta", args=[kode]) + "?bbox=109,-6.801,110,-6&zoom=16",
+        # The whole city in view: cached per zoom after the first.
+        "peta-kota": reverse("publik:peta", args=[kode]) + "?bbox=109,-7,110,-6&zoom=16",
+        "geojson": reverse("publik:geojson", args=[kode]),
+        "daftar": reverse("publik:daftar"),
+    }
     hasil = []
     for n, (tahun, awalan) in ((3, (2022, "Kecil")), (30, (2024, "Besar"))):
         for i in range(n):
-            buat_penilaian(buat_lokasi(kota_a, f"{awalan} {i:03d}"), tahun=tahun - 1, status=PUSAT)
+            # 0.002° apart: single lokasi at zoom 16, so the map reads their boundaries.
+            # Each size on its own meridian, so no two lokasi share a place.
+            lok = buat_lokasi(
+                kota_a, f"{awalan} {i:03d}", lintang=Decimal("-6.8") - i * TITIK,
+                bujur=Decimal("109.6") + Decimal(n) / 100,
+            )  # fmt: skip
+            buat_penilaian(lok, tahun=tahun - 1, status=PUSAT)
         terbitkan(pokja_a, tahun=tahun, nomor=f"050/{n}/{tahun}")
-        hasil.append(
-            (
-                _kueri(client, reverse("publik:kota", args=[kota_a.kode])),
-                _kueri(client, reverse("publik:geojson", args=[kota_a.kode])),
-                _kueri(client, reverse("publik:daftar")),
-            )
-        )
+        hasil.append({nama: (_kueri(client, u), _kueri(client, u)) for nama, u in url.items()})
     assert hasil[0] == hasil[1], hasil
-    # The request's savepoint and its release (ATOMIC_REQUESTS), then the city with its
-    # publication setting, the issued SKs, those in force, their rows; the GeoJSON the same;
-    # the list one.
-    assert hasil[1] == (6, 6, 3), hasil[1]
+    # The request's savepoint and its release (ATOMIC_REQUESTS), the city with its
+    # publication setting, its issued SKs; the first request of a state reads the rows in
+    # force once, the GeoJSON their boundaries once, the map zoomed in those of its viewport
+    # (every time, unless the viewport holds the whole city). The next answers from the cache.
+    assert hasil[1] == {
+        "kota": (5, 4),
+        "halaman": (4, 4),
+        "peta": (4, 4),
+        "peta-rinci": (5, 5),
+        "peta-kota": (5, 4),
+        "geojson": (5, 4),
+        "daftar": (3, 3),
+    }, hasil[1]
 
 
 def test_watchlist_page_does_not_grow_with_entries_or_worsened_lokasi(kota_a, operator_a):

@@ -141,7 +141,7 @@ def test_anonymous_visitors_see_only_the_public_pages(client, kode_terbit):
     assert not salah, salah
     # The public pages themselves do answer.
     for url in ("/publik/", f"/publik/{kode_terbit}/", f"/publik/{kode_terbit}/lokasi.geojson",
-                "/masuk/"):  # fmt: skip
+                f"/publik/{kode_terbit}/peta/", "/masuk/"):  # fmt: skip
         assert url in dibuka, url
 
 

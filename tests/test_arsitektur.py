@@ -54,6 +54,7 @@ MODUL_MURNI = [
     "monev/dasbor/angka.py",
     "monev/dasbor/grafik.py",
     "monev/publik/kemajuan.py",
+    "monev/publik/peta.py",
     "monev/potensi/aturan.py",
     "monev/pengaduan/aturan.py",
     "monev/op/jadwal.py",

@@ -8,6 +8,7 @@ app_name = "publik"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("<str:kode>/", views.kota, name="kota"),
+    path("<str:kode>/peta/", views.peta, name="peta"),
     path("<str:kode>/lokasi.geojson", views.geojson, name="geojson"),
     path(
         "<str:kode>/pengaduan-<int:tahun>.pdf",

@@ -1,12 +1,14 @@
-"""Public pages, without login: the cities that publish, a city's map, list and progress, and
-the map's GeoJSON. A city that has not chosen to publish answers 404 (issue 13 item 4)."""
+"""Public pages, without login: the cities that publish, a city's page (summary, progress and a
+paginated list), its map's data per viewport and the whole GeoJSON. A city that has not chosen
+to publish answers 404 (issue 13 item 4). Whatever the city's size, each answers from the
+published state cached by `monev.publik.data` (issue 14)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -15,9 +17,10 @@ from django.views.decorators.http import require_GET
 from lokasi.models import KabupatenKota
 from monev.pengaduan import cetak as cetak_pengaduan
 from monev.pengaduan.data import isi_laporan
-from monev.publik.data import publikasi
+from monev.publik import data as data_publik
 
 JENIS_GEOJSON = "application/geo+json"
+PER_HALAMAN = 50
 
 
 def _kota_terbit(kode: str) -> KabupatenKota:
@@ -37,23 +40,37 @@ def daftar(request: HttpRequest) -> HttpResponse:
 @require_GET
 def kota(request: HttpRequest, kode: str) -> HttpResponse:
     kabkota = _kota_terbit(kode)
-    data = publikasi(kabkota)
+    data = data_publik.publikasi(kabkota)
+    cari = request.GET.get("cari", "")[:100]
+    halaman = Paginator(data.cari(cari), PER_HALAMAN).get_page(request.GET.get("halaman"))
     konteks = {
         "kabkota": kabkota,
         "pengantar": kabkota.publikasi.pengantar,
         "data": data,
-        "peta_json": json.dumps(data.geojson()),
+        "halaman": halaman,
+        "cari": cari,
         "tile_url": settings.PETA_TILE_URL,
         # The complaints monitoring report (issue 13 item 2, "publishable"): this year and last.
         "tahun_laporan": [timezone.localdate().year, timezone.localdate().year - 1],
     }
+    if request.htmx and request.htmx.target == "daftar-lokasi":
+        return render(request, "publik/kota.html#daftar", konteks)
     return render(request, "publik/kota.html", konteks)
 
 
 @require_GET
+def peta(request: HttpRequest, kode: str) -> JsonResponse:
+    """The map's data for one viewport: clusters, points, boundaries when zoomed in."""
+    data = data_publik.peta_kota(
+        _kota_terbit(kode), bbox=request.GET.get("bbox", ""), zoom=request.GET.get("zoom", "")
+    )
+    return JsonResponse(data)
+
+
+@require_GET
 def geojson(request: HttpRequest, kode: str) -> HttpResponse:
-    data = publikasi(_kota_terbit(kode))
-    return JsonResponse(data.geojson(), content_type=JENIS_GEOJSON)
+    """The whole map, every boundary (the download link; the page's map uses `peta`)."""
+    return HttpResponse(data_publik.geojson(_kota_terbit(kode)), content_type=JENIS_GEOJSON)
 
 
 @require_GET

@@ -61,6 +61,9 @@ def sk_a(kota_a, pokja_a) -> SK:
 
 def test_an_unpublished_city_answers_404_and_is_not_listed(client, kota_a, sk_a):
     for url in (reverse("publik:kota", args=[kota_a.kode]),
+                reverse("publik:kota", args=[kota_a.kode]) + "?halaman=2&cari=a",
+                reverse("publik:peta", args=[kota_a.kode]),
+                reverse("publik:peta", args=[kota_a.kode]) + "?bbox=109,-7,110,-6&zoom=16",
                 reverse("publik:geojson", args=[kota_a.kode])):  # fmt: skip
         assert client.get(url).status_code == 404
         PublikasiKota.objects.update_or_create(kabupaten_kota=kota_a, defaults={"terbit": False})
@@ -147,6 +150,131 @@ def test_the_progress_table_and_bars_are_on_the_page(client, kota_a, sk_a):
     html = client.get(reverse("publik:kota", args=[kota_a.kode])).text
     assert "Kemajuan menuju 0 ha" in html and '<rect x="50"' in html and ">2022<" in html
     assert html.count('class="batang"') == 1
+
+
+# --- at scale (issue 14): paginated list, map per viewport, cache per published state -------
+
+
+def test_the_list_is_paginated_and_searched_by_name_kelurahan_or_kecamatan(
+    client, kota_a, sk_a, monkeypatch
+):
+    from monev.publik import views
+
+    monkeypatch.setattr(views, "PER_HALAMAN", 1)
+    terbitkan_kota(kota_a)
+    url = reverse("publik:kota", args=[kota_a.kode])
+    satu, dua = client.get(url).text, client.get(url, {"halaman": 2}).text
+    # In the SK's order (by name): Bantaran is nomor 1.
+    assert "Bantaran Kali Alfa" in satu and "Kampung Nelayan" not in satu
+    assert "Kampung Nelayan &lt;b&gt;Alfa" in dua and "Bantaran Kali Alfa" not in dua
+    assert "Halaman 1 dari 2" in satu and "halaman=2" in satu
+    # The summary counts every lokasi, whatever the page.
+    assert '<span class="angka-besar">2</span>' in dua
+    for cari, jumlah in (("BANTARAN", 1), ("kel alfa barat 1", 2), ("alfa barat", 2),
+                         ("tidak ada", 0)):  # fmt: skip
+        r = client.get(url, {"cari": cari})
+        assert ("Bantaran Kali Alfa" in r.text) is (jumlah > 0), cari
+        if jumlah:
+            assert f"{jumlah} lokasi cocok dengan «{cari}»" in r.text, cari
+        else:
+            assert "Tidak ada lokasi yang cocok" in r.text
+    # htmx swaps the list only; its page links keep the search.
+    r = client.get(
+        url, {"cari": "kali"}, headers={"HX-Request": "true", "HX-Target": "daftar-lokasi"}
+    )
+    assert "Bantaran Kali Alfa" in r.text and "<html" not in r.text and "Kemajuan" not in r.text
+    assert client.get(url, {"cari": "alfa"}).text.count("?cari=alfa&halaman=2") == 2
+
+
+def test_the_map_answers_clusters_at_low_zoom_and_boundaries_zoomed_in(client, kota_a, pokja_a):
+    batas = {
+        "type": "Polygon",
+        "coordinates": [[[109.6, -6.9], [109.61, -6.9], [109.61, -6.89], [109.6, -6.9]]],
+    }
+    for nama, lintang, bujur, b in (("Dekat Satu", "-6.895", "109.605", batas),
+                                    ("Dekat Dua", "-6.8955", "109.6055", None),
+                                    ("Jauh", "-6.5", "109.9", None)):  # fmt: skip
+        lok = buat_lokasi(kota_a, nama, lintang=D(lintang), bujur=D(bujur), batas=b)
+        buat_penilaian(lok, tahun=2021, status=PUSAT)
+    buat_penilaian(buat_lokasi(kota_a, "Tanpa titik", lintang=None, bujur=None), tahun=2021,
+                   status=PUSAT)  # fmt: skip
+    terbitkan(pokja_a, tahun=2022, nomor="050/1/2022")
+    terbitkan_kota(kota_a)
+    url = reverse("publik:peta", args=[kota_a.kode])
+    awal = client.get(url).json()
+    assert awal["batas"] == [[-6.8955, 109.605], [-6.5, 109.9]]
+    assert [k[2] for k in awal["klaster"]] == [2]  # the two close ones, at the first zoom
+    assert [f["properties"]["nama"] for f in awal["fitur"]] == ["Jauh"]
+    # Zoomed in: single lokasi, the one with a boundary drawn by it; the public fields only.
+    rinci = client.get(url, {"zoom": "18", "bbox": "109.5,-7,109.7,-6.8"}).json()
+    assert rinci["klaster"] == []
+    fitur = {f["properties"]["nama"]: f for f in rinci["fitur"]}
+    assert set(fitur) == {"Dekat Satu", "Dekat Dua"}
+    assert fitur["Dekat Satu"]["geometry"] == batas
+    assert fitur["Dekat Dua"]["geometry"] == {"type": "Point", "coordinates": [109.6055, -6.8955]}
+    assert set(fitur["Dekat Dua"]["properties"]) == {
+        "nama", "kecamatan", "luas_ha", "tingkat_kekumuhan", "prioritas", "sk", "tanggal_sk"
+    }  # fmt: skip
+    # A viewport holding the whole city (answered from the cache per zoom) reads them too.
+    semua = client.get(url, {"zoom": "18", "bbox": "109,-8,111,-6"}).json()
+    assert batas in [f["geometry"] for f in semua["fitur"]] and len(semua["fitur"]) == 3
+    assert client.get(url, {"zoom": "18", "bbox": "108,-9,112,-5"}).json() == semua
+    # The same zoom without a viewport: points only (boundaries are read per viewport).
+    assert client.get(url, {"zoom": "18"}).json()["fitur"][0]["geometry"]["type"] == "Point"
+    # The download keeps every boundary; the page no longer carries the data itself.
+    geo = client.get(reverse("publik:geojson", args=[kota_a.kode])).json()
+    assert {f["properties"]["nama"] for f in geo["features"]} == {"Dekat Satu", "Dekat Dua", "Jauh"}
+    assert batas in [f["geometry"] for f in geo["features"]]
+    html = client.get(reverse("publik:kota", args=[kota_a.kode])).text
+    assert f'data-url="{url}"' in html and "data-geojson" not in html
+
+
+def test_a_new_sk_or_a_changed_publication_shows_at_once(client, kota_a, pokja_a, admin_a, sk_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    terbitkan_kota(kota_a, pengantar="Pengantar lama")
+    url = reverse("publik:kota", args=[kota_a.kode])
+    url_geo = reverse("publik:geojson", args=[kota_a.kode])
+    url_peta = reverse("publik:peta", args=[kota_a.kode])
+    assert "Kawasan Baru" not in client.get(url).text + client.get(url_geo).text
+    client.get(url_peta)
+    # Cached: the frozen rows are not read again.
+    with CaptureQueriesContext(connection) as kueri:
+        for u in (url, url_geo, url_peta):
+            client.get(u)
+    assert not [q for q in kueri if "penilaian_sklokasi" in q["sql"]]
+    # A new SK: on the page, the map and the download at once.
+    buat_penilaian(buat_lokasi(kota_a, "Kawasan Baru", lintang=D("-6.5")), tahun=2022, status=PUSAT)
+    terbitkan(pokja_a, tahun=2023, nomor="050/7/2023")
+    assert "Kawasan Baru" in client.get(url).text and "050/7/2023" in client.get(url).text
+    assert "Kawasan Baru" in client.get(url_geo).text
+    assert "Kawasan Baru" in str(client.get(url_peta, {"zoom": "18"}).json())
+    # The publication's settings: the text at once, and unpublishing closes every page.
+    pengaturan = reverse("monev:publik_pengaturan")
+    klien = klien_untuk(admin_a)
+    klien.post(pengaturan, {"terbit": "on", "pengantar": "Pengantar baru"})
+    assert "Pengantar baru" in client.get(url).text
+    klien.post(pengaturan, {"pengantar": "Pengantar baru"})
+    for u in (url, url_geo, url_peta):
+        assert client.get(u).status_code == 404, u
+
+
+def test_the_state_key_changes_with_the_sks_and_the_setting(kota_a, pokja_a, sk_a):
+    from monev.publik.data import keadaan
+
+    pub = terbitkan_kota(kota_a)
+    kota_a.refresh_from_db()
+    awal = keadaan(kota_a).kunci
+    assert keadaan(kota_a).kunci == awal
+    pub.pengantar = "Lain"
+    pub.save()
+    kota_a.refresh_from_db()
+    kedua = keadaan(kota_a).kunci
+    assert kedua != awal
+    terbitkan(pokja_a, tahun=2024, nomor="050/1/2024", menggantikan=sk_a)
+    k = keadaan(kota_a)
+    assert k.kunci not in (awal, kedua) and sk_a.pk not in k.berlaku and len(k.berlaku) == 1
 
 
 # --- the internal settings page --------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Server time of the public city page, its map data and its GeoJSON at 15,000 published lokasi
+(issue 14): the first request of a published state (the cache empty: the frozen rows read once)
+and the median of warm requests, through Django's test Client, with query count and size.
+
+    cp /work/data/sintetis-30k-47993b4.sqlite3 /tmp/p.sqlite3   # or any database of this branch
+    DATABASE_URL=sqlite:////tmp/p.sqlite3 .venv/bin/python bench/bench_publik.py --isi
+    DATABASE_URL=sqlite:////tmp/p.sqlite3 .venv/bin/python bench/bench_publik.py --ulang 7
+
+`--isi` adds what the pages read when the database has no issued SK (bench_dasbor.py's data:
+per city an SK of 2023 freezing every lokasi, for the largest city an SK of 2025 revoking it
+and keeping 90 %, and the largest city's publication).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(AKAR))
+
+from bench.bench_dasbor import _siapkan_django, isi, ukur  # noqa: E402
+
+
+def dingin(klien, url: str, ulang: int) -> dict:
+    """The first request of a published state, the cache emptied before each (median)."""
+    from django.core.cache import cache
+
+    waktu = []
+    for _ in range(ulang):
+        cache.clear()
+        t = time.perf_counter()
+        r = klien.get(url)
+        waktu.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200, (url, r.status_code)
+    return {"median_ms": statistics.median(waktu), "min_ms": min(waktu)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--isi", action="store_true", help="add the data the pages read")
+    ap.add_argument("--ulang", type=int, default=7, help="warm requests per page")
+    ap.add_argument("--dingin", type=int, default=3, help="cold requests per page")
+    args = ap.parse_args()
+    _siapkan_django()
+    if args.isi:
+        isi()
+        return
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from monev.models import PublikasiKota
+    from monev.publik.data import publikasi
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["*"]
+    pub = PublikasiKota.objects.filter(terbit=True).select_related("kabupaten_kota").first()
+    kota = pub.kabupaten_kota
+    jumlah = len(publikasi(kota).lokasi)
+    print(f"{connection.vendor}: {kota} ({jumlah} lokasi terbit); load {os.getloadavg()}")
+    # The cached area's centre, zoomed in: a street-level view with boundaries.
+    lok = next(x for x in publikasi(kota).lokasi if x.lintang is not None)
+    d = 0.004
+    dekat = f"{lok.bujur - d},{lok.lintang - d},{lok.bujur + d},{lok.lintang + d}"
+    dasar = f"/publik/{kota.kode}/"
+    halaman = [
+        ("halaman", dasar),
+        ("halaman-2", dasar + "?halaman=2"),
+        ("halaman-cari", dasar + "?cari=kec+01"),
+        ("peta-awal", dasar + "peta/"),
+        ("peta-zoom-10", dasar + "peta/?bbox=100,-12,125,4&zoom=10"),
+        ("peta-zoom-16", dasar + f"peta/?bbox={dekat}&zoom=16"),
+        ("geojson", dasar + "lokasi.geojson"),
+    ]
+    anonim = Client()
+    for label, url in halaman:
+        d = dingin(anonim, url, args.dingin)
+        h = ukur(anonim, url, args.ulang)
+        print(
+            f"{label:13} hangat median {h['median_ms']:7.1f} ms (min {h['min_ms']:6.1f})  "
+            f"{h['kueri']:2d} kueri {h['html_kb']:8.1f} KB | dingin median {d['median_ms']:7.0f} ms"
+            f"  {url}"
+        )
+    print(f"load {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
