@@ -38,7 +38,7 @@ from monev.peninjauan.muat import (
     muat_peninjauan,
     terbeku,
 )
-from penilaian.models import SK, STATUS_DISETUJUI, Penilaian, SKLokasi
+from penilaian.models import SK, SKLokasi
 from penilaian.sk.isi import LokasiSK
 
 SEN = Decimal("0.01")  # BarisSKBeku.luas_cetak's places
@@ -220,25 +220,22 @@ def _baris_diperiksa(sk: dict[int, str]) -> dict[int, list[angka.BarisBeku]]:
 
 
 def _survei_lebih_buruk(berlaku_pk: list[int]) -> QuerySet[BarisSKBeku]:
-    """The frozen rows of the SKs in force whose lokasi's latest approved survey is newer and
-    scores higher than the frozen one: `angka.periksa_survei`'s rule, in the database, so ten
-    thousand such rows are counted without reading them (the page shows the first hundred)."""
-    terbaru = (
-        Penilaian.objects.filter(lokasi=OuterRef("lokasi_id"), status__in=STATUS_DISETUJUI)
-        .order_by("-tahun", "-pk")
-        .values("pk")[:1]
-    )
-    # One filter() call: every condition on lokasi__penilaian reads the same joined survey.
+    """The frozen rows of the SKs in force whose lokasi's latest approved survey (the narrow
+    `PenilaianTerakhir`, joined on lokasi) is newer and scores higher than the frozen one:
+    `angka.periksa_survei`'s rule in the database, so ten thousand such rows are counted
+    without reading them (the page shows the first hundred)."""
     return BarisSKBeku.objects.filter(
         Q(sk__in=berlaku_pk)
-        & Q(lokasi__penilaian__nilai_kekumuhan__gt=F("nilai_kekumuhan"))
-        & Q(lokasi__penilaian__pk=Subquery(terbaru))
+        & Q(terakhir__nilai_kekumuhan__gt=F("nilai_kekumuhan"))
         # Newer: by survey date when both have one, else by year (angka._lebih_baru).
         & (
-            Q(lokasi__penilaian__tanggal_survei__gt=F("tanggal_survei"))
+            Q(terakhir__penilaian__tanggal_survei__gt=F("tanggal_survei"))
             | (
-                (Q(lokasi__penilaian__tanggal_survei__isnull=True) | Q(tanggal_survei__isnull=True))
-                & Q(lokasi__penilaian__tahun__gt=F("tahun_penilaian"))
+                (
+                    Q(terakhir__penilaian__tanggal_survei__isnull=True)
+                    | Q(tanggal_survei__isnull=True)
+                )
+                & Q(terakhir__tahun__gt=F("tahun_penilaian"))
             )
         )
     )
@@ -263,10 +260,10 @@ def tanda_survei(
             "jumlah",
             "sk_id",
             *KOLOM_BARIS[1:],
-            "lokasi__penilaian__tahun",
-            "lokasi__penilaian__tanggal_survei",
-            "lokasi__penilaian__nilai_kekumuhan",
-            "lokasi__penilaian__tingkat_kekumuhan",
+            "terakhir__tahun",
+            "terakhir__penilaian__tanggal_survei",
+            "terakhir__nilai_kekumuhan",
+            "terakhir__tingkat_kekumuhan",
         )
     )
     baris = list(qs if batas is None else qs[:batas])
