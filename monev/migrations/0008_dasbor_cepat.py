@@ -60,6 +60,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.DO_NOTHING,
                         related_name="+",
+                        serialize=False,
                         to="penilaian.penilaianterakhir",
                         to_fields=["lokasi"],
                     ),

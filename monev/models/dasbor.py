@@ -47,6 +47,7 @@ class BarisSKBeku(models.Model):
         to_fields=["lokasi"],
         related_name="+",
         null=True,
+        serialize=False,  # no value of its own: a backup holds the lokasi already
     )
 
     class Meta:
