@@ -24,6 +24,7 @@ import random
 import statistics
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -72,7 +73,9 @@ def isi() -> None:
 
     from kolaborasi.models import Kegiatan, PendanaanKegiatan
     from lokasi.models import KabupatenKota, Kecamatan, Lokasi, Pengguna
+    from monev.dasbor.data import salin_sk
     from monev.models import Pemantauan, PublikasiKota, RealisasiDana, TargetKota
+    from penilaian import ringkasan
     from penilaian.models import SK, Penilaian, SKLokasi
     from penilaian.sk.contoh import isi_contoh
     from penilaian.sk.isi import LokasiSK, UnitSK
@@ -139,7 +142,7 @@ def isi() -> None:
                 if i % 1009 == 0:
                     ubah["kecamatan"] = ()
                 baris.append(LokasiSK(**{**c.__dict__, **ubah}))
-            SKLokasi.objects.bulk_create(
+            sk_lokasi = SKLokasi.objects.bulk_create(
                 (
                     SKLokasi(
                         sk=sk1,
@@ -152,6 +155,8 @@ def isi() -> None:
                 ),
                 batch_size=1000,
             )
+            # As issuing the SK does (sk_tetapkan): its rows copied for the dashboard.
+            salin_sk(sk1, list(zip(sk_lokasi, baris, strict=True)))
             if kota == besar:
                 # 2025: a new SK revokes the first and keeps 90 % of its lokasi.
                 sk2 = SK.objects.create(
@@ -160,20 +165,24 @@ def isi() -> None:
                     penandatangan_nama="Wali", penandatangan_jabatan="Wali Kota",
                     status=SK.Status.DITETAPKAN, menggantikan=sk1, hubungan="mencabut",
                 )  # fmt: skip
-                tetap = [b for i, b in enumerate(baris) if i % 10]
-                SKLokasi.objects.bulk_create(
+                tetap = [
+                    replace(b, nomor=n)
+                    for n, b in enumerate((b for i, b in enumerate(baris) if i % 10), start=1)
+                ]
+                sk_lokasi = SKLokasi.objects.bulk_create(
                     (
                         SKLokasi(
                             sk=sk2,
                             lokasi_id=b.lokasi_pk,
                             penilaian_id=b.penilaian_pk,
-                            nomor=n,
-                            data={**b.ke_json(), "nomor": n},
+                            nomor=b.nomor,
+                            data=b.ke_json(),
                         )
-                        for n, b in enumerate(tetap, start=1)
+                        for b in tetap
                     ),
                     batch_size=1000,
                 )
+                salin_sk(sk2, list(zip(sk_lokasi, tetap, strict=True)))
                 TargetKota.objects.bulk_create(
                     TargetKota(kabupaten_kota=kota, tahun=t, luas_ha=Decimal(40_000 - 5_000 * j))
                     for j, t in enumerate(range(2024, 2028))
@@ -188,6 +197,9 @@ def isi() -> None:
                           tingkat_kekumuhan="Kumuh Berat")
                 for lok in lokasi[::100]
             )  # fmt: skip
+            # Written around the signals: the latest approved survey of each lokasi refreshed,
+            # as every bulk writer does (penilaian/ringkasan.py).
+            ringkasan.segarkan(lok.pk for lok in lokasi)
             # Kegiatan: one per 5 lokasi, funded, monitored twice.
             status = ["usulan", "direncanakan", "berjalan", "selesai"]
             Kegiatan.objects.bulk_create(

@@ -9,6 +9,11 @@ class MonevConfig(AppConfig):
     def ready(self) -> None:
         # A kegiatan is selesai only with realised volumes and a 100 % photo (issue 12, item 3).
         from kolaborasi.kegiatan.services import daftarkan_syarat
+        from monev.dasbor.data import salin_sk
         from monev.pemantauan.services import syarat_selesai
+        from penilaian.sk.services import daftarkan_sesudah_tetapkan
 
         daftarkan_syarat("selesai", syarat_selesai)
+        # The dashboard's narrow copy of an SK's rows is made as the SK is issued, so no
+        # reader pays for it (issue 14 item 2).
+        daftarkan_sesudah_tetapkan(salin_sk)

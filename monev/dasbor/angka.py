@@ -433,18 +433,22 @@ def periksa_survei(sk: SKBeku, kini: Mapping[int, SurveiKini]) -> list[Tanda]:
         s = kini.get(lok.lokasi_pk)
         if s is None or not _lebih_baru(s, lok) or s.nilai <= lok.nilai_kekumuhan:
             continue
-        tanda.append(
-            Tanda(
-                "survei",
-                sk.judul,
-                f"Lokasi {lok.nomor}. {lok.nama} pada {sk.judul}: survei {s.tahun} (nilai "
-                f"{s.nilai}, {s.tingkat}) lebih baru dan lebih buruk daripada survei yang "
-                f"dibekukan SK ({lok.tahun_penilaian}, nilai {lok.nilai_kekumuhan}, "
-                f"{lok.tingkat_kekumuhan}).",
-                lok.lokasi_pk,
-            )
-        )
+        tanda.append(tanda_survei(sk.judul, lok, s))
     return tanda
+
+
+def tanda_survei(judul: str, lok: BarisBeku, s: SurveiKini) -> Tanda:
+    """The flag of a frozen row whose lokasi's latest survey is newer and worse (the database
+    picks those rows for the dashboard; `periksa_survei` is the rule it mirrors)."""
+    return Tanda(
+        "survei",
+        judul,
+        f"Lokasi {lok.nomor}. {lok.nama} pada {judul}: survei {s.tahun} (nilai "
+        f"{s.nilai}, {s.tingkat}) lebih baru dan lebih buruk daripada survei yang "
+        f"dibekukan SK ({lok.tahun_penilaian}, nilai {lok.nilai_kekumuhan}, "
+        f"{lok.tingkat_kekumuhan}).",
+        lok.lokasi_pk,
+    )
 
 
 def _lebih_baru(s: SurveiKini, lok: BarisBeku) -> bool:

@@ -9,13 +9,14 @@ read in full.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Window
 
 from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
@@ -30,23 +31,33 @@ from monev.models import (
     TargetKota,
 )
 from monev.op import jadwal
-from monev.op.kalender import Butir, butir_kalender
-from monev.peninjauan.muat import Rekap, muat_peninjauan
-from penilaian.models import SK, STATUS_DISETUJUI, Penilaian, SKLokasi
-from penilaian.prioritas import penilaian_terakhir
+from monev.op.kalender import Butir, butir_kalender_kota
+from monev.peninjauan.muat import (
+    JumlahKecamatan,
+    jumlah_kota_beku,
+    muat_peninjauan,
+    terbeku,
+)
+from penilaian.models import SK, SKLokasi
 from penilaian.sk.isi import LokasiSK
 
 SEN = Decimal("0.01")  # BarisSKBeku.luas_cetak's places
 MIKRO = Decimal("0.000001")  # BarisSKBeku.luas_ha's (lokasi.models.LUAS)
+# What a flag names of a frozen row, in angka.BarisBeku's order after the SK.
+KOLOM_BARIS = (
+    "sk_id", "lokasi_id", "nomor", "nama", "tahun_penilaian", "tanggal_survei",
+    "nilai_kekumuhan", "tingkat_kekumuhan",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Indikatif:
-    """The latest review of a city: its recap before/after, official and indicative."""
+    """The latest review of a city: its totals before/after, official and indicative (the
+    `kota` row of its recap)."""
 
     kota: str
     peninjauan: PeninjauanUlang
-    rekap: Rekap
+    jumlah: JumlahKecamatan
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,9 @@ class Dasbor:
     dana: list[angka.BarisDana]
     dana_jumlah: angka.BarisDana
     terlambat: list[Terlambat]
-    tanda: list[angka.Tanda]
+    tanda: list[angka.Tanda]  # the first ones (muat_dasbor's tanda_maks), in order
+    jumlah_tanda: int  # all of them
+    tanda_per_jenis: list[tuple[str, int]]  # (kind, count), most first
     evaluasi: EvaluasiTahunan | None  # the latest with a written "pencapaian target"
     tanpa_sk: list[str] = field(default_factory=list)  # cities in scope with no issued SK
     target: dict[int, angka.Target] = field(default_factory=dict)  # the city's (or summed)
@@ -125,30 +138,45 @@ def _mulai(sk: SK) -> date:
     return date(sk.tahun, 1, 1)
 
 
+def baris_beku(pk: int, sk_id: int, lokasi_id: int, lok: LokasiSK, judul: str) -> BarisSKBeku:
+    """The narrow copy of one frozen row, with the row's own flags worked out once."""
+    tanda = angka.periksa_baris(lok, judul)
+    return BarisSKBeku(
+        baris_id=pk, sk_id=sk_id, lokasi_id=lokasi_id, nomor=lok.nomor,
+        tingkat=lok.tingkat_kekumuhan or "–", kecamatan=lok.kecamatan_utama,
+        luas_ha=lok.luas_ha, luas_cetak=angka.luas_tercetak(lok.luas_ha),
+        nama=lok.nama, tahun_penilaian=lok.tahun_penilaian,
+        tanggal_survei=lok.tanggal_survei, nilai_kekumuhan=lok.nilai_kekumuhan,
+        tingkat_kekumuhan=lok.tingkat_kekumuhan,
+        tanda=[[t.jenis, t.pesan] for t in tanda], diperiksa=bool(tanda),
+    )  # fmt: skip
+
+
+def salin_sk(sk: SK, baris: Iterable[tuple[SKLokasi, LokasiSK]]) -> None:
+    """Copy an SK's frozen rows as it is issued (`penilaian.sk.services.sk_tetapkan` calls
+    this inside its transaction, with the rows it has just frozen still in memory): no reader
+    of the dashboard ever pays for the copy, and it exists as soon as the SK does."""
+    judul = sk.judul_singkat
+    BarisSKBeku.objects.bulk_create(
+        (baris_beku(b.pk, sk.pk, b.lokasi_id, lok, judul) for b, lok in baris), batch_size=500
+    )
+
+
 def salin_baris(judul: dict[int, str]) -> None:
-    """Copy the frozen rows of these SKs (pk → judul) into `BarisSKBeku`, with each row's own
-    flags: once per SK, the first time the dashboard reads it (the rows are frozen, so the copy
-    never goes stale). Reading a large SK's JSON takes seconds, once."""
-    baru = []
-    for pk, sk_id, lokasi_id, data in (
-        SKLokasi.objects.filter(sk__in=list(judul), dasbor__isnull=True)
-        .order_by()
-        .values_list("pk", "sk_id", "lokasi_id", "data")
-        .iterator(chunk_size=2000)
-    ):
-        lok = LokasiSK.dari_json(data)
-        tanda = angka.periksa_baris(lok, judul[sk_id])
-        baru.append(
-            BarisSKBeku(
-                baris_id=pk, sk_id=sk_id, lokasi_id=lokasi_id, nomor=lok.nomor,
-                tingkat=lok.tingkat_kekumuhan or "–", kecamatan=lok.kecamatan_utama,
-                luas_ha=lok.luas_ha, luas_cetak=angka.luas_tercetak(lok.luas_ha),
-                nama=lok.nama, tahun_penilaian=lok.tahun_penilaian,
-                tanggal_survei=lok.tanggal_survei, nilai_kekumuhan=lok.nilai_kekumuhan,
-                tingkat_kekumuhan=lok.tingkat_kekumuhan,
-                tanda=[[t.jenis, t.pesan] for t in tanda], diperiksa=bool(tanda),
-            )
-        )  # fmt: skip
+    """Copy the frozen rows of these SKs (pk → judul) not copied yet into `BarisSKBeku`.
+
+    SKs are copied when issued (`salin_sk`); this catches those that were not: issued before
+    the copy existed (migration 0008 copies them), or written straight to the database
+    (demo and benchmark data, tests). Reading a large SK's JSON takes seconds, once."""
+    baru = [
+        baris_beku(pk, sk_id, lokasi_id, LokasiSK.dari_json(data), judul[sk_id])
+        for pk, sk_id, lokasi_id, data in (
+            SKLokasi.objects.filter(sk__in=list(judul), dasbor__isnull=True)
+            .order_by()
+            .values_list("pk", "sk_id", "lokasi_id", "data")
+            .iterator(chunk_size=2000)
+        )
+    ]
     if baru:
         with transaction.atomic():
             # Two first readers at once: the second's copy of a row is ignored.
@@ -174,33 +202,13 @@ def _kelompok(sk_pk: list[int]) -> dict[int, tuple[list[angka.Kelompok], Decimal
     return hasil
 
 
-def _baris_diperiksa(sk: dict[int, str], berlaku_pk: list[int]) -> dict[int, list[angka.BarisBeku]]:
-    """The frozen rows that can raise a flag (one query): those with flags of their own, and
-    those of an SK in force whose lokasi has an approved survey scoring higher than the frozen
-    one (the pure rule then asks whether the latest survey is newer and worse)."""
-    # An uncorrelated IN (a join of the rows in force with the approved surveys), which both
-    # databases hash once; an EXISTS per row inside the OR was a subplan per row, 13,000 loops.
-    lebih_buruk = BarisSKBeku.objects.filter(
-        sk__in=berlaku_pk,
-        lokasi__penilaian__status__in=STATUS_DISETUJUI,
-        lokasi__penilaian__nilai_kekumuhan__gt=F("nilai_kekumuhan"),
-    ).values("pk")
+def _baris_diperiksa(sk: dict[int, str]) -> dict[int, list[angka.BarisBeku]]:
+    """The frozen rows with flags of their own (one query; a few in a thousand rows)."""
     baris: dict[int, list[angka.BarisBeku]] = defaultdict(list)
     for sk_id, lokasi_id, *isi, tanda in (
-        BarisSKBeku.objects.filter(sk__in=list(sk))
-        .filter(Q(diperiksa=True) | Q(pk__in=lebih_buruk))
+        BarisSKBeku.objects.filter(sk__in=list(sk), diperiksa=True)
         .order_by("sk_id", "nomor")
-        .values_list(
-            "sk_id",
-            "lokasi_id",
-            "nomor",
-            "nama",
-            "tahun_penilaian",
-            "tanggal_survei",
-            "nilai_kekumuhan",
-            "tingkat_kekumuhan",
-            "tanda",
-        )
+        .values_list(*KOLOM_BARIS, "tanda")
     ):
         judul = sk[sk_id]
         baris[sk_id].append(
@@ -211,9 +219,65 @@ def _baris_diperiksa(sk: dict[int, str], berlaku_pk: list[int]) -> dict[int, lis
     return baris
 
 
-def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
-    """Every issued SK of these cities with its span in force and its frozen rows added up
-    (constant queries: the SKs, their replacing SKs, the groups, the rows to check)."""
+def _survei_lebih_buruk(berlaku_pk: list[int]) -> QuerySet[BarisSKBeku]:
+    """The frozen rows of the SKs in force whose lokasi's latest approved survey (the narrow
+    `PenilaianTerakhir`, joined on lokasi) is newer and scores higher than the frozen one:
+    `angka.periksa_survei`'s rule in the database, so ten thousand such rows are counted
+    without reading them (the page shows the first hundred)."""
+    return BarisSKBeku.objects.filter(
+        Q(sk__in=berlaku_pk)
+        & Q(terakhir__nilai_kekumuhan__gt=F("nilai_kekumuhan"))
+        # Newer: by survey date when both have one, else by year (angka._lebih_baru).
+        & (
+            Q(terakhir__penilaian__tanggal_survei__gt=F("tanggal_survei"))
+            | (
+                (
+                    Q(terakhir__penilaian__tanggal_survei__isnull=True)
+                    | Q(tanggal_survei__isnull=True)
+                )
+                & Q(terakhir__tahun__gt=F("tahun_penilaian"))
+            )
+        )
+    )
+
+
+def tanda_survei(
+    daftar_sk: list[angka.SKBeku], hari_ini: date, batas: int | None
+) -> tuple[int, list[angka.Tanda]]:
+    """How many "newer and worse survey" flags the SKs in force raise, and the first `batas`
+    of them in the page's order (all when None): one narrow query."""
+    berlaku = {s.pk: s.judul for s in daftar_sk if s.berlaku_pada(hari_ini)}
+    if not berlaku:
+        return 0, []
+    qs = _survei_lebih_buruk(list(berlaku))
+    if batas == 0:
+        return qs.count(), []
+    # The count rides on the rows read (a window over all of them, before the LIMIT).
+    qs = (
+        qs.annotate(jumlah=Window(Count("pk")))
+        .order_by("sk__tanggal", "sk_id", "nomor")
+        .values_list(
+            "jumlah",
+            "sk_id",
+            *KOLOM_BARIS[1:],
+            "terakhir__tahun",
+            "terakhir__penilaian__tanggal_survei",
+            "terakhir__nilai_kekumuhan",
+            "terakhir__tingkat_kekumuhan",
+        )
+    )
+    baris = list(qs if batas is None else qs[:batas])
+    tanda = [
+        angka.tanda_survei(berlaku[b[1]], angka.BarisBeku(*b[2:9]), angka.SurveiKini(*b[9:]))
+        for b in baris
+    ]
+    return (baris[0][0] if baris else 0), tanda
+
+
+def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
+    """Every issued SK of these cities with its span in force, its frozen rows added up and
+    those with flags of their own (constant queries: the SKs, their replacing SKs, the
+    groups, the flagged rows)."""
     daftar = list(
         SK.objects.filter(kabupaten_kota__in=kota, status=SK.Status.DITETAPKAN)
         .select_related("kabupaten_kota")
@@ -233,12 +297,7 @@ def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
     for s in daftar:
         pengganti = [_mulai(p) for p in s.penggantian.all()]
         rentang[s.pk] = (_mulai(s), min(pengganti) if pengganti else None)
-    berlaku = [
-        pk
-        for pk, (mulai, akhir) in rentang.items()
-        if mulai <= hari_ini and (akhir is None or hari_ini < akhir)
-    ]
-    baris = _baris_diperiksa(judul, berlaku)
+    baris = _baris_diperiksa(judul)
     return [
         angka.SKBeku(
             pk=s.pk,
@@ -255,24 +314,9 @@ def sk_beku(kota: list[KabupatenKota], hari_ini: date) -> list[angka.SKBeku]:
     ]
 
 
-def survei_kini(lokasi_pk: list[int]) -> dict[int, angka.SurveiKini]:
-    """The latest approved, scored survey of each lokasi (one query; none without lokasi)."""
-    if not lokasi_pk:
-        return {}
-    qs = penilaian_terakhir(Penilaian.objects.filter(lokasi_id__in=lokasi_pk)).filter(
-        nilai_kekumuhan__isnull=False
-    )
-    return {
-        lok: angka.SurveiKini(tahun, tanggal, nilai, tingkat)
-        for lok, tahun, tanggal, nilai, tingkat in qs.values_list(
-            "lokasi_id", "tahun", "tanggal_survei", "nilai_kekumuhan", "tingkat_kekumuhan"
-        )
-    }
-
-
 def indikatif(kota: list[KabupatenKota]) -> list[Indikatif]:
-    """The latest review of each city, loaded with its recap (one query, then the review's
-    own constant count per city)."""
+    """The latest review of each city with its city totals: concluded ones all together from
+    their frozen decisions (two queries in all); an open one computed (its own 8 queries)."""
     terakhir: dict[int, PeninjauanUlang] = {}
     for p in (
         PeninjauanUlang.objects.filter(kabupaten_kota__in=kota)
@@ -280,8 +324,9 @@ def indikatif(kota: list[KabupatenKota]) -> list[Indikatif]:
         .order_by("-tahun", "-pk")
     ):
         terakhir.setdefault(p.kabupaten_kota_id, p)
+    beku = jumlah_kota_beku([p.pk for p in terakhir.values() if terbeku(p)])
     return [
-        Indikatif(str(p.kabupaten_kota), p, muat_peninjauan(p))
+        Indikatif(str(p.kabupaten_kota), p, beku[p.pk] if terbeku(p) else muat_peninjauan(p).kota)
         for p in sorted(terakhir.values(), key=lambda p: p.kabupaten_kota.nama)
     ]
 
@@ -320,11 +365,13 @@ def dana(kota: list[KabupatenKota]) -> tuple[list[angka.BarisDana], angka.BarisD
 
 
 def terlambat(kota: list[KabupatenKota], hari_ini: date) -> list[Terlambat]:
-    """The governance items past due, per city (the calendar's own reading)."""
+    """The governance items past due, per city (the calendar's own reading, all cities in the
+    same queries)."""
+    per_kota = butir_kalender_kota(kota, hari_ini)
     return [
         Terlambat(str(k), b)
         for k in kota
-        for b in butir_kalender(k, hari_ini)
+        for b in per_kota[k.pk]
         if b.status.kode == jadwal.TERLAMBAT
     ]
 
@@ -349,16 +396,21 @@ def target_kota(kota: list[KabupatenKota]) -> dict[int, angka.Target]:
     return angka.target_gabungan(list(per.values()))
 
 
-def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
-    """Read everything the dashboard shows for these cities."""
-    daftar_sk = sk_beku(kota, hari_ini)
+def muat_dasbor(
+    kota: list[KabupatenKota], hari_ini: date, *, tanda_maks: int | None = None
+) -> Dasbor:
+    """Read everything the dashboard shows for these cities; of the reconciliation flags the
+    first `tanda_maks` (all when None) and how many there are of each kind."""
+    daftar_sk = sk_beku(kota)
     dengan_kota = len(kota) > 1
     riwayat = angka.riwayat(daftar_sk, hari_ini, dengan_kota=dengan_kota)
-    berlaku = [s for s in daftar_sk if s.berlaku_pada(hari_ini)]
-    # Only the rows read in full can be newer and worse: their lokasi' latest surveys.
-    kini = survei_kini([lok.lokasi_pk for s in berlaku for lok in s.baris])
     tanda = [t for s in daftar_sk for t in angka.periksa_sk(s)]
-    tanda += [t for s in berlaku for t in angka.periksa_survei(s, kini)]
+    per_jenis = Counter(t.jenis for t in tanda)
+    sisa = None if tanda_maks is None else max(tanda_maks - len(tanda), 0)
+    jumlah_survei, survei = tanda_survei(daftar_sk, hari_ini, sisa)
+    if jumlah_survei:
+        per_jenis["survei"] += jumlah_survei  # after the SKs' own kinds, as the list is
+    tanda += survei
     ber_sk = {s.kota_pk for s in daftar_sk}
     # A verifier's calendar and reviews: the cities with an issued SK (the others have no
     # hectares to bring to 0 yet); a city user always sees their own.
@@ -377,7 +429,9 @@ def muat_dasbor(kota: list[KabupatenKota], hari_ini: date) -> Dasbor:
         dana=dana_baris,
         dana_jumlah=dana_jumlah,
         terlambat=terlambat(kota_aktif, hari_ini),
-        tanda=tanda,
+        tanda=tanda if tanda_maks is None else tanda[:tanda_maks],
+        jumlah_tanda=sum(per_jenis.values()),
+        tanda_per_jenis=per_jenis.most_common(),
         evaluasi=evaluasi_terakhir(kota),
         tanpa_sk=[str(k) for k in kota if k.pk not in ber_sk],
         target=(target := target_kota(kota)),

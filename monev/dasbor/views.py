@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,18 +66,17 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         pilihan = terjangkau
         kode = request.GET.get("kabkota", "")
         kota = [k for k in terjangkau if str(k.pk) == kode] or terjangkau
-    d = muat_dasbor(kota, timezone.localdate())
     # Thousands of flags (a whole country re-surveyed) make an unreadable page of megabytes:
-    # the counts per kind and the first ones, all of them on request.
+    # the counts per kind and the first ones (only those are read), all of them on request.
     semua_tanda = request.GET.get("tanda") == "semua"
+    d = muat_dasbor(kota, timezone.localdate(), tanda_maks=None if semua_tanda else TANDA_TAMPIL)
     konteks = {
         "d": d,
-        "tanda": d.tanda if semua_tanda else d.tanda[:TANDA_TAMPIL],
+        "tanda": d.tanda,
         "tanda_per_jenis": [
-            (str(JENIS_TANDA.get(jenis, jenis)), n)
-            for jenis, n in Counter(t.jenis for t in d.tanda).most_common()
+            (str(JENIS_TANDA.get(jenis, jenis)), n) for jenis, n in d.tanda_per_jenis
         ],
-        "tanda_terpotong": not semua_tanda and len(d.tanda) > TANDA_TAMPIL,
+        "tanda_terpotong": len(d.tanda) < d.jumlah_tanda,
         "grafik": _grafik(d),
         "pilihan_kota": pilihan,
         "kota_dipilih": kota[0] if pilihan and len(kota) == 1 else None,

@@ -3,8 +3,9 @@
 An issued SK's rows are frozen as JSON of about 5 KB each (`penilaian.SKLokasi.data`); adding
 up 15,000 of them by reading that JSON takes seconds, in Python or in the database. The few
 values the dashboard adds up are copied here once per SK, as columns, so the totals are a
-GROUP BY. The copy is made from the frozen rows and never edited: the rows it copies never
-change (`monev.dasbor.data.salin_baris`).
+GROUP BY. The copy is made as the SK is issued, from the rows it freezes, and never edited:
+the rows it copies never change (`monev.dasbor.data.salin_sk`; migration 0008 copied the SKs
+issued before).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lokasi.models import Lokasi
-from penilaian.models import SK, SKLokasi
+from penilaian.models import SK, PenilaianTerakhir, SKLokasi
 
 
 class BarisSKBeku(models.Model):
@@ -37,6 +38,17 @@ class BarisSKBeku(models.Model):
     # when copied: [[jenis, pesan], …]; `diperiksa` says there are some, for the index.
     tanda = models.JSONField(_("tanda"), default=list)
     diperiksa = models.BooleanField(_("ada tanda"))
+    # The lokasi's latest approved survey (the priority list's narrow table, kept in step with
+    # every survey written): a join on lokasi, no column, for the "newer and worse" flag.
+    terakhir = models.ForeignObject(
+        PenilaianTerakhir,
+        on_delete=models.DO_NOTHING,
+        from_fields=["lokasi"],
+        to_fields=["lokasi"],
+        related_name="+",
+        null=True,
+        serialize=False,  # no value of its own: a backup holds the lokasi already
+    )
 
     class Meta:
         verbose_name = _("baris SK untuk dasbor")
@@ -46,6 +58,8 @@ class BarisSKBeku(models.Model):
                 fields=["sk", "tingkat", "kecamatan", "luas_cetak", "luas_ha"],
                 name="baris_sk_beku_kelompok",
             ),
+            # The few rows with flags of their own, read on every view.
+            models.Index(fields=["sk", "diperiksa", "nomor"], name="baris_sk_beku_bertanda"),
         ]
 
     def __str__(self) -> str:

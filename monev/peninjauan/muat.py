@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from django.db.models import Prefetch
+from django.db.models.fields.json import KeyTransform
 
 from kumuh import beku
 from monev import tabel5
@@ -169,19 +171,58 @@ def rekap(hasil: tuple[HasilLokasi, ...]) -> tuple[tuple[JumlahKecamatan, ...], 
         nama = h.lokasi.kecamatan_utama or "–"
         luas = luas_tercetak(h.lokasi.luas_ha)
         for j in (per.setdefault(nama, JumlahKecamatan(nama)), kota):
-            j.lokasi_awal += 1
-            j.luas_awal += luas
-            if h.keluar_resmi:
-                j.lokasi_keluar += 1
-                j.luas_keluar += luas
-            elif h.keluar_indikatif:
-                j.lokasi_keluar_indikatif += 1
-                j.luas_keluar_indikatif += luas
-            elif h.keputusan == "turun":
-                j.turun += 1
-            else:
-                j.tetap += 1
+            _hitung(j, luas, h.keputusan, h.keluar_resmi)
     return tuple(per[k] for k in sorted(per)), kota
+
+
+def _hitung(j: JumlahKecamatan, luas: Decimal, keputusan: str, keluar_resmi: bool) -> None:
+    """Count one lokasi (its printed area) under its decision."""
+    j.lokasi_awal += 1
+    j.luas_awal += luas
+    if keluar_resmi:
+        j.lokasi_keluar += 1
+        j.luas_keluar += luas
+    elif keputusan == "keluar":
+        j.lokasi_keluar_indikatif += 1
+        j.luas_keluar_indikatif += luas
+    elif keputusan == "turun":
+        j.turun += 1
+    else:
+        j.tetap += 1
+
+
+# What HasilLokasi.keputusan reads of a frozen Tabel 5 (tabel5.Tabel5.keputusan).
+KUNCI_KEPUTUSAN = ("tingkat_awal", "tingkat_akhir", "total_awal", "total_akhir")
+
+
+def jumlah_kota_beku(peninjauan_pk: list[int]) -> dict[int, JumlahKecamatan]:
+    """The city totals of concluded reviews (pk → the recap's `kota` row), in one query for
+    any number of reviews and lokasi: only the decision's few keys of each frozen result and
+    the row's printed area are read (`rekap`'s rule, without rebuilding each result)."""
+    kunci = {k: KeyTransform(k, KeyTransform("tabel", "hasil_beku")) for k in KUNCI_KEPUTUSAN}
+    hasil = {pk: JumlahKecamatan(kecamatan="") for pk in peninjauan_pk}
+    for pl_pk, pk, luas, baru, *nilai in (
+        PeninjauanLokasi.objects.filter(peninjauan__in=peninjauan_pk)
+        .order_by()
+        .values_list(
+            "pk",
+            "peninjauan_id",
+            "sk_lokasi__dasbor__luas_cetak",
+            KeyTransform("dari_survei_baru", KeyTransform("tabel", "hasil_beku")),
+            *kunci.values(),
+        )
+    ):
+        if nilai[0] is None:  # no Tabel 5 (its inputs were incomplete): tetap
+            keputusan = ""
+        else:
+            keputusan = tabel5.Tabel5.keputusan.fget(
+                SimpleNamespace(**dict(zip(KUNCI_KEPUTUSAN, nilai, strict=True)))
+            )
+        if luas is None:  # the SK's rows not copied for the dashboard (yet): its frozen row
+            sk_lokasi = PeninjauanLokasi.objects.get(pk=pl_pk).sk_lokasi
+            luas = luas_tercetak(LokasiSK.dari_json(sk_lokasi.data).luas_ha)
+        _hitung(hasil[pk], Decimal(luas), keputusan, keputusan == "keluar" and bool(baru))
+    return hasil
 
 
 def pengaturan_kota(peninjauan: PeninjauanUlang) -> PengaturanMonev:
@@ -232,10 +273,15 @@ def _muat_beku(peninjauan: PeninjauanUlang, lokasi_pk: int | None) -> Rekap:
     return Rekap(peninjauan, pengaturan, hasil, per_kecamatan, kota)
 
 
+def terbeku(peninjauan: PeninjauanUlang) -> bool:
+    """Concluded with its results frozen: read as concluded, never computed again."""
+    return peninjauan.status == PeninjauanUlang.Status.SELESAI and bool(peninjauan.pengaturan_beku)
+
+
 def muat_peninjauan(peninjauan: PeninjauanUlang, *, lokasi_pk: int | None = None) -> Rekap:
     """Load the review's lokasi (or one of them) with Tabel 5 each (8 queries, any size);
     a concluded review as it was concluded."""
-    if peninjauan.status == PeninjauanUlang.Status.SELESAI and peninjauan.pengaturan_beku:
+    if terbeku(peninjauan):
         return _muat_beku(peninjauan, lokasi_pk)
     pengaturan = pengaturan_kota(peninjauan)
     qs = (

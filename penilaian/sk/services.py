@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -665,6 +665,19 @@ def _verifikasi_kosong(sk: SK) -> dict[str, str]:
     return kurang
 
 
+# What an app above penilaian keeps derived from an issued SK's frozen rows (monev's dashboard
+# copy) is made as the SK is issued, inside its transaction, from the rows still in memory:
+# registered from that app's ready(), since penilaian may not import it.
+SesudahTetapkan = Callable[[SK, list[tuple[SKLokasi, "sk_isi.LokasiSK"]]], None]
+_SESUDAH_TETAPKAN: list[SesudahTetapkan] = []
+
+
+def daftarkan_sesudah_tetapkan(fungsi: SesudahTetapkan) -> None:
+    """Call `fungsi(sk, [(SKLokasi, LokasiSK), …])` each time an SK is issued."""
+    if fungsi not in _SESUDAH_TETAPKAN:
+        _SESUDAH_TETAPKAN.append(fungsi)
+
+
 @transaction.atomic
 def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
     """Issue the SK: check it is complete, freeze its lokasi and texts, and lock it.
@@ -690,11 +703,13 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
         kurang["__all__"] = _("SK tanpa lokasi tidak dapat ditetapkan.")
     if kurang:
         raise ValidationError(kurang)
+    beku = []
     for p, lokasi in zip(daftar.disertakan, lokasi_sk(tersimpan, daftar), strict=True):
         lokasi = replace(lokasi, foto=_salin_foto(tersimpan, lokasi))
-        SKLokasi.objects.create(
+        baris = SKLokasi.objects.create(
             sk=tersimpan, lokasi=p.lokasi, penilaian=p, nomor=lokasi.nomor, data=lokasi.ke_json()
         )
+        beku.append((baris, lokasi))
     # The kab/kota's texts as they stand now (Mengingat, sebutan, OPD …): later edits of the
     # settings change drafts only.
     pengaturan = PengaturanSK.untuk(tersimpan.kabupaten_kota).cetak()
@@ -706,6 +721,8 @@ def sk_tetapkan(*, sk: SK, pengguna: Pengguna, versi: int) -> SK:
     tersimpan.ditetapkan_pada = timezone.now()
     tersimpan.ditetapkan_oleh = pengguna
     _simpan_versi_baru(tersimpan, pengguna)
+    for fungsi in _SESUDAH_TETAPKAN:
+        fungsi(tersimpan, beku)
     riwayat.catat(
         obj=tersimpan,
         pengguna=pengguna,

@@ -133,7 +133,7 @@ def test_the_indicative_figures_come_from_the_latest_review_and_are_labelled(kot
     p = services_peninjauan.peninjauan_buat(sk=sk, pengguna=pokja_a, tahun=2026)
     [ind] = muat_dasbor([kota_a], timezone.localdate()).indikatif
     assert ind.peninjauan == p
-    j = ind.rekap.kota
+    j = ind.jumlah
     # Handled beyond its baseline: indicatively out, officially still listed (no new survey).
     assert (j.lokasi_akhir, j.lokasi_akhir_indikatif) == (1, 0)
     assert j.luas_akhir == j.luas_awal == D("2.00") and j.luas_akhir_indikatif == 0
