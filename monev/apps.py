@@ -11,9 +11,12 @@ class MonevConfig(AppConfig):
         from kolaborasi.kegiatan.services import daftarkan_syarat
         from monev.dasbor.data import salin_sk
         from monev.pemantauan.services import syarat_selesai
+        from monev.publik.tugas import sesudah_tetapkan as publik_sesudah_tetapkan
         from penilaian.sk.services import daftarkan_sesudah_tetapkan
 
         daftarkan_syarat("selesai", syarat_selesai)
         # The dashboard's narrow copy of an SK's rows is made as the SK is issued, so no
         # reader pays for it (issue 14 item 2).
         daftarkan_sesudah_tetapkan(salin_sk)
+        # The public page's cache is filled in the background, not by its first visitor.
+        daftarkan_sesudah_tetapkan(publik_sesudah_tetapkan)

@@ -194,6 +194,29 @@ def _cache_kosong() -> None:
     cache.clear()
 
 
+def lupakan_backend_tugas() -> None:
+    """Drop django.tasks' cached backends so the next enqueue reads TASKS again: unlike caches
+    or databases, it has no setting_changed receiver."""
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings = None
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def antrean_latar(settings):
+    """A backend that queues instead of running inline (Django's DummyBackend): what a test
+    sees in `.results` is what production's worker would run."""
+    from django.tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    lupakan_backend_tugas()
+    yield task_backends["default"]
+    lupakan_backend_tugas()  # the settings fixture restores TASKS after this
+
+
 # --- browser (Playwright on Debian's Chromium) -------------------------------------------------
 
 CHROMIUM = os.environ.get("KUMUH_CHROMIUM", "/usr/bin/chromium")

@@ -303,6 +303,21 @@ def publikasi(kabkota: KabupatenKota, k: Keadaan | None = None) -> Publikasi:
     return _sekali(k.kunci, lambda: _baca(kabkota, k))
 
 
+def siapkan(kabkota_pk: int) -> None:
+    """Read a published city's state into the cache with what every visitor asks first: the
+    page's rows, the map's first answer and the GeoJSON download (the background task of
+    `monev.publik.tugas`). A city that does not publish has nothing to read."""
+    kabkota = (
+        KabupatenKota.objects.select_related("publikasi")
+        .filter(pk=kabkota_pk, publikasi__terbit=True)
+        .first()
+    )
+    if kabkota is None:
+        return
+    peta_kota(kabkota)
+    geojson(kabkota)
+
+
 def _batas(baris: list[int]) -> dict[int, dict]:
     """The frozen boundaries of these rows (one query)."""
     return {

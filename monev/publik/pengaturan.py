@@ -16,6 +16,7 @@ from lokasi import riwayat
 from lokasi.models import Pengguna
 from monev.akses import wajib_putuskan
 from monev.models import PublikasiKota
+from monev.publik.tugas import minta_siapkan
 
 FIELD = ["terbit", "pengantar"]
 
@@ -40,6 +41,8 @@ def publikasi_simpan(*, publikasi: PublikasiKota, pengguna: Pengguna) -> Publika
         obj=publikasi, pengguna=pengguna, tindakan="diubah" if sebelum else "dibuat",
         sebelum=sebelum, sesudah=riwayat.potret(publikasi, FIELD),
     )  # fmt: skip
+    if publikasi.terbit:
+        minta_siapkan(publikasi.kabupaten_kota_id)
     return publikasi
 
 

@@ -16,16 +16,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from asgiref.local import Local
 from django.core.management import call_command
-from django.tasks import TaskResultStatus, task_backends
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from penilaian.models import SK, EksporSK
 from penilaian.sk import services as services_sk
 from penilaian.sk.tugas import buat_ekspor_sk
-from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk
+from tests.conftest import buat_lokasi, buat_penilaian, klien_untuk, lupakan_backend_tugas
 
 ROOT = Path(__file__).resolve().parents[2]
 PUSAT = "terverifikasi_pusat"
@@ -34,21 +33,13 @@ LAMA = services_sk.BATAS_SENYAP + timedelta(minutes=1)
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _lupakan_backend() -> None:
-    # django.tasks caches its backends and, unlike caches or databases, has no setting_changed
-    # receiver: drop the cache so the next enqueue reads TASKS again.
-    task_backends.__dict__.pop("settings", None)
-    task_backends._settings = None
-    task_backends._connections = Local(task_backends.thread_critical)
-
-
 @pytest.fixture
 def antrean_basisdata(settings):
     """Queue tasks in the database, as production does."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    _lupakan_backend()
+    lupakan_backend_tugas()
     yield
-    _lupakan_backend()  # the settings fixture restores TASKS after this
+    lupakan_backend_tugas()  # the settings fixture restores TASKS after this
 
 
 @pytest.fixture

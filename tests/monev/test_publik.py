@@ -277,6 +277,46 @@ def test_the_state_key_changes_with_the_sks_and_the_setting(kota_a, pokja_a, sk_
     assert k.kunci not in (awal, kedua) and sk_a.pk not in k.berlaku and len(k.berlaku) == 1
 
 
+def test_issuing_an_sk_or_publishing_queues_the_public_cache_fill(
+    antrean_latar, kota_a, pokja_a, admin_a, sk_a
+):
+    def antrean() -> list[tuple]:
+        return [tuple(h.args) for h in antrean_latar.results if h.task.name == "siapkan_publik"]
+
+    # Issuing queues even for a city that does not publish yet (the task then reads nothing);
+    # publishing queues again, unpublishing does not.
+    assert antrean() == [(kota_a.pk,)]  # sk_a
+    terbitkan(pokja_a, tahun=2024, nomor="050/1/2024", menggantikan=sk_a)
+    assert antrean() == [(kota_a.pk,)] * 2
+    klien_untuk(admin_a).post(reverse("monev:publik_pengaturan"), {"terbit": "on"})
+    assert antrean() == [(kota_a.pk,)] * 3
+    klien_untuk(admin_a).post(reverse("monev:publik_pengaturan"), {})
+    assert len(antrean()) == 3
+
+
+def test_the_cache_fill_spares_the_first_visitor_the_frozen_rows(client, kota_a, sk_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monev.publik.data import siapkan
+
+    with CaptureQueriesContext(connection) as kueri:
+        siapkan(kota_a.pk)  # not published: nothing read
+    assert not [q for q in kueri if "penilaian_sklokasi" in q["sql"]]
+    terbitkan_kota(kota_a)
+    siapkan(kota_a.pk)
+    urls = [
+        reverse("publik:kota", args=[kota_a.kode]),
+        reverse("publik:geojson", args=[kota_a.kode]),
+        reverse("publik:peta", args=[kota_a.kode]),
+    ]
+    with CaptureQueriesContext(connection) as kueri:
+        jawaban = [client.get(u) for u in urls]
+    assert [j.status_code for j in jawaban] == [200, 200, 200]
+    assert "Bantaran Kali Alfa" in jawaban[0].text + jawaban[1].text
+    assert not [q for q in kueri if "penilaian_sklokasi" in q["sql"]]
+
+
 # --- the internal settings page --------------------------------------------------------------
 
 

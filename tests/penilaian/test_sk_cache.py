@@ -159,28 +159,6 @@ def test_the_default_cache_lives_under_media_and_can_be_turned_off(settings, tmp
 # --- background pre-render -------------------------------------------------------------------
 
 
-def _lupakan_backend() -> None:
-    # As tests/kumuh/test_tugas.py: django.tasks caches its backends, without a receiver for
-    # changed settings.
-    from asgiref.local import Local
-    from django.tasks import task_backends
-
-    task_backends.__dict__.pop("settings", None)
-    task_backends._settings = None
-    task_backends._connections = Local(task_backends.thread_critical)
-
-
-@pytest.fixture
-def antrean_latar(settings):
-    """A backend that queues instead of running inline (Django's DummyBackend)."""
-    from django.tasks import task_backends
-
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    _lupakan_backend()
-    yield task_backends["default"]
-    _lupakan_backend()
-
-
 def _antrean_prarender(backend) -> list[tuple]:
     return [tuple(h.args) for h in backend.results if h.task.name == "prarender_sk"]
 
