@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +30,13 @@ PER_HALAMAN = 25
 # The map on the list shows the whole filtered set, not one page; beyond this it asks for a filter.
 PETA_MAKS = 3000
 RIWAYAT_TAMPIL = 30
+# Pages that name a lokasi's kelurahan and kecamatan do not draw their boundaries: imported
+# wilayah boundaries (impor_batas_wilayah) are tens of kilobytes of GeoJSON each, decoded for
+# every row otherwise. The list does not show the lokasi's own boundary and long texts either.
+KELURAHAN_TANPA_BATAS = Kelurahan.objects.select_related("kecamatan").defer(
+    "batas", "kecamatan__batas"
+)
+DAFTAR_TANPA = ("batas", "permasalahan", "potensi")
 
 
 @login_required
@@ -48,7 +56,16 @@ def daftar(request: HttpRequest) -> HttpResponse:
     kabkota = request.user.kabkota_terjangkau()
     filter_form = FilterLokasiForm(request.GET or None, kabkota_qs=kabkota)
     qs = filter_form.saring(Lokasi.objects.untuk(request.user))
-    halaman = Paginator(qs.untuk_daftar().order_by("nama", "pk"), PER_HALAMAN).get_page(
+    for nama in ("kecamatan", "kelurahan"):
+        pilihan = filter_form.fields[nama]
+        pilihan.queryset = pilihan.queryset.defer("batas")
+    baris = (
+        qs.untuk_daftar()
+        .defer(*DAFTAR_TANPA)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("kelurahan", KELURAHAN_TANPA_BATAS), "tipologi_set")
+    )
+    halaman = Paginator(baris.order_by("nama", "pk"), PER_HALAMAN).get_page(
         request.GET.get("halaman")
     )
     query = _query_tanpa(request, "halaman")
@@ -118,7 +135,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     konteks = {
         "lokasi": lokasi,
         "unit": lokasi.unit_survei.select_related("kelurahan"),
-        "kelurahan": lokasi.kelurahan.select_related("kecamatan"),
+        "kelurahan": KELURAHAN_TANPA_BATAS.filter(lokasi=lokasi),
         "foto": lokasi.foto.all(),
         "dokumen": lokasi.dokumen.all(),
         "riwayat": riwayat.untuk(lokasi)[:RIWAYAT_TAMPIL],
