@@ -65,6 +65,9 @@ AKUN_SINTETIS = {
 # syncing through the API is a steady minority.
 CAMPURAN: list[tuple[str, int, str]] = [
     ("lokasi_daftar", 14, "sesi"),
+    # The list's map loads its GeoJSON apart (static/js/peta.js), once per visit and filter: a
+    # browser opening the list's first page asks for it too, not for the next pages (htmx).
+    ("lokasi_peta", 10, "sesi"),
     ("lokasi_detail", 18, "sesi"),
     ("prioritas", 10, "sesi"),
     ("penilaian_daftar", 10, "sesi"),
@@ -402,6 +405,7 @@ def _jalur(jenis: str, acak: random.Random, lok: list[int], pen: list[int], stat
             return f"/lokasi/?halaman={acak.randint(2, halaman_lokasi)}"
         return "/lokasi/"
     tetap = {
+        "lokasi_peta": "/lokasi/peta/",
         "prioritas": "/penilaian/prioritas/",
         "penilaian_daftar": "/penilaian/",
         "dasbor": "/monev/dasbor/",

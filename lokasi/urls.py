@@ -6,6 +6,7 @@ app_name = "lokasi"
 
 urlpatterns = [
     path("", views.daftar, name="daftar"),
+    path("peta/", views.peta, name="peta"),
     path("tambah/", views.tambah, name="tambah"),
     path("pilihan-kelurahan/", views.pilihan_kelurahan, name="pilihan_kelurahan"),
     path("<int:pk>/", views.detail, name="detail"),

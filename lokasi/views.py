@@ -8,8 +8,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,6 +30,13 @@ PER_HALAMAN = 25
 # The map on the list shows the whole filtered set, not one page; beyond this it asks for a filter.
 PETA_MAKS = 3000
 RIWAYAT_TAMPIL = 30
+# Pages that name a lokasi's kelurahan and kecamatan do not draw their boundaries: imported
+# wilayah boundaries (impor_batas_wilayah) are tens of kilobytes of GeoJSON each, decoded for
+# every row otherwise. The list does not show the lokasi's own boundary and long texts either.
+KELURAHAN_TANPA_BATAS = Kelurahan.objects.select_related("kecamatan").defer(
+    "batas", "kecamatan__batas"
+)
+DAFTAR_TANPA = ("batas", "permasalahan", "potensi")
 
 
 @login_required
@@ -47,10 +56,48 @@ def daftar(request: HttpRequest) -> HttpResponse:
     kabkota = request.user.kabkota_terjangkau()
     filter_form = FilterLokasiForm(request.GET or None, kabkota_qs=kabkota)
     qs = filter_form.saring(Lokasi.objects.untuk(request.user))
-    halaman = Paginator(qs.untuk_daftar().order_by("nama", "pk"), PER_HALAMAN).get_page(
+    for nama in ("kecamatan", "kelurahan"):
+        pilihan = filter_form.fields[nama]
+        pilihan.queryset = pilihan.queryset.defer("batas")
+    baris = (
+        qs.untuk_daftar()
+        .defer(*DAFTAR_TANPA)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("kelurahan", KELURAHAN_TANPA_BATAS), "tipologi_set")
+    )
+    halaman = Paginator(baris.order_by("nama", "pk"), PER_HALAMAN).get_page(
         request.GET.get("halaman")
     )
-    peta = [
+    query = _query_tanpa(request, "halaman")
+    konteks = {
+        "filter_form": filter_form,
+        "kelurahan": filter_form.fields["kelurahan"].queryset,
+        "kelurahan_terpilih": request.GET.get("kelurahan", ""),
+        "halaman": halaman,
+        "jumlah": halaman.paginator.count,
+        # The map loads its data itself (peta.js), once per set of filters: its GeoJSON (up to
+        # PETA_MAKS boundaries, megabytes for a big city) is not carried by every page of the
+        # list and every htmx filter swap.
+        "url_peta": reverse("lokasi:peta") + (f"?{query}" if query else ""),
+        "peta_terpotong": halaman.paginator.count > PETA_MAKS,
+        "tile_url": settings.PETA_TILE_URL,
+        "boleh_tambah": boleh_kelola_lokasi(request.user),
+        "query_tanpa_halaman": query,
+    }
+    if request.htmx and request.htmx.target == "hasil-lokasi":
+        return render(request, "lokasi/lokasi_daftar.html#hasil", konteks)
+    return render(request, "lokasi/lokasi_daftar.html", konteks)
+
+
+@login_required
+@require_GET
+def peta(request: HttpRequest) -> JsonResponse:
+    """Return the list's map as GeoJSON: every filtered lokasi (up to PETA_MAKS), not a page."""
+    filter_form = FilterLokasiForm(
+        request.GET or None, kabkota_qs=request.user.kabkota_terjangkau()
+    )
+    qs = filter_form.saring(Lokasi.objects.untuk(request.user))
+    fitur = [
         f
         for f in (
             lokasi.sebagai_geojson()
@@ -58,23 +105,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         )
         if f
     ]
-    konteks = {
-        "filter_form": filter_form,
-        "kelurahan": filter_form.fields["kelurahan"].queryset,
-        "kelurahan_terpilih": request.GET.get("kelurahan", ""),
-        "halaman": halaman,
-        "jumlah": halaman.paginator.count,
-        "peta": {"type": "FeatureCollection", "features": peta},
-        # In a data attribute, not a <script>: htmx drops script tags from swapped partials.
-        "peta_json": json.dumps({"type": "FeatureCollection", "features": peta}),
-        "peta_terpotong": halaman.paginator.count > PETA_MAKS,
-        "tile_url": settings.PETA_TILE_URL,
-        "boleh_tambah": boleh_kelola_lokasi(request.user),
-        "query_tanpa_halaman": _query_tanpa(request, "halaman"),
-    }
-    if request.htmx and request.htmx.target == "hasil-lokasi":
-        return render(request, "lokasi/lokasi_daftar.html#hasil", konteks)
-    return render(request, "lokasi/lokasi_daftar.html", konteks)
+    return JsonResponse({"type": "FeatureCollection", "features": fitur})
 
 
 def _query_tanpa(request: HttpRequest, kunci: str) -> str:
@@ -104,7 +135,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     konteks = {
         "lokasi": lokasi,
         "unit": lokasi.unit_survei.select_related("kelurahan"),
-        "kelurahan": lokasi.kelurahan.select_related("kecamatan"),
+        "kelurahan": KELURAHAN_TANPA_BATAS.filter(lokasi=lokasi),
         "foto": lokasi.foto.all(),
         "dokumen": lokasi.dokumen.all(),
         "riwayat": riwayat.untuk(lokasi)[:RIWAYAT_TAMPIL],

@@ -23,6 +23,14 @@ from penilaian.forms import AlurForm, IsianForm, PenilaianBaruForm, PenilaianFor
 from penilaian.models import Penilaian, Status
 
 PER_HALAMAN = 25
+DAFTAR_TANPA = (
+    "hasil",
+    "kekurangan",
+    "alasan_dikembalikan",
+    "lokasi__batas",
+    "lokasi__permasalahan",
+    "lokasi__potensi",
+)
 
 
 @login_required
@@ -31,6 +39,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
     qs = (
         Penilaian.objects.untuk(request.user)
         .select_related("lokasi")
+        # The list shows a few columns: not the stored results, gaps and boundaries (JSON
+        # decoded for every row) nor the lokasi's long texts.
+        .defer(*DAFTAR_TANPA)
         .order_by("-tahun", "lokasi__nama")
     )
     status = request.GET.get("status", "")
@@ -55,7 +66,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
                 # the field's own queryset keeps it to the user's city.
                 "lokasi": request.GET.get("lokasi", ""),
             },
-            lokasi_qs=Lokasi.objects.filter(kabupaten_kota_id=request.user.kabupaten_kota_id),
+            # One <option> per lokasi of the city: its name is all the select needs.
+            lokasi_qs=Lokasi.objects.filter(kabupaten_kota_id=request.user.kabupaten_kota_id).only(
+                "pk", "nama"
+            ),
         )
         if boleh_buat
         else None,

@@ -1,4 +1,5 @@
-// Leaflet maps of lokasi. The GeoJSON comes in the data-geojson attribute of #data-peta, so no
+// Leaflet maps of lokasi. The GeoJSON comes in the data-geojson attribute of #data-peta (one
+// lokasi), or from the URL in its data-url (a list: lokasi:peta with the list's filters), so no
 // inline script is needed (the CSP stays 'self') and htmx can swap it with the list.
 // A page may restyle its map by setting window.KumuhPeta.gaya before DOMContentLoaded (see
 // peta_prioritas.js): {style, pointToLayer, onEachFeature, urutkan}, and window.KumuhPeta.muat
@@ -85,10 +86,31 @@
       document.body.addEventListener("htmx:afterSettle", function () { muat(obj); });
       return;
     }
-    isi(obj, bacaData(wadah.dataset.sumber));
-    // The list's filters swap the result partial (with its data) via htmx: redraw from it.
-    document.body.addEventListener("htmx:afterSettle", function () {
-      isi(obj, bacaData(wadah.dataset.sumber));
-    });
+    // A list's data lives at its own URL (data-url, with the list's filters): fetched once,
+    // and again only when the filters change, not for another page of the same list. A single
+    // lokasi's data sits in the page (data-geojson).
+    var urlData = null;
+    var nomorMinta = 0;
+    function muatSumber() {
+      var el = document.getElementById(wadah.dataset.sumber);
+      var url = el && el.dataset.url;
+      if (!url) {
+        isi(obj, bacaData(wadah.dataset.sumber));
+        return;
+      }
+      if (url === urlData) return;
+      urlData = url;
+      var nomor = ++nomorMinta;
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          // A slower answer to older filters must not overwrite the newer one.
+          if (data && nomor === nomorMinta) isi(obj, data);
+        })
+        .catch(function () { /* offline or logged out: the list still works */ });
+    }
+    muatSumber();
+    // The list's filters swap the result partial (with its data URL) via htmx: redraw from it.
+    document.body.addEventListener("htmx:afterSettle", muatSumber);
   });
 })();

@@ -222,20 +222,59 @@ def test_list_filters(operator_a, kota_a):
 
 def test_list_htmx_returns_only_the_results_partial(operator_a, lokasi_a):
     r = klien_untuk(operator_a).get(
-        reverse("lokasi:daftar"), headers={"HX-Request": "true", "HX-Target": "hasil-lokasi"}
+        reverse("lokasi:daftar"),
+        {"q": "a"},
+        headers={"HX-Request": "true", "HX-Target": "hasil-lokasi"},
     )
     assert "<html" not in r.text
     assert lokasi_a.nama in r.text
-    assert 'id="data-peta"' in r.text and "FeatureCollection" in r.text
+    # The swapped partial carries the map's URL with the new filters, not the map's data.
+    assert f'data-url="{reverse("lokasi:peta")}?q=a"' in r.text
+    assert "FeatureCollection" not in r.text
 
 
 def test_list_paginates_and_maps_every_filtered_location(operator_a, kota_a):
     for i in range(30):
         buat_lokasi(kota_a, f"Lokasi {i:02d}")
-    r = klien_untuk(operator_a).get(reverse("lokasi:daftar"), {"halaman": 2})
+    klien = klien_untuk(operator_a)
+    r = klien.get(reverse("lokasi:daftar"), {"halaman": 2})
     assert len(r.context["halaman"].object_list) == 5
-    assert len(r.context["peta"]["features"]) == 30
     assert "Halaman 2 dari 2" in r.text
+    # Every page of the list points the map at the same data: the whole filtered set.
+    assert f'data-url="{reverse("lokasi:peta")}"' in r.text
+    peta = klien.get(reverse("lokasi:peta")).json()
+    assert peta["type"] == "FeatureCollection"
+    assert len(peta["features"]) == 30
+    saring = klien.get(reverse("lokasi:peta"), {"q": "Lokasi 0", "halaman": 2}).json()
+    assert {f["properties"]["nama"] for f in saring["features"]} == {
+        f"Lokasi {i:02d}" for i in range(10)
+    }
+
+
+def test_list_map_data_is_scoped_to_the_users_city(operator_a, lokasi_a, operator_b, lokasi_b):
+    def nama(pengguna):
+        r = klien_untuk(pengguna).get(reverse("lokasi:peta"))
+        assert r.status_code == 200
+        return {f["properties"]["nama"] for f in r.json()["features"]}
+
+    assert nama(operator_a) == {lokasi_a.nama}
+    assert nama(operator_b) == {lokasi_b.nama}
+
+
+def test_list_page_does_not_carry_the_map_data(operator_a, kota_a):
+    # The boundaries of up to PETA_MAKS lokasi (megabytes in a big city) were embedded in
+    # every page of the list and every filter swap; the map now loads them once (peta.js).
+    lokasi = buat_lokasi(kota_a, "Berbatas")
+    lokasi.batas = {
+        "type": "Polygon",
+        "coordinates": [[[111.1, -6.8], [111.2, -6.8], [111.2, -6.9], [111.1, -6.8]]],
+    }
+    lokasi.save()
+    r = klien_untuk(operator_a).get(reverse("lokasi:daftar"))
+    assert "Berbatas" in r.text
+    assert "Polygon" not in r.text and "111.1" not in r.text
+    fitur = klien_untuk(operator_a).get(reverse("lokasi:peta")).json()["features"]
+    assert [f["geometry"]["type"] for f in fitur] == ["Polygon"]
 
 
 def test_photo_and_document_uploads_are_checked(operator_a, lokasi_a):
