@@ -289,6 +289,9 @@ def main() -> None:
     ap.add_argument("--isi", action="store_true", help="add the data the pages read")
     ap.add_argument("--ulang", type=int, default=7, help="warm requests per page")
     ap.add_argument("--hanya", default="", help="comma-separated labels to measure")
+    ap.add_argument(
+        "--anggaran", type=float, default=0, help="exit 1 when a dashboard median exceeds it (ms)"
+    )
     args = ap.parse_args()
     _siapkan_django()
     if args.isi:
@@ -324,6 +327,7 @@ def main() -> None:
         ("api-lokasi-pusat", pusat, "/api/v1/lokasi/"),
     ]
     hanya = set(filter(None, args.hanya.split(",")))
+    lewat: list[str] = []
     for label, klien, url in halaman:
         if hanya and label not in hanya:
             continue
@@ -336,7 +340,13 @@ def main() -> None:
             f"{label:18} median {h['median_ms']:8.1f} ms (min {h['min_ms']:7.1f})  "
             f"{h['kueri']:3d} kueri  {h['html_kb']:8.1f} KB  {url}"
         )
+        # Issue 14's budget is the dashboard's; the other pages are printed for reference.
+        if args.anggaran and label.startswith("dasbor") and h["median_ms"] > args.anggaran:
+            lewat.append(f"{label} {h['median_ms']:.0f} ms")
     print(f"load {os.getloadavg()[0]:.2f}")
+    if lewat:
+        print(f"Di atas anggaran {args.anggaran:.0f} ms: {', '.join(lewat)}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,11 @@ def main() -> None:
     ap.add_argument("--isi", action="store_true", help="add the data the pages read")
     ap.add_argument("--ulang", type=int, default=7, help="warm requests per page")
     ap.add_argument("--dingin", type=int, default=3, help="cold requests per page")
+    ap.add_argument(
+        "--anggaran",
+        default="",
+        help="PAGE,MAP in ms (e.g. 100,300): exit 1 when a warm median exceeds its budget",
+    )
     args = ap.parse_args()
     _siapkan_django()
     if args.isi:
@@ -79,6 +84,9 @@ def main() -> None:
         ("geojson", dasar + "lokasi.geojson"),
     ]
     anonim = Client()
+    # The page (first budget) and the map data and GeoJSON (second), warm: issue 14.
+    anggaran = [float(x) for x in args.anggaran.split(",")] if args.anggaran else []
+    lewat: list[str] = []
     for label, url in halaman:
         d = dingin(anonim, url, args.dingin)
         h = ukur(anonim, url, args.ulang)
@@ -87,7 +95,14 @@ def main() -> None:
             f"{h['kueri']:2d} kueri {h['html_kb']:8.1f} KB | dingin median {d['median_ms']:7.0f} ms"
             f"  {url}"
         )
+        if anggaran:
+            batas = anggaran[0] if label.startswith("halaman") else anggaran[1]
+            if h["median_ms"] > batas:
+                lewat.append(f"{label} {h['median_ms']:.0f} ms > {batas:.0f}")
     print(f"load {os.getloadavg()}")
+    if lewat:
+        print(f"Di atas anggaran: {', '.join(lewat)}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

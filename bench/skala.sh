@@ -2,7 +2,8 @@
 # Issue 14 at national scale (docs/kinerja.md): 30,000 synthetic lokasi in three cities, one
 # of 15,000 (`manage.py kumuh_sintetis`), on SQLite and then on a throwaway PostgreSQL:
 #   - the priority list page, its htmx partial, a far page and the map endpoint (≤ 100 ms),
-#   - the dashboard toward 0 ha, the public page and the lokasi list (bench_dasbor.py),
+#   - the dashboard toward 0 ha (≤ 100 ms) and the lokasi list (bench_dasbor.py),
+#   - the public city page (≤ 100 ms) and its map data (≤ 300 ms) (bench_publik.py),
 #   - rescoring every survey after a rules change (hitung_ulang_semua, ≤ 10 s).
 # Usage: sh bench/skala.sh [sqlite|postgres|semua]   (LOKASI=30000, PY=.venv/bin/python)
 # The SQLite dataset is built once into var/bench/ and copied for each run. Requests run with
@@ -25,10 +26,9 @@ bagian() {  # label, command…: run it, remember a failure, go on
 
 ukur() {  # everything against the DATABASE_URL of the caller
   bagian "prioritas ($1)" "$PY" bench/bench_prioritas.py ukur --ulang 7 --anggaran 100
-  if [ -f bench/bench_dasbor.py ]; then
-    "$PY" bench/bench_dasbor.py --isi >/dev/null
-    bagian "dasbor ($1)" "$PY" bench/bench_dasbor.py --ulang 7
-  fi
+  "$PY" bench/bench_dasbor.py --isi >/dev/null
+  bagian "dasbor ($1)" "$PY" bench/bench_dasbor.py --ulang 7 --anggaran 100
+  bagian "publik ($1)" "$PY" bench/bench_publik.py --ulang 7 --dingin 1 --anggaran 100,300
 }
 
 if [ "$MANA" != postgres ]; then
@@ -59,9 +59,9 @@ if [ "$MANA" != sqlite ]; then
     '$PY' bench/bench_prioritas.py ukur --ulang 7 --anggaran 100 || s=1
     # Before the dashboard's --isi, which adds 30,300 frozen-era surveys of its own.
     '$PY' bench/bench_hitung_ulang.py --ulang 3 || s=1
-    if [ -f bench/bench_dasbor.py ]; then
-      '$PY' bench/bench_dasbor.py --isi >/dev/null && '$PY' bench/bench_dasbor.py --ulang 7 || s=1
-    fi
+    '$PY' bench/bench_dasbor.py --isi >/dev/null
+    '$PY' bench/bench_dasbor.py --ulang 7 --anggaran 100 || s=1
+    '$PY' bench/bench_publik.py --ulang 7 --dingin 1 --anggaran 100,300 || s=1
     exit \$s"
 fi
 

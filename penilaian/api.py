@@ -25,6 +25,7 @@ from kumuh.api import HalamanAPI, IdFilter, TahunFilter, Urutan
 from lokasi.models import Lokasi
 from lokasi.serializers import LokasiRingkasSerializer
 from penilaian import rumus
+from penilaian.hasil_survei import FIELD_HASIL
 from penilaian.kalkulator import STATUS_TIDAK_TERBACA, hitung_teks, tulis_jsonl
 from penilaian.models import BERPRIORITAS, IsianKriteria, NumerikPenilaian, Penilaian, Status
 from penilaian.prioritas import PRIORITAS_DAFTAR, penilaian_terakhir
@@ -470,17 +471,7 @@ KOLOM_PENILAIAN = (
     "strategis",
     "kepadatan_penduduk",
     "potensi_sosekbud",
-    "nilai_kekumuhan",
-    "tingkat_kekumuhan",
-    "nilai_pertimbangan_lain",
-    "tingkat_pertimbangan_lain",
-    "legalitas",
-    "klasifikasi",
-    "prioritas",
-    "pola_penanganan",
-    "kewenangan",
-    "hasil",
-    "kekurangan",
+    *FIELD_HASIL,
     "versi",
     "dibuat_pada",
     "diubah_pada",
