@@ -4,7 +4,8 @@ Reads the inputs in a few queries (surveys with their lokasi's luas SK and kab/k
 the bands chosen, the Format Numerik sheets), computes with `hasil_survei.hasil_survei` — the
 function `services.hitung_ulang` calls on every save — and writes only the surveys whose
 results changed, with one history entry each, all in one transaction: either every survey is
-rescored or none.
+rescored or none. The workers send back rows ready for the database (JSON as text, the history
+already formatted); this process writes each part while they compute the next.
 
 What it leaves alone, on purpose:
 - inputs, `versi` and `diubah_oleh`/`diubah_pada`: nothing a person typed changed, so a form
@@ -57,7 +58,7 @@ _FIELD_JSON = {"hasil", "kekurangan"}
 TINDAKAN = "dihitung ulang"
 # Below this many surveys worker processes cost more to start than they save.
 PROSES_MULAI = 4000
-PER_TUGAS = 1500  # surveys per worker task
+PER_TUGAS = 1500  # surveys per worker task, and per write
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,10 @@ def hitung_ulang_semua(
         baca = time.perf_counter() - mulai
         tulis = _Tulis(keterangan=f"({alasan})" if alasan else "")
         # Each part is written as soon as the workers send it, while they compute the next.
-        for bagian in _yang_berubah(pk, bahan, lama, proses):
-            tulis.tambah(bagian)
+        # Closed before the transaction ends, also on an error: the workers stop first.
+        with contextlib.closing(_yang_berubah(pk, bahan, lama, proses)) as bagian_bagian:
+            for bagian in bagian_bagian:
+                tulis.tambah(bagian)
         if periksa:
             transaction.set_rollback(True)
     total = time.perf_counter() - mulai

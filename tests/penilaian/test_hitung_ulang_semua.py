@@ -195,3 +195,30 @@ def riwayat_semua():
     from lokasi.models import RiwayatPerubahan
 
     return RiwayatPerubahan.objects.filter(tindakan__startswith="dihitung ulang")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("proses", [1, 2])
+def test_a_failure_in_a_later_part_leaves_nothing_written(kota_a, monkeypatch, proses):
+    """Parts are written while the next ones are computed; one failing undoes the earlier."""
+    from penilaian import hitung_ulang
+
+    daftar = [buat_penilaian(buat_lokasi(kota_a, f"Kampung {n}")) for n in range(5)]
+    _rusak(*daftar)
+    monkeypatch.setattr(hitung_ulang, "PER_TUGAS", 2)  # three parts
+    semula, panggilan = ringkasan.perbarui_hasil, []
+
+    def gagal_ketiga(baris):
+        panggilan.append(len(baris))
+        if len(panggilan) == 3:
+            raise RuntimeError("disk penuh")
+        semula(baris)
+
+    monkeypatch.setattr(ringkasan, "perbarui_hasil", gagal_ketiga)
+
+    with pytest.raises(RuntimeError, match="disk penuh"):
+        hitung_ulang_semua(proses=proses)
+
+    assert panggilan == [2, 2, 1]
+    assert set(Penilaian.objects.values_list("nilai_kekumuhan", flat=True)) == {1}
+    assert not riwayat_semua().exists()
