@@ -162,15 +162,15 @@ def perbarui_siap(
         jenis = ", ".join(
             f"{qn(f'k{i}')} {f.cast_db_type(connection)}" for i, f in enumerate([*kolom, f_kunci])
         )
+        # Dropped at the end of the transaction at the latest; on an error the transaction is
+        # aborted (and rolled back) anyway, so no cleanup that would hide the error.
         kursor.execute(f"CREATE TEMPORARY TABLE {sementara} ({jenis}) ON COMMIT DROP")
-        try:
-            with kursor.cursor.copy(f"COPY {sementara} FROM STDIN") as salin:
-                for b in baris:
-                    salin.write_row(b)
-            ubah = ", ".join(f"{qn(f.column)} = v.{qn(f'k{i}')}" for i, f in enumerate(kolom))
-            kursor.execute(
-                f"UPDATE {tabel} SET {ubah} FROM {sementara} AS v "
-                f"WHERE {tabel}.{qn(f_kunci.column)} = v.{qn(f'k{len(kolom)}')}"
-            )
-        finally:
-            kursor.execute(f"DROP TABLE {sementara}")
+        with kursor.cursor.copy(f"COPY {sementara} FROM STDIN") as salin:
+            for b in baris:
+                salin.write_row(b)
+        ubah = ", ".join(f"{qn(f.column)} = v.{qn(f'k{i}')}" for i, f in enumerate(kolom))
+        kursor.execute(
+            f"UPDATE {tabel} SET {ubah} FROM {sementara} AS v "
+            f"WHERE {tabel}.{qn(f_kunci.column)} = v.{qn(f'k{len(kolom)}')}"
+        )
+        kursor.execute(f"DROP TABLE {sementara}")  # the next part creates it again
