@@ -224,18 +224,18 @@ def _berubah_rentang(awal: int, akhir: int) -> _Bagian:
         sebelum = dict(zip(FIELD_HASIL, lama[i], strict=True))
         if baru == sebelum:
             continue
-        # Serialised here, once, as JSONField would (json.dumps): the writer sends text.
-        hasil.append(
-            (
-                *(json.dumps(baru[f]) if f in _FIELD_JSON else baru[f] for f in FIELD_HASIL),
-                pk[i],
-            )
-        )
+        hasil.append((*(_siap(f, baru[f]) for f in FIELD_HASIL), pk[i]))
         # What riwayat.Jurnal.catat records: the labels that differ, formatted.
         if beda := riwayat.perubahan(potret(sebelum), potret(baru), jurnal.teks):
             riwayat_baru.append((pk[i], json.dumps(beda)))
         ringkas.append(ringkasan.baris_hasil(pk[i], baru))
     return hasil, riwayat_baru, ringkas
+
+
+def _siap(nama: str, nilai: object) -> object:
+    # Serialised here, once, as JSONField stores it (json.dumps; None is SQL NULL): the writer
+    # sends text.
+    return json.dumps(nilai) if nama in _FIELD_JSON and nilai is not None else nilai
 
 
 def potret(nilai: Mapping[str, object]) -> dict[str, object]:
