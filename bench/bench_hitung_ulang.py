@@ -16,10 +16,10 @@ a new one that `kumuh_sintetis --lokasi N` fills (its time is reported too). Wit
   written, each with a history entry.
 
 Phases: baca (reading, before any formula), tulis (writing: part by part, while the workers
-compute the next part), hitung (the rest: waiting for the workers). The load average and the
-CPU seconds of this process and of its workers are printed beside every run: the machine is
-shared, and CPU seconds barely depend on its load (on PostgreSQL the server's CPU is not in
-them). Results: docs/kinerja/sintetis.md.
+compute the next part, and the commit), hitung (the rest: waiting for the workers). The load
+average and the CPU seconds of this process and of its workers are printed beside every run:
+the machine is shared, and CPU seconds barely depend on its load (on PostgreSQL the server's
+CPU is not in them). Results: docs/kinerja/sintetis.md.
 """
 
 from __future__ import annotations
