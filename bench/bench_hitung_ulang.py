@@ -15,8 +15,11 @@ a new one that `kumuh_sintetis --lokasi N` fills (its time is reported too). Wit
 - *semua*: every stored result is made stale first (as after a formula change): all are
   written, each with a history entry.
 
-The load average is printed beside every run: the machine is shared. Results: docs/kinerja/
-sintetis.md.
+Phases: baca (reading, before any formula), tulis (writing: part by part, while the workers
+compute the next part, and the commit), hitung (the rest: waiting for the workers). The load
+average and the CPU seconds of this process and of its workers are printed beside every run:
+the machine is shared, and CPU seconds barely depend on its load (on PostgreSQL the server's
+CPU is not in them). Results: docs/kinerja/sintetis.md.
 """
 
 from __future__ import annotations

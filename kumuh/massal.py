@@ -104,3 +104,73 @@ def perbarui_potongan(
     """UPDATE the rows whose `kunci` is in `nilai_kunci`, in chunks of 500 (any parameter limit)."""
     for awal in range(0, len(nilai_kunci), 500):
         queryset.filter(**{f"{kunci}__in": nilai_kunci[awal : awal + 500]}).update(**ubah)
+
+
+# --- rows whose values are ready for the database (JSON already text) -------------------------
+#
+# For the rescoring of every survey (penilaian/hitung_ulang.py): its worker processes serialise
+# the JSON results once, so the writing process only sends them. On PostgreSQL the rows travel
+# by COPY (a temporary table, then one `UPDATE … FROM`): `executemany` sends a statement a row
+# and multi-row statements cost the client more CPU to compose than the server to run. SQLite
+# runs one prepared statement a row in-process, the fastest it has.
+
+
+def _copy(kursor) -> bool:
+    return connection.vendor == "postgresql" and hasattr(kursor.cursor, "copy")  # psycopg 3
+
+
+def sisip_siap(
+    model: type[models.Model], fields: list[str], baris: Sequence[Sequence[Any]]
+) -> None:
+    """Insert rows of values ready for the database (JSON as text; ids not returned)."""
+    if not baris:
+        return
+    meta, qn = model._meta, connection.ops.quote_name
+    kolom = ", ".join(qn(meta.get_field(f).column) for f in fields)
+    with connection.cursor() as kursor:
+        if not _copy(kursor):
+            tempat = ", ".join(["%s"] * len(fields))
+            kursor.executemany(
+                f"INSERT INTO {qn(meta.db_table)} ({kolom}) VALUES ({tempat})", baris
+            )
+            return
+        with kursor.cursor.copy(f"COPY {qn(meta.db_table)} ({kolom}) FROM STDIN") as salin:
+            for b in baris:
+                salin.write_row(b)
+
+
+def perbarui_siap(
+    model: type[models.Model], fields: list[str], kunci: str, baris: Sequence[Sequence[Any]]
+) -> None:
+    """UPDATE the rows whose `kunci` is each row's last value with its other values (ready for
+    the database, as in `sisip_siap`)."""
+    if not baris:
+        return
+    meta, qn = model._meta, connection.ops.quote_name
+    kolom = [meta.get_field(f) for f in fields]
+    f_kunci = meta.get_field(kunci)
+    tabel = qn(meta.db_table)
+    with connection.cursor() as kursor:
+        if not _copy(kursor):
+            kursor.executemany(
+                f"UPDATE {tabel} SET {', '.join(f'{qn(f.column)} = %s' for f in kolom)} "
+                f"WHERE {qn(f_kunci.column)} = %s",
+                baris,
+            )
+            return
+        sementara = qn(f"_massal_{meta.db_table}")
+        jenis = ", ".join(
+            f"{qn(f'k{i}')} {f.cast_db_type(connection)}" for i, f in enumerate([*kolom, f_kunci])
+        )
+        # Dropped at the end of the transaction at the latest; on an error the transaction is
+        # aborted (and rolled back) anyway, so no cleanup that would hide the error.
+        kursor.execute(f"CREATE TEMPORARY TABLE {sementara} ({jenis}) ON COMMIT DROP")
+        with kursor.cursor.copy(f"COPY {sementara} FROM STDIN") as salin:
+            for b in baris:
+                salin.write_row(b)
+        ubah = ", ".join(f"{qn(f.column)} = v.{qn(f'k{i}')}" for i, f in enumerate(kolom))
+        kursor.execute(
+            f"UPDATE {tabel} SET {ubah} FROM {sementara} AS v "
+            f"WHERE {tabel}.{qn(f_kunci.column)} = v.{qn(f'k{len(kolom)}')}"
+        )
+        kursor.execute(f"DROP TABLE {sementara}")  # the next part creates it again

@@ -4,7 +4,8 @@ Reads the inputs in a few queries (surveys with their lokasi's luas SK and kab/k
 the bands chosen, the Format Numerik sheets), computes with `hasil_survei.hasil_survei` — the
 function `services.hitung_ulang` calls on every save — and writes only the surveys whose
 results changed, with one history entry each, all in one transaction: either every survey is
-rescored or none.
+rescored or none. The workers send back rows ready for the database (JSON as text, the history
+already formatted); this process writes each part while they compute the next.
 
 What it leaves alone, on purpose:
 - inputs, `versi` and `diubah_oleh`/`diubah_pada`: nothing a person typed changed, so a form
@@ -18,6 +19,7 @@ What it leaves alone, on purpose:
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import time
@@ -25,14 +27,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import batched
-from types import SimpleNamespace
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from kumuh import massal
 from lokasi import riwayat
+from lokasi.models import RiwayatPerubahan
 from penilaian import ringkasan, rumus
 from penilaian.hasil_survei import FIELD_HASIL, BahanSurvei, hasil_survei
 from penilaian.models import IsianKriteria, NumerikPenilaian, Penilaian
@@ -51,10 +54,11 @@ _FIELD_BACA = [
 # The results a person reads, as the history records them (the rest of `hasil` — volumes, unit
 # scores — follows from these and the unchanged inputs).
 _FIELD_RIWAYAT = [f for f in FIELD_HASIL if f not in ("hasil", "kekurangan")]
+_FIELD_JSON = {"hasil", "kekurangan"}
 TINDAKAN = "dihitung ulang"
 # Below this many surveys worker processes cost more to start than they save.
 PROSES_MULAI = 4000
-PER_TUGAS = 1500  # surveys per worker task
+PER_TUGAS = 1500  # surveys per worker task, and per write
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,9 @@ class Ringkasan:
     diperiksa: int
     berubah: int
     riwayat: int
-    detik: dict[str, float] = field(default_factory=dict)  # per phase: baca, hitung, tulis
+    # Per phase: baca (read), hitung (waiting for the formula beyond the writing it overlaps),
+    # tulis (writing, while the workers compute the next parts); they add up to the run.
+    detik: dict[str, float] = field(default_factory=dict)
 
 
 def hitung_ulang_semua(
@@ -78,7 +84,7 @@ def hitung_ulang_semua(
     `periksa`: count what would change, then roll everything back.
     """
     qs = Penilaian.objects.all() if penilaian is None else penilaian
-    detik, mulai = {}, time.perf_counter()
+    mulai = time.perf_counter()
     with _kunci_tulis(), transaction.atomic():
         # Locked first (PostgreSQL; SQLite holds its write lock from BEGIN IMMEDIATE): a save
         # begins by bumping the survey's versi, so none can slip in between reading the inputs
@@ -100,33 +106,53 @@ def hitung_ulang_semua(
             )
             for b in baris
         ]
-        lama = [dict(zip(FIELD_HASIL, b[8:], strict=True)) for b in baris]
-        detik["baca"] = time.perf_counter() - mulai
-        berubah = []
-        jurnal = riwayat.Jurnal(pengguna=None, keterangan=f"({alasan})" if alasan else "")
-        dicatat = 0
-        ubah = _yang_berubah(bahan, lama, proses)
-        detik["hitung"] = time.perf_counter() - mulai - detik["baca"]
-        for i, hasil, sebelum, sesudah in ubah:
-            berubah.append(SimpleNamespace(pk=pk[i], **hasil))
-            dicatat += jurnal.catat(
-                obj=_Rujukan(pk[i]), tindakan=TINDAKAN, sebelum=sebelum, sesudah=sesudah
-            )
-        massal.perbarui(Penilaian, berubah, list(FIELD_HASIL))
-        jurnal.simpan()
-        # The bulk write sends no signals: the priority list's narrow table follows here.
-        ubah_pk = [b.pk for b in berubah]
-        ringkasan.segarkan(
-            lokasi_id
-            for potongan in batched(ubah_pk, 2000)
-            for lokasi_id in Penilaian.objects.filter(pk__in=potongan).values_list(
-                "lokasi_id", flat=True
-            )
-        )
+        lama = [b[8:] for b in baris]
+        del baris, pita, lembar
+        baca = time.perf_counter() - mulai
+        tulis = _Tulis(keterangan=f"({alasan})" if alasan else "")
+        # Each part is written as soon as the workers send it, while they compute the next.
+        # Closed before the transaction ends, also on an error: the workers stop first.
+        with contextlib.closing(_yang_berubah(pk, bahan, lama, proses)) as bagian_bagian:
+            for bagian in bagian_bagian:
+                tulis.tambah(bagian)
         if periksa:
             transaction.set_rollback(True)
-    detik["tulis"] = time.perf_counter() - mulai - detik["baca"] - detik["hitung"]
-    return Ringkasan(diperiksa=len(baris), berubah=len(berubah), riwayat=dicatat, detik=detik)
+        selesai = time.perf_counter()
+    # The commit is writing too (on SQLite with a rollback journal, most of the disk writing).
+    tulis.detik += time.perf_counter() - selesai
+    total = time.perf_counter() - mulai
+    detik = {"baca": baca, "hitung": total - baca - tulis.detik, "tulis": tulis.detik}
+    return Ringkasan(diperiksa=len(pk), berubah=tulis.berubah, riwayat=tulis.riwayat, detik=detik)
+
+
+class _Tulis:
+    """Writes the changed results a part at a time: the surveys, their history entries (one
+    moment and one wording for the whole run, as a `riwayat.Jurnal`) and the priority list's
+    narrow table (the bulk writes send no signals)."""
+
+    def __init__(self, *, keterangan: str) -> None:
+        ct = ContentType.objects.get_for_model(Penilaian).pk
+        waktu = RiwayatPerubahan._meta.get_field("waktu").get_db_prep_save(
+            timezone.now(), connection
+        )
+        # content_type, pengguna (none: the rules changed, not a person), waktu, tindakan.
+        self.awal_riwayat = (ct, None, waktu, f"{TINDAKAN} {keterangan}".rstrip())
+        self.berubah = self.riwayat = 0
+        self.detik = 0.0
+
+    def tambah(self, bagian: _Bagian) -> None:
+        mulai = time.perf_counter()
+        hasil, riwayat_baru, ringkas = bagian
+        massal.perbarui_siap(Penilaian, list(FIELD_HASIL), "id", hasil)
+        massal.sisip_siap(
+            RiwayatPerubahan,
+            ["content_type", "pengguna", "waktu", "tindakan", "object_id", "perubahan"],
+            [(*self.awal_riwayat, *r) for r in riwayat_baru],
+        )
+        ringkasan.perbarui_hasil(ringkas)
+        self.berubah += len(hasil)
+        self.riwayat += len(riwayat_baru)
+        self.detik += time.perf_counter() - mulai
 
 
 def _baca_isian(
@@ -158,60 +184,61 @@ def _baca_isian(
 
 
 # The surveys of the run being computed: worker processes are forked with it, so the inputs
-# are never pickled (only the changed results come back).
-_KERJA: tuple[Sequence[BahanSurvei], Sequence[dict]] | None = None
+# are never pickled (only the changed results come back, ready for the database).
+_KERJA: tuple[Sequence[int], Sequence[BahanSurvei], Sequence[tuple]] | None = None
 
-
-_Berubah = tuple[int, dict[str, object], dict[str, object], dict[str, object]]
+# A part of the changed results, each list ready for its bulk write: the surveys' FIELD_HASIL
+# values then pk (JSON as text); history entries (pk, JSON text of {label: [old, new]}); the
+# narrow table's rows (`ringkasan.baris_hasil`).
+_Bagian = tuple[list[tuple], list[tuple[int, str]], list[tuple]]
 
 
 def _yang_berubah(
-    bahan: Sequence[BahanSurvei], lama: Sequence[dict], proses: int | None
-) -> list[_Berubah]:
-    """The surveys whose stored results differ from the formula's: (index, new results, and
-    the history snapshots before/after, only the labels that differ)."""
+    pk: Sequence[int], bahan: Sequence[BahanSurvei], lama: Sequence[tuple], proses: int | None
+) -> Iterator[_Bagian]:
+    """The changed results of the surveys whose stored results differ from the formula's,
+    a part (PER_TUGAS surveys) at a time, in order."""
     global _KERJA
     if proses is None:
         proses = min(2, os.cpu_count() or 1) if len(bahan) >= PROSES_MULAI else 1
-    _KERJA = (bahan, lama)
+    _KERJA = (pk, bahan, lama)
+    awal = range(0, len(bahan), PER_TUGAS)
+    akhir = [min(a + PER_TUGAS, len(bahan)) for a in awal]
     try:
         if proses <= 1:
-            return _berubah_rentang(0, len(bahan))
-        awal = range(0, len(bahan), PER_TUGAS)
-        akhir = [min(a + PER_TUGAS, len(bahan)) for a in awal]
+            yield from map(_berubah_rentang, awal, akhir)
+            return
         # fork: the workers start with the inputs already in memory and run only the pure
-        # formula; they never touch this process's database connection.
+        # formula and the formatting; they never touch this process's database connection.
         konteks = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=proses, mp_context=konteks) as pool:
-            return [h for bagian in pool.map(_berubah_rentang, awal, akhir) for h in bagian]
+            yield from pool.map(_berubah_rentang, awal, akhir)
     finally:
         _KERJA = None
 
 
-def _berubah_rentang(awal: int, akhir: int) -> list[_Berubah]:
+def _berubah_rentang(awal: int, akhir: int) -> _Bagian:
     assert _KERJA is not None
-    bahan, lama = _KERJA
-    hasil = []
+    pk, bahan, lama = _KERJA
+    hasil, riwayat_baru, ringkas = [], [], []
+    jurnal = riwayat.Jurnal(pengguna=None)  # its remembered formatting of values only
     for i in range(awal, akhir):
         baru = hasil_survei(bahan[i])
-        if baru != lama[i]:
-            # Compared here, in the workers: the main process then formats only what differs.
-            sebelum, sesudah = potret(lama[i]), potret(baru)
-            beda = [k for k, v in sesudah.items() if sebelum.get(k) != v]
-            hasil.append(
-                (i, baru, {k: sebelum.get(k) for k in beda}, {k: sesudah[k] for k in beda})
-            )
-    return hasil
+        sebelum = dict(zip(FIELD_HASIL, lama[i], strict=True))
+        if baru == sebelum:
+            continue
+        hasil.append((*(_siap(f, baru[f]) for f in FIELD_HASIL), pk[i]))
+        # What riwayat.Jurnal.catat records: the labels that differ, formatted.
+        if beda := riwayat.perubahan(potret(sebelum), potret(baru), jurnal.teks):
+            riwayat_baru.append((pk[i], json.dumps(beda)))
+        ringkas.append(ringkasan.baris_hasil(pk[i], baru))
+    return hasil, riwayat_baru, ringkas
 
 
-class _Rujukan:
-    """A survey as the history needs it (its model and pk): building 30,000 Penilaian
-    instances only to name them would cost a second."""
-
-    _meta = Penilaian._meta
-
-    def __init__(self, pk: int) -> None:
-        self.pk = pk
+def _siap(nama: str, nilai: object) -> object:
+    # Serialised here, once, as JSONField stores it (json.dumps; None is SQL NULL): the writer
+    # sends text.
+    return json.dumps(nilai) if nama in _FIELD_JSON and nilai is not None else nilai
 
 
 def potret(nilai: Mapping[str, object]) -> dict[str, object]:

@@ -18,7 +18,7 @@ segarkan_daftar_prioritas --periksa`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import batched
 
@@ -27,6 +27,7 @@ from django.db.models import Case, F, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from kumuh import massal
 from lokasi.models import Kecamatan, Lokasi
 from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian, PenilaianTerakhir
 
@@ -112,6 +113,28 @@ def segarkan(lokasi_id: Iterable[int]) -> None:
         for potongan in batched(semua, POTONGAN):
             PenilaianTerakhir.objects.filter(lokasi_id__in=potongan).delete()
             PenilaianTerakhir.objects.bulk_create(_baris_baru(potongan), batch_size=500)
+
+
+# The columns a rescore can change (`hitung_ulang_semua`): a survey's results. Which survey is a
+# lokasi's latest approved one depends on its status and year only, which a rescore leaves alone.
+KOLOM_HASIL = ("berprioritas", *(k for k in KOLOM if k != "tahun"))
+
+
+def baris_hasil(penilaian_id: int, hasil: Mapping[str, object]) -> tuple:
+    """The KOLOM_HASIL values of a survey's new results, then its id (for `perbarui_hasil`)."""
+    # penilaian.models.BERPRIORITAS, in Python.
+    berprioritas = hasil["klasifikasi"] != "" and hasil["prioritas"] is not None
+    return (berprioritas, *(hasil[k] for k in KOLOM_HASIL[1:]), penilaian_id)
+
+
+def perbarui_hasil(baris: Sequence[tuple]) -> None:
+    """Write rescored results (`baris_hasil`) into the rows that show those surveys.
+
+    Straight from the results in memory: recomputing 30,000 rows from the surveys (`segarkan`)
+    took longer than the rescore itself. A survey that is no lokasi's latest approved one has
+    no row and updates nothing.
+    """
+    massal.perbarui_siap(PenilaianTerakhir, list(KOLOM_HASIL), "penilaian", baris)
 
 
 def segarkan_semua() -> int:

@@ -292,8 +292,8 @@ def _survei_lokasi(lok: Lokasi, acak: random.Random, tahun: int) -> list[Survei]
         thn = TAHUN_AKHIR - n
         if n:  # earlier: one to three criteria were worse before being handled
             for _ in range(acak.randint(1, 3)):
-                _geser(acak, skor, NAIK)
-        persen = _rapikan_pasangan(
+                geser(acak, skor, NAIK)
+        persen = rapikan_pasangan(
             {kode: Decimal(acak.randint(*RENTANG_PERSEN[s])) for kode, s in skor.items()}, skor
         )
         lembar = []
@@ -371,7 +371,7 @@ def poligon(lat: Decimal, lon: Decimal, luas_ha: Decimal) -> dict:
     return {"type": "Polygon", "coordinates": [cincin]}
 
 
-def _pasangan_boleh(skor: dict[str, int]) -> bool:
+def pasangan_boleh(skor: dict[str, int]) -> bool:
     return all(_muat(skor[a], skor[b]) for a, b in PASANGAN)
 
 
@@ -396,18 +396,18 @@ def _muat(a: int, b: int) -> bool:
     return RENTANG_PERSEN[a][0] + RENTANG_PERSEN[b][0] <= PASANGAN_MAKS
 
 
-def _geser(acak: random.Random, skor: dict[str, int], arah: dict[int, int]) -> None:
+def geser(acak: random.Random, skor: dict[str, int], arah: dict[int, int]) -> None:
     """Move one random criterion one band along `arah`, keeping the road/drainage pairs sane."""
     calon = [k for k in rumus.KODE_KRITERIA if skor[k] in arah]
     acak.shuffle(calon)
     for kode in calon:
         baru = {**skor, kode: arah[skor[kode]]}
-        if _pasangan_boleh(baru):
+        if pasangan_boleh(baru):
             skor[kode] = baru[kode]
             return
 
 
-def _rapikan_pasangan(persen: dict[str, Decimal], skor: dict[str, int]) -> dict[str, Decimal]:
+def rapikan_pasangan(persen: dict[str, Decimal], skor: dict[str, int]) -> dict[str, Decimal]:
     """Lower a pair's shares until they fit PASANGAN_MAKS, each staying inside its band."""
     for a, b in PASANGAN:
         if persen[a] + persen[b] > PASANGAN_MAKS:

@@ -12,7 +12,7 @@ from lokasi import riwayat
 from lokasi.models import KabupatenKota
 from penilaian import ringkasan, services
 from penilaian.hasil_survei import FIELD_HASIL
-from penilaian.hitung_ulang import hitung_ulang_semua
+from penilaian.hitung_ulang import hitung_ulang_semua, potret
 from penilaian.models import SK, Penilaian, PenilaianTerakhir, SKLokasi
 from penilaian.sk import services as services_sk
 from tests.conftest import buat_lokasi, buat_penilaian
@@ -153,3 +153,72 @@ def test_the_command_filters_by_kabkota_and_status_and_can_only_check(kota_a, ko
     assert "3 penilaian dihitung ulang, 2 berubah" in capsys.readouterr().out
     with pytest.raises(CommandError, match=r"00\.00"):
         call_command("hitung_ulang_semua", kabkota=["00.00"])
+
+
+@pytest.mark.django_db
+def test_when_every_result_changes_the_history_and_the_priority_table_follow(kota_a):
+    """Every stored result stale (as after a formula change): each survey gets the history entry
+    a per-survey `riwayat.Jurnal` records, and the narrow table shows the new results of each
+    lokasi's latest approved survey (two years: the older survey has no row to take)."""
+    call_command("kumuh_sintetis", lokasi=30, kota=2, tahun=2, stdout=None)
+    Penilaian.objects.update(
+        nilai_kekumuhan=0,
+        klasifikasi="",
+        prioritas=None,
+        hasil={},
+        kekurangan=[{"field": "luas", "pesan": "kosong"}],
+    )
+    ringkasan.segarkan_semua()  # the stale results are what the list shows now
+    sebelum = {p.pk: _tersimpan(p) for p in Penilaian.objects.all()}
+
+    r = hitung_ulang_semua(alasan="rumus 2027", proses=2)
+
+    assert r.berubah == r.riwayat == r.diperiksa == len(sebelum) == 60
+    assert ringkasan.selisih() == []
+    assert PenilaianTerakhir.objects.filter(berprioritas=True).exists()
+    entri = {e.object_id: e for e in riwayat_semua()}
+    assert len(entri) == 60
+    assert len({(e.waktu, e.tindakan, e.pengguna_id) for e in entri.values()}) == 1
+    jurnal = riwayat.Jurnal(pengguna=None, keterangan="(rumus 2027)")
+    for p in Penilaian.objects.all():
+        jurnal.catat(
+            obj=p,
+            tindakan="dihitung ulang",
+            sebelum=potret(sebelum[p.pk]),
+            sesudah=potret(_tersimpan(p)),
+        )
+    diharapkan = {obj.pk: (f"{t} {jurnal.keterangan}", beda) for obj, t, beda in jurnal._entri}
+    assert {pk: (e.tindakan, e.perubahan) for pk, e in entri.items()} == diharapkan
+
+
+def riwayat_semua():
+    from lokasi.models import RiwayatPerubahan
+
+    return RiwayatPerubahan.objects.filter(tindakan__startswith="dihitung ulang")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("proses", [1, 2])
+def test_a_failure_in_a_later_part_leaves_nothing_written(kota_a, monkeypatch, proses):
+    """Parts are written while the next ones are computed; one failing undoes the earlier."""
+    from penilaian import hitung_ulang
+
+    daftar = [buat_penilaian(buat_lokasi(kota_a, f"Kampung {n}")) for n in range(5)]
+    _rusak(*daftar)
+    monkeypatch.setattr(hitung_ulang, "PER_TUGAS", 2)  # three parts
+    semula, panggilan = ringkasan.perbarui_hasil, []
+
+    def gagal_ketiga(baris):
+        panggilan.append(len(baris))
+        if len(panggilan) == 3:
+            raise RuntimeError("disk penuh")
+        semula(baris)
+
+    monkeypatch.setattr(ringkasan, "perbarui_hasil", gagal_ketiga)
+
+    with pytest.raises(RuntimeError, match="disk penuh"):
+        hitung_ulang_semua(proses=proses)
+
+    assert panggilan == [2, 2, 1]
+    assert set(Penilaian.objects.values_list("nilai_kekumuhan", flat=True)) == {1}
+    assert not riwayat_semua().exists()

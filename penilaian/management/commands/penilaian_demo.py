@@ -24,6 +24,19 @@ from django.utils import timezone
 from lokasi.models import Lokasi, Pengguna, RiwayatPerubahan, UnitSurvei
 from penilaian import ringkasan, rumus, services
 from penilaian.models import SK, IsianKriteria, LangkahAlur, Penilaian, Status
+from penilaian.sintetis import (
+    NAIK,
+    PELUANG_SKOR,
+    PITA_UNTUK_SKOR,
+    RENTANG_NILAI,
+    RENTANG_PERSEN,
+    SKOR,
+    Keseluruhan,
+    geser,
+    numerik_dari_persen,
+    pasangan_boleh,
+    rapikan_pasangan,
+)
 from penilaian.sk import services as services_sk
 
 KODE_KABKOTA = "33.75"  # Kota Pekalongan, as in lokasi_demo
@@ -89,31 +102,13 @@ RENCANA: tuple[tuple[rumus.TingkatKekumuhan, rumus.TingkatKekumuhan, str], ...] 
     (R, R, Status.TERVERIFIKASI_PROVINSI),
 )
 
-# Nilai kekumuhan range of each tingkat (Tabel 4, see rumus.BATAS_KUMUH_*).
-RENTANG_NILAI = {
-    B: (rumus.BATAS_KUMUH_BERAT, rumus.NILAI_KEKUMUHAN_MAKS),
-    S: (rumus.BATAS_KUMUH_SEDANG, rumus.BATAS_KUMUH_BERAT - 1),
-    R: (rumus.BATAS_KUMUH_RINGAN, rumus.BATAS_KUMUH_SEDANG - 1),
-    T: (0, rumus.BATAS_KUMUH_RINGAN - 1),
-}
-# How likely each criterion score (0, 1, 3, 5) is when drawing a location of that tingkat.
-PELUANG_SKOR = {
-    B: (0.0, 0.03, 0.25, 0.72),
-    S: (0.05, 0.2, 0.5, 0.25),
-    R: (0.15, 0.45, 0.35, 0.05),
-    T: (0.5, 0.4, 0.1, 0.0),
-}
-SKOR = (0, 1, 3, 5)
-# Percentages drawn for a score stay 3 points inside its Tabel 3 band, so rounding counts to
-# whole buildings and KK, and summing RT units, never moves a criterion to another band.
-RENTANG_PERSEN = {5: (79, 96), 3: (54, 72), 1: (28, 47), 0: (3, 21)}
-PITA_UNTUK_SKOR = {5: "76-100", 3: "51-75", 1: "25-50", 0: "<25"}
+# Scores, shares and Format Numerik sheets are drawn as penilaian.sintetis draws them (its
+# RENTANG_NILAI, PELUANG_SKOR, RENTANG_PERSEN, PASANGAN: a road or drainage is never both
+# wholly missing and damaged, with room for the ±6 points between RT units).
+# Percentages drawn for a score stay 3 points inside its Tabel 3 band (RENTANG_PERSEN), so
+# rounding counts to whole buildings and KK, and summing RT units, never moves a criterion to
+# another band.
 TURUN = {5: 3, 3: 1, 1: 0}
-NAIK = {0: 1, 1: 3, 3: 5}
-# A road (drainage) cannot be both missing and damaged: the missing share (2a/4a) plus the
-# damaged share (2b/4c) stays at most this, leaving room for the ±6 points between RT units.
-PASANGAN = (("2a", "2b"), ("4a", "4c"))
-PASANGAN_MAKS = 86
 SELISIH_UNIT = (6, 0, -6)  # RT units differ around the kawasan's share; their mean is it
 
 # A few surveys choose bands on the Format Isian for criteria judged by eye.
@@ -142,18 +137,6 @@ ALASAN_KEMBALI = (
     "kriteria 4b dan 4c dilengkapi."
 )
 ALASAN_KEMBALI_LAMA = "Jumlah KK belum sama dengan data kelurahan; mohon dicek ulang."
-
-
-@dataclass(frozen=True)
-class Keseluruhan:
-    """The wholes one Format Numerik sheet is measured against (a lokasi or one RT unit)."""
-
-    luas_ha: Decimal
-    bangunan: int
-    penduduk: int
-    kk: int
-    jalan_ideal_m: Decimal
-    drainase_ideal_m: Decimal
 
 
 class Command(BaseCommand):
@@ -417,17 +400,6 @@ def _dua(nilai: Decimal) -> Decimal:
     return Decimal(nilai).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _bulat(nilai: Decimal) -> int:
-    return int(nilai.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _pasangan_boleh(skor: dict[str, int]) -> bool:
-    return all(
-        RENTANG_PERSEN[skor[a]][0] + RENTANG_PERSEN[skor[b]][0] <= PASANGAN_MAKS
-        for a, b in PASANGAN
-    )
-
-
 def _skor_acak(acak: random.Random, tingkat: rumus.TingkatKekumuhan) -> dict[str, int]:
     """Draw 16 criterion scores whose sum falls in the tingkat's range."""
     bawah, atas = RENTANG_NILAI[tingkat]
@@ -435,7 +407,7 @@ def _skor_acak(acak: random.Random, tingkat: rumus.TingkatKekumuhan) -> dict[str
         skor = {
             k: acak.choices(SKOR, weights=PELUANG_SKOR[tingkat])[0] for k in rumus.KODE_KRITERIA
         }
-        if bawah <= sum(skor.values()) <= atas and _pasangan_boleh(skor):
+        if bawah <= sum(skor.values()) <= atas and pasangan_boleh(skor):
             return skor
 
 
@@ -445,31 +417,20 @@ def _skor_berikut(
     """The next survey's scores: a few criteria handled (lower), perhaps one worse, in range."""
     skor = dict(lama)
     for _ in range(acak.randint(1, 3)):
-        _geser(acak, skor, TURUN)
+        geser(acak, skor, TURUN)
     if acak.random() < 0.3:
-        _geser(acak, skor, NAIK)
+        geser(acak, skor, NAIK)
     bawah, atas = RENTANG_NILAI[tingkat]
     while sum(skor.values()) > atas:
-        _geser(acak, skor, TURUN)
+        geser(acak, skor, TURUN)
     while sum(skor.values()) < bawah:
-        _geser(acak, skor, NAIK)
+        geser(acak, skor, NAIK)
     return skor
-
-
-def _geser(acak: random.Random, skor: dict[str, int], arah: dict[int, int]) -> None:
-    """Move one random criterion one band along `arah`, keeping the road/drainage pairs sane."""
-    calon = [k for k in rumus.KODE_KRITERIA if skor[k] in arah]
-    acak.shuffle(calon)
-    for kode in calon:
-        baru = {**skor, kode: arah[skor[kode]]}
-        if _pasangan_boleh(baru):
-            skor[kode] = baru[kode]
-            return
 
 
 def _persen_acak(acak: random.Random, skor: dict[str, int]) -> dict[str, Decimal]:
     persen = {k: Decimal(acak.randint(*RENTANG_PERSEN[s])) for k, s in skor.items()}
-    return _rapikan_pasangan(persen, skor)
+    return rapikan_pasangan(persen, skor)
 
 
 def _persen_berikut(
@@ -483,57 +444,7 @@ def _persen_berikut(
             persen[k] = max(Decimal(bawah), lama[k] - acak.randint(0, 8))
         else:
             persen[k] = Decimal(acak.randint(bawah, atas))
-    return _rapikan_pasangan(persen, skor)
-
-
-def _rapikan_pasangan(persen: dict[str, Decimal], skor: dict[str, int]) -> dict[str, Decimal]:
-    """Lower a pair's shares until they fit PASANGAN_MAKS, each staying inside its band."""
-    for a, b in PASANGAN:
-        if persen[a] + persen[b] > PASANGAN_MAKS:
-            persen[b] = max(PASANGAN_MAKS - persen[a], Decimal(RENTANG_PERSEN[skor[b]][0]))
-            persen[a] = min(persen[a], PASANGAN_MAKS - persen[b])
-    return persen
-
-
-def numerik_dari_persen(
-    whole: Keseluruhan, persen: dict[str, Decimal], selisih: dict[str, int]
-) -> dict[str, Decimal | None]:
-    """Fill every Format Numerik field of one sheet so each criterion measures about `persen`.
-
-    `selisih` shifts a criterion's share for this RT unit (points); clamped to 0–100.
-    """
-
-    def p(kode: str) -> Decimal:
-        return min(max(persen[kode] + selisih[kode], Decimal(0)), Decimal(100)) / 100
-
-    bangunan, kk = Decimal(whole.bangunan), Decimal(whole.kk)
-    jalan, drainase = whole.jalan_ideal_m, whole.drainase_ideal_m
-    jalan_ada = Decimal(_bulat(jalan * (1 - p("2a"))))
-    drainase_ada = Decimal(_bulat(drainase * (1 - p("4a"))))
-    return {
-        "luas_verifikasi_ha": whole.luas_ha,
-        "jumlah_bangunan": bangunan,
-        "jumlah_penduduk": Decimal(whole.penduduk),
-        "jumlah_kk": kk,
-        "bangunan_tidak_teratur": Decimal(_bulat(bangunan * p("1a"))),
-        "luas_kepadatan_tinggi_ha": _dua(whole.luas_ha * p("1b")),
-        "bangunan_tidak_sesuai_teknis": Decimal(_bulat(bangunan * p("1c"))),
-        "panjang_jalan_ideal_m": jalan,
-        "panjang_jalan_eksisting_m": jalan_ada,
-        "panjang_jalan_rusak_m": min(Decimal(_bulat(jalan * p("2b"))), jalan_ada),
-        "kk_tanpa_akses_air_minum_aman": Decimal(_bulat(kk * p("3a"))),
-        "kk_kebutuhan_air_minum_tidak_terpenuhi": Decimal(_bulat(kk * p("3b"))),
-        "panjang_drainase_ideal_m": drainase,
-        "panjang_drainase_eksisting_m": drainase_ada,
-        "luas_genangan_ha": _dua(whole.luas_ha * p("4b")),
-        "panjang_drainase_rusak_m": min(Decimal(_bulat(drainase * p("4c"))), drainase_ada),
-        "kk_air_limbah_tidak_sesuai_standar": Decimal(_bulat(kk * p("5a"))),
-        "kk_sarpras_air_limbah_tidak_sesuai": Decimal(_bulat(kk * p("5b"))),
-        "kk_sarpras_sampah_tidak_sesuai": Decimal(_bulat(kk * p("6a"))),
-        "kk_sistem_sampah_tidak_sesuai": Decimal(_bulat(kk * p("6b"))),
-        "bangunan_tanpa_prasarana_proteksi_kebakaran": Decimal(_bulat(bangunan * p("7a"))),
-        "bangunan_tanpa_sarana_proteksi_kebakaran": Decimal(_bulat(bangunan * p("7b"))),
-    }
+    return rapikan_pasangan(persen, skor)
 
 
 def _data_tetap(acak: random.Random, i: int) -> dict[str, bool]:
