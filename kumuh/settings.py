@@ -139,10 +139,12 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Every password check (/masuk/ and /kelola/) passes through axes first, which refuses a
 # username+IP pair after too many failures. AxesStandaloneBackend has no get_user, so sessions
-# and force_login keep using ModelBackend.
+# and force_login keep using the next one: Django's ModelBackend loading the user with its
+# kab/kota (a session remembers its backend's path, so sessions opened while ModelBackend
+# itself was listed, before 2026-12, end once: their users log in again).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "lokasi.auth.PenggunaBackend",
 ]
 # Per username *and* IP: one office behind one NAT address is not locked out by a colleague's
 # typos, and guessing one user's password from one machine stops after a few tries.

@@ -41,3 +41,29 @@ def test_kumuh_sesi_detik_sets_the_session_length():
         timeout=60,
     )
     assert r.stdout.strip() == "3600", r.stderr
+
+
+@pytest.mark.django_db
+def test_the_session_user_comes_with_its_area_in_one_query(operator_a, django_assert_num_queries):
+    """The header names the user's kab/kota on every page: no query of its own for it."""
+    from django.contrib.auth import get_user
+    from django.http import HttpRequest
+
+    klien = Client()
+    klien.post(reverse("login"), {"username": "operator_a", "password": SANDI})
+    request = HttpRequest()
+    request.session = klien.session
+    # The session row, then the user with its kab/kota and provinsi joined.
+    with django_assert_num_queries(2):
+        user = get_user(request)
+        assert user.wilayah_tugas == str(operator_a.kabupaten_kota)
+    assert user.pk == operator_a.pk
+
+
+@pytest.mark.django_db
+def test_an_inactive_user_loses_the_session(operator_a):
+    klien = Client()
+    klien.post(reverse("login"), {"username": "operator_a", "password": SANDI})
+    operator_a.is_active = False
+    operator_a.save()
+    assert klien.get(reverse("beranda")).status_code == 302
