@@ -48,11 +48,11 @@ def test_review_page_excel_and_one_lokasi_do_not_grow_with_the_lokasi(kota_a, po
             )
         )
     assert hasil[0] == hasil[1], hasil
-    # The review page (13): session, user (with its city), review (+ SK, city), settings, its lokasi with both
-    # surveys (one join), isian and numerik of each survey (4), the realised volumes (the
-    # latest monitoring entry of each kegiatan, then its effects' rows: 2 per distinct survey
-    # year t), the rights' lookups. Excel 13, one lokasi 13, list 9 (with the SKs replacing
-    # each, so a revoked SK is not shown as due).
+    # The review page (13): session, user (with its city), review (+ SK, city), settings, its
+    # lokasi with both surveys (one join), isian and numerik of each survey (4), the realised
+    # volumes (the latest monitoring entry of each kegiatan, then its effects' rows: 2 per
+    # distinct survey year t), the rights' lookups. Excel 13, one lokasi 13, list 9 (with the
+    # SKs replacing each, so a revoked SK is not shown as due).
     assert hasil[1] == (13, 13, 13, 9), hasil[1]
 
 

@@ -36,6 +36,7 @@ _lokal = threading.local()
 
 KOLOM = (
     "tahun",
+    "tanggal_survei",
     "nilai_kekumuhan",
     "tingkat_kekumuhan",
     "legalitas",
@@ -117,7 +118,7 @@ def segarkan(lokasi_id: Iterable[int]) -> None:
 
 # The columns a rescore can change (`hitung_ulang_semua`): a survey's results. Which survey is a
 # lokasi's latest approved one depends on its status and year only, which a rescore leaves alone.
-KOLOM_HASIL = ("berprioritas", *(k for k in KOLOM if k != "tahun"))
+KOLOM_HASIL = ("berprioritas", *(k for k in KOLOM if k not in ("tahun", "tanggal_survei")))
 
 
 def baris_hasil(penilaian_id: int, hasil: Mapping[str, object]) -> tuple:

@@ -40,6 +40,8 @@ class PenilaianTerakhir(models.Model):
         Kecamatan, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     tahun = models.PositiveSmallIntegerField()
+    # The survey's date: the dashboard compares it with an SK's frozen one ("newer and worse").
+    tanggal_survei = models.DateField(null=True)
     nama = models.CharField(max_length=200)
     # On the list (scored, with a class and a priority): penilaian.models.BERPRIORITAS.
     berprioritas = models.BooleanField()

@@ -199,3 +199,25 @@ def test_issuing_an_sk_copies_its_rows_as_reading_them_would(kota_a, pokja_a):
     assert list(BarisSKBeku.objects.filter(sk=sk).order_by("nomor").values_list(*kolom)) == (
         saat_terbit
     )
+
+
+def test_an_issued_sks_groups_come_from_the_cache_unchanged(kota_a, pokja_a):
+    """The groups of an issued SK never change: the second read takes them from the cache,
+    equal to the first; an SK issued later is added up on its first read."""
+    from django.core.cache import cache
+
+    from monev.dasbor.data import kunci_kelompok, sk_beku
+
+    lama = [buat_lokasi(kota_a, f"Lama {i}") for i in range(3)]
+    sk1 = terbitkan_sk(kota_a, pokja_a, lama)
+    pertama = sk_beku([kota_a])
+    assert cache.get(kunci_kelompok(sk1)) is not None
+    with CaptureQueriesContext(connection) as kueri:
+        kedua = sk_beku([kota_a])
+    assert kedua == pertama
+    assert not [q for q in kueri if "GROUP BY" in q["sql"]]
+    baru = [buat_lokasi(kota_a, f"Baru {i}") for i in range(2)]
+    sk2 = terbitkan_sk(kota_a, pokja_a, baru)
+    ketiga = {s.pk: s for s in sk_beku([kota_a])}
+    assert ketiga[sk1.pk].kelompok == pertama[0].kelompok
+    assert sum(k.lokasi for k in ketiga[sk2.pk].kelompok) == sk2.lokasi_beku.count() >= 2
