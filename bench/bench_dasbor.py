@@ -284,29 +284,38 @@ def ukur(klien, url: str, ulang: int) -> dict:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def mulai(ap: argparse.ArgumentParser) -> argparse.Namespace | None:
+    """The start the scale benches share: `--isi` fills the data and ends (None); otherwise
+    Django is ready for requests through the test Client, with the caller's arguments."""
     ap.add_argument("--isi", action="store_true", help="add the data the pages read")
     ap.add_argument("--ulang", type=int, default=7, help="warm requests per page")
-    ap.add_argument("--hanya", default="", help="comma-separated labels to measure")
-    ap.add_argument(
-        "--anggaran", type=float, default=0, help="exit 1 when a dashboard median exceeds it (ms)"
-    )
     args = ap.parse_args()
     _siapkan_django()
     if args.isi:
         isi()
-        return
+        return None
     from django.conf import settings
-    from django.db import connection
-    from django.db.models import Count
-    from django.test import Client
     from django.test.utils import setup_test_environment
-
-    from lokasi.models import KabupatenKota, Lokasi, Pengguna
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
+    return args
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--hanya", default="", help="comma-separated labels to measure")
+    ap.add_argument(
+        "--anggaran", type=float, default=0, help="exit 1 when a dashboard median exceeds it (ms)"
+    )
+    if (args := mulai(ap)) is None:
+        return
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from lokasi.models import KabupatenKota, Lokasi, Pengguna
+
     besar = KabupatenKota.objects.annotate(n=Count("lokasi")).order_by("-n", "pk").first()
     print(
         f"{connection.vendor}: {Lokasi.objects.count()} lokasi; kota terbesar {besar} "

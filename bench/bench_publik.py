@@ -23,7 +23,7 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
 
-from bench.bench_dasbor import _siapkan_django, isi, ukur  # noqa: E402
+from bench.bench_dasbor import mulai, ukur  # noqa: E402
 
 
 def dingin(klien, url: str, ulang: int) -> dict:
@@ -42,29 +42,20 @@ def dingin(klien, url: str, ulang: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--isi", action="store_true", help="add the data the pages read")
-    ap.add_argument("--ulang", type=int, default=7, help="warm requests per page")
     ap.add_argument("--dingin", type=int, default=3, help="cold requests per page")
     ap.add_argument(
         "--anggaran",
         default="",
         help="PAGE,MAP in ms (e.g. 100,300): exit 1 when a warm median exceeds its budget",
     )
-    args = ap.parse_args()
-    _siapkan_django()
-    if args.isi:
-        isi()
+    if (args := mulai(ap)) is None:
         return
-    from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from monev.models import PublikasiKota
     from monev.publik.data import publikasi
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
     pub = PublikasiKota.objects.filter(terbit=True).select_related("kabupaten_kota").first()
     kota = pub.kabupaten_kota
     jumlah = len(publikasi(kota).lokasi)
