@@ -10,6 +10,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import F, OrderBy, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.pagination import PageNumberPagination
@@ -20,6 +21,8 @@ class HalamanAPI(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 200
+    # DRF's own "Invalid page." has no Indonesian catalogue entry; name the parameter.
+    invalid_page_message = _("Parameter page tidak valid: halaman {page_number} tidak ada.")
 
 
 class Urutan(django_filters.OrderingFilter):

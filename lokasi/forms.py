@@ -204,7 +204,7 @@ class FilterLokasiForm(forms.Form):
         self.fields["kecamatan"].queryset = kecamatan
         kelurahan = Kelurahan.objects.filter(kecamatan__in=kecamatan)
         kec_dipilih = self.data.get("kecamatan")
-        if kec_dipilih and str(kec_dipilih).isdigit():
+        if kec_dipilih and str(kec_dipilih).isdecimal():
             kelurahan = kelurahan.filter(kecamatan_id=kec_dipilih)
         self.fields["kelurahan"].queryset = kelurahan
 
@@ -264,7 +264,7 @@ class UnitSurveiForm(forms.ModelForm):
 
     def _angka_rt_rw(self, nama: str) -> str:
         nilai = self.cleaned_data[nama].strip()
-        if not nilai.isdigit():
+        if not nilai.isdecimal():
             raise ValidationError(
                 _("%(label)s harus berupa angka, misalnya 003.") % {"label": nama.upper()}
             )

@@ -161,7 +161,7 @@ def ringkas_rt_rw(pasangan: Iterable[tuple[str, str]]) -> str:
 
 
 def _urut_angka(teks: str) -> tuple[int, str]:
-    return (int(teks), teks) if teks.isdigit() else (10**6, teks)
+    return (int(teks), teks) if teks.isdecimal() else (10**6, teks)
 
 
 @transaction.atomic

@@ -122,7 +122,8 @@ def pilihan_kelurahan(request: HttpRequest) -> HttpResponse:
         kecamatan__kabupaten_kota__in=request.user.kabkota_terjangkau()
     )
     kecamatan = request.GET.get("kecamatan", "")
-    if kecamatan.isdigit():
+    # A foreign key lookup gets no range check from Django: 30 digits overflowed SQLite.
+    if kecamatan.isdecimal() and len(kecamatan) <= 18:
         kelurahan = kelurahan.filter(kecamatan_id=kecamatan)
     return render(request, "lokasi/lokasi_daftar.html#pilihan_kelurahan", {"kelurahan": kelurahan})
 

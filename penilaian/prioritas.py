@@ -16,7 +16,6 @@ Decisions a Dinas user should know (also stated on the page):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -51,6 +50,14 @@ from lokasi import geo
 from lokasi.models import PERAN_KABKOTA, Kecamatan, Kelurahan, Lokasi, Pengguna, Peran
 from penilaian import daftar_lokasi, rumus
 from penilaian.daftar_lokasi import KOLOM_DAFTAR, Kolom
+from penilaian.layar_peta import (
+    MAKS_BATAS,
+    PIKSEL_KLASTER,
+    ZOOM_RINCI,
+    baca_bbox,
+    baca_zoom,
+    zoom_muat,
+)
 from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian, PenilaianTerakhir
 
 TINGKAT_DAFTAR = [
@@ -141,7 +148,7 @@ class FilterPrioritasForm(forms.Form):
             )
         tahun = set(_tahun_disetujui(pengguna))
         diminta = str(self.data.get("tahun", ""))
-        if diminta.isdigit() and 2000 <= int(diminta) <= 2100:
+        if diminta.isdecimal() and 2000 <= int(diminta) <= 2100:
             tahun.add(int(diminta))  # so the select shows what the list was filtered by
         self.fields["tahun"].widget.choices = [
             ("", _("Terbaru")),
@@ -611,38 +618,6 @@ def _saring_ringkas(
 
 # --- the map: a light endpoint the page's script asks per viewport --------------------------
 
-# From this zoom (about a kelurahan on screen) lokasi in the viewport come with their boundary.
-ZOOM_RINCI = 14
-# Lokasi closer than this on screen share one numbered circle (grid cells, as map clusters do).
-PIKSEL_KLASTER = 48
-# More single lokasi than this in the viewport: points only, no boundaries (the JSON stays small).
-MAKS_BATAS = 1500
-
-
-def _bbox(teks: str) -> tuple[float, float, float, float] | None:
-    """Parse Leaflet's "barat,selatan,timur,utara"; anything else means the whole list."""
-    try:
-        w, s, e, n = (float(x) for x in teks.split(","))
-    except ValueError:
-        return None
-    if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
-        return None
-    return w, s, e, n
-
-
-def _zoom(teks: str) -> int | None:
-    return int(teks) if teks.isdigit() and 0 <= int(teks) <= 22 else None
-
-
-def _zoom_muat(batas: dict) -> int:
-    """Guess the zoom that shows the whole extent in a 400-pixel map (first load)."""
-    lebar = max(
-        (batas["e"] or 0) - (batas["w"] or 0), ((batas["n"] or 0) - (batas["s"] or 0)) * 1.2
-    )
-    if lebar <= 0:
-        return ZOOM_RINCI
-    return max(3, min(ZOOM_RINCI, int(math.log2(360 * 400 / 256 / lebar))))
-
 
 def peta_prioritas(
     penilaian: QuerySet[Penilaian],
@@ -670,14 +645,14 @@ def peta_prioritas(
     qs = qs.filter(**{f"{awalan}lintang__isnull": False, f"{awalan}bujur__isnull": False})
     lintang = Cast(f"{awalan}lintang", FloatField())
     bujur = Cast(f"{awalan}bujur", FloatField())
-    z = _zoom(zoom)
+    z = baca_zoom(zoom)
     batas = None
     if z is None:
         luas = qs.aggregate(s=Min(lintang), n=Max(lintang), w=Min(bujur), e=Max(bujur))
-        z = _zoom_muat(luas)
+        z = zoom_muat(luas)
         if luas["s"] is not None:
             batas = [[luas["s"], luas["w"]], [luas["n"], luas["e"]]]
-    kotak = _bbox(bbox)
+    kotak = baca_bbox(bbox)
     if kotak is not None:
         w, s, e, n = kotak
         qs = qs.filter(**{

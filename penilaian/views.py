@@ -48,7 +48,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if status in Status.values:
         qs = qs.filter(status=status)
     tahun = request.GET.get("tahun", "")
-    if tahun.isdigit():
+    if tahun.isdecimal():
         qs = qs.filter(tahun=int(tahun))
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
     boleh_buat = akses.boleh_mulai(request.user)

@@ -35,6 +35,7 @@ MODUL_MURNI = [
     "penilaian/impor/templat.py",
     "penilaian/sk/isi.py",
     "penilaian/sk/peta.py",
+    "penilaian/layar_peta.py",
     "penilaian/sk/svg.py",
     "penilaian/sk/xlsx.py",
     "penilaian/sk/contoh.py",

@@ -347,7 +347,7 @@ def pertemuan_tambah(request: HttpRequest) -> HttpResponse:
     wajib_isi(request.user)
     pertemuan = Pertemuan(kabupaten_kota=request.user.kabupaten_kota)
     lembaga = request.GET.get("lembaga", "")
-    if lembaga.isdigit():
+    if lembaga.isdecimal():
         pertemuan.lembaga = LembagaPKP.objects.filter(
             kabupaten_kota=pertemuan.kabupaten_kota, pk=lembaga
         ).first()

@@ -88,7 +88,7 @@ def ikrar_tambah(request: HttpRequest) -> HttpResponse:
     u = request.user
     wajib_isi(u)
     kegiatan = None
-    if (pk := request.GET.get("kegiatan", "")).isdigit():
+    if (pk := request.GET.get("kegiatan", "")).isdecimal():
         kegiatan = get_kegiatan_for_user(u, int(pk))
         wajib_isi(u, kegiatan.kabupaten_kota)
     return _form_ikrar(request, Ikrar(kabupaten_kota=u.kabupaten_kota, kegiatan=kegiatan))

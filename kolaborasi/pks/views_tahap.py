@@ -27,7 +27,7 @@ def _kabkota(request: HttpRequest) -> KabupatenKota:
     u = request.user
     terjangkau = u.kabkota_terjangkau().order_by("nama")
     pilihan = request.GET.get("kabkota", "")
-    if pilihan.isdigit():
+    if pilihan.isdecimal():
         return get_object_or_404(terjangkau, pk=int(pilihan))
     if u.kabupaten_kota_id:
         return get_object_or_404(terjangkau, pk=u.kabupaten_kota_id)

@@ -99,7 +99,7 @@ def target(request: HttpRequest) -> HttpResponse:
     form_baru, form_ubah, status = TargetForm(prefix="baru"), {}, 200
     if request.method == "POST":
         pk = request.POST.get("target", "")
-        if pk and not pk.isdigit():
+        if pk and not pk.isdecimal():
             raise Http404  # a tampered row id: no such target
         ada = get_object_or_404(TargetKota, pk=pk, kabupaten_kota=kota) if pk else None
         form = TargetForm(request.POST, instance=ada, prefix=f"t{pk}" if pk else "baru")

@@ -38,7 +38,14 @@ from lokasi.models import KabupatenKota
 from monev.publik import peta
 from monev.publik.kemajuan import SKTerbit, Tahun, kemajuan
 from penilaian.models import SK, SKLokasi
-from penilaian.prioritas import MAKS_BATAS, PIKSEL_KLASTER, ZOOM_RINCI, _bbox, _zoom, _zoom_muat
+from penilaian.layar_peta import (
+    MAKS_BATAS,
+    PIKSEL_KLASTER,
+    ZOOM_RINCI,
+    baca_bbox,
+    baca_zoom,
+    zoom_muat,
+)
 
 # Bump when the cached shapes change, so a running cache never hands out an old shape.
 VERSI = 1
@@ -348,7 +355,7 @@ def peta_kota(kabkota: KabupatenKota, *, bbox: str = "", zoom: str = "") -> dict
     answer is the same for every visitor, so it is cached with the state."""
     k = keadaan(kabkota)
     data = publikasi(kabkota, k)
-    z, kotak = _zoom(zoom), _bbox(bbox)
+    z, kotak = baca_zoom(zoom), baca_bbox(bbox)
     if z is None:
         return _sekali(f"{k.kunci}:peta-awal", lambda: _peta(data, None, None))
     luas = data.luas_titik
@@ -368,7 +375,7 @@ def _peta(
     batas = None
     if z is None:
         luas = data.luas_titik
-        z = _zoom_muat(luas) if luas else ZOOM_RINCI
+        z = zoom_muat(luas) if luas else ZOOM_RINCI
         if luas:
             batas = [[luas["s"], luas["w"]], [luas["n"], luas["e"]]]
     sel = peta.kelompokkan(data.titik, zoom=z, piksel=PIKSEL_KLASTER, kotak=kotak)

@@ -93,7 +93,7 @@ def _baca_kelurahan(nilai: object, _: str) -> tuple[str, ...]:
 
 def _baca_rt(nilai: object, _: str) -> str:
     isi = re.sub(r"^(rt|rw)\.?\s*", "", teks(nilai), flags=re.IGNORECASE)
-    if not isi.isdigit() or len(isi.lstrip("0")) > 3:
+    if not isi.isdecimal() or len(isi.lstrip("0")) > 3:
         raise TidakTerbaca(f"harus nomor, misalnya 003 ({teks(nilai)!r})")
     return isi.lstrip("0").zfill(3)  # as the unit form stores it
 
@@ -181,7 +181,7 @@ def _baca_prioritas_lama(nilai: object, _: str) -> tuple[str | None, int]:
     isi = teks(nilai).upper()
     if m := _POLA_LABEL_PRIORITAS.match(isi.replace(" ", "")):
         return m[1], int(m[2])
-    if isi.isdigit() and 1 <= int(isi) <= 9:
+    if isi.isdecimal() and 1 <= int(isi) <= 9:
         return None, int(isi)
     raise TidakTerbaca(f"prioritas lama harus 1–9 atau seperti B1/ 2 ({teks(nilai)!r})")
 

@@ -206,7 +206,10 @@ def test_lokasi_ordering_and_pagination(operator_a, kota_a):
     assert "page=2" in data["next"] and data["previous"] is None
     r = klien.get(LOKASI, {"ordering": "kode", "page_size": 2, "page": 3})
     assert [x["kode"] for x in r.json()["results"]] == ["K4"]
-    assert klien.get(LOKASI, {"page": 9}).status_code == 404
+    r = klien.get(LOKASI, {"page": 9})
+    assert r.status_code == 404
+    assert r.json() == {"detail": "Parameter page tidak valid: halaman 9 tidak ada."}
+    assert "halaman abc tidak ada" in klien.get(LOKASI, {"page": "abc"}).json()["detail"]
     assert klien.get(LOKASI, {"ordering": "permasalahan"}).status_code == 400
 
 

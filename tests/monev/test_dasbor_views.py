@@ -276,3 +276,41 @@ def test_verifiers_see_targets_summed_only_for_years_every_city_set(
     assert angka.target_gabungan([a, {2027: angka.Target(2027, D("1"), 4)}]) == {
         2027: angka.Target(2027, D("3"), None)
     }
+
+
+def test_counts_of_a_thousand_and_more_carry_the_thousands_dot(kota_a, pokja_a):
+    """1.200 lokasi, not 1200: every count on the page reads as Indonesians write numbers."""
+    from lokasi.models import Lokasi
+    from penilaian.models import Penilaian
+
+    sk = SK.objects.create(
+        kabupaten_kota=kota_a, tahun=2023, nomor="9/2023", tanggal=date(2023, 3, 1),
+        tempat="Alfa", tentang="Penetapan lokasi", penandatangan_nama="Wali",
+        penandatangan_jabatan="Wali Kota", status=SK.Status.DITETAPKAN,
+    )  # fmt: skip
+    lokasi = Lokasi.objects.bulk_create(
+        Lokasi(kabupaten_kota=kota_a, nama=f"Kawasan {i}", kode=f"B{i}") for i in range(1200)
+    )
+    survei = Penilaian.objects.bulk_create(
+        Penilaian(lokasi=x, tahun=2022, status="terverifikasi_pusat") for x in lokasi
+    )
+    SKLokasi.objects.bulk_create(
+        SKLokasi(
+            sk=sk,
+            lokasi=x,
+            penilaian=p,
+            nomor=i,
+            data=replace(
+                lok(i, x.nama, "1.00", "Alfa Barat", "Kumuh Sedang"),
+                lokasi_pk=x.pk,
+                penilaian_pk=p.pk,
+            ).ke_json(),
+        )  # fmt: skip
+        for i, (x, p) in enumerate(zip(lokasi, survei, strict=True), start=1)
+    )
+    html = klien_untuk(pokja_a).get(URL).content.decode()
+    assert "1.200 lokasi, SK yang berlaku" in html
+    assert "1.200,00 ha" in html
+    tingkat = html[html.index('id="tabel-tingkat"') :]
+    assert '<td class="angka">1.200</td>' in tingkat[: tingkat.index("</table>")]
+    assert "1200" not in html.replace("1/2023", "")

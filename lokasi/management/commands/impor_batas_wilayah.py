@@ -45,7 +45,7 @@ def _properti(fitur: dict, kunci: tuple[str, ...]) -> str:
 def baku_kode(kode: str, tingkat: str) -> str:
     """Return the Kemendagri spelling of a code ("337501" → "33.75.01"); others unchanged."""
     segmen = SEGMEN_BPS[tingkat]
-    if kode.isdigit() and len(kode) == sum(segmen):
+    if kode.isdecimal() and len(kode) == sum(segmen):
         bagian, i = [], 0
         for n in segmen:
             bagian.append(kode[i : i + n])
