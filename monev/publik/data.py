@@ -37,7 +37,6 @@ from django.db.models.fields.json import KT
 from lokasi.models import KabupatenKota
 from monev.publik import peta
 from monev.publik.kemajuan import SKTerbit, Tahun, kemajuan
-from penilaian.models import SK, SKLokasi
 from penilaian.layar_peta import (
     MAKS_BATAS,
     PIKSEL_KLASTER,
@@ -46,6 +45,7 @@ from penilaian.layar_peta import (
     baca_zoom,
     zoom_muat,
 )
+from penilaian.models import SK, SKLokasi
 
 # Bump when the cached shapes change, so a running cache never hands out an old shape.
 VERSI = 1

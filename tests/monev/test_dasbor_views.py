@@ -305,7 +305,7 @@ def test_counts_of_a_thousand_and_more_carry_the_thousands_dot(kota_a, pokja_a):
                 lokasi_pk=x.pk,
                 penilaian_pk=p.pk,
             ).ke_json(),
-        )  # fmt: skip
+        )
         for i, (x, p) in enumerate(zip(lokasi, survei, strict=True), start=1)
     )
     html = klien_untuk(pokja_a).get(URL).content.decode()
