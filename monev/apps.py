@@ -9,9 +9,10 @@ class MonevConfig(AppConfig):
     def ready(self) -> None:
         # A kegiatan is selesai only with realised volumes and a 100 % photo (issue 12, item 3).
         from kolaborasi.kegiatan.services import daftarkan_syarat
-        from monev.dasbor.data import salin_sk
+        from monev.dasbor.data import salin_sk, tandai_survei
         from monev.pemantauan.services import syarat_selesai
         from monev.publik.tugas import sesudah_tetapkan as publik_sesudah_tetapkan
+        from penilaian.ringkasan import daftarkan_sesudah_segarkan
         from penilaian.sk.services import daftarkan_sesudah_tetapkan
 
         daftarkan_syarat("selesai", syarat_selesai)
@@ -20,3 +21,5 @@ class MonevConfig(AppConfig):
         daftarkan_sesudah_tetapkan(salin_sk)
         # The public page's cache is filled in the background, not by its first visitor.
         daftarkan_sesudah_tetapkan(publik_sesudah_tetapkan)
+        # Its "newer and worse survey" verdicts follow every rewrite of a lokasi's latest survey.
+        daftarkan_sesudah_segarkan(tandai_survei)

@@ -9,6 +9,10 @@ Every write that can change a lokasi's row goes through here:
   rescoring of every survey, the synthetic and demo data) call `segarkan` for what they wrote,
   or run inside `tunda()`, which gathers the lokasi and refreshes them once at its end.
 
+Apps above penilaian that keep something derived from these rows (the dashboard's "newer and
+worse survey" flag on an SK's frozen rows) register with `daftarkan_sesudah_segarkan` and are
+told which lokasi changed, in the same transaction.
+
 The rows are recomputed from the surveys with the priority list's own rule
 (`prioritas.penilaian_terakhir`), so the table can always be rebuilt: `segarkan_semua`, and
 `selisih` lists the lokasi whose row differs from what the surveys say (`manage.py
@@ -18,12 +22,12 @@ segarkan_daftar_prioritas --periksa`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import batched
 
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, OuterRef, Subquery, When
+from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -33,6 +37,23 @@ from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian, Penilaia
 
 POTONGAN = 2000
 _lokal = threading.local()
+
+# Told the lokasi whose row was rewritten: a list of ids, a query of `lokasi_id` values, or None
+# for every lokasi (the table rebuilt).
+SesudahSegarkan = Callable[[Sequence[int] | QuerySet | None], None]
+_SESUDAH_SEGARKAN: list[SesudahSegarkan] = []
+
+
+def daftarkan_sesudah_segarkan(fungsi: SesudahSegarkan) -> None:
+    """Call `fungsi(lokasi)` after each write of the table, inside its transaction."""
+    if fungsi not in _SESUDAH_SEGARKAN:
+        _SESUDAH_SEGARKAN.append(fungsi)
+
+
+def _kabari(lokasi: Sequence[int] | QuerySet | None) -> None:
+    for fungsi in _SESUDAH_SEGARKAN:
+        fungsi(lokasi)
+
 
 KOLOM = (
     "tahun",
@@ -114,6 +135,7 @@ def segarkan(lokasi_id: Iterable[int]) -> None:
         for potongan in batched(semua, POTONGAN):
             PenilaianTerakhir.objects.filter(lokasi_id__in=potongan).delete()
             PenilaianTerakhir.objects.bulk_create(_baris_baru(potongan), batch_size=500)
+            _kabari(potongan)
 
 
 # The columns a rescore can change (`hitung_ulang_semua`): a survey's results. Which survey is a
@@ -136,6 +158,9 @@ def perbarui_hasil(baris: Sequence[tuple]) -> None:
     no row and updates nothing.
     """
     massal.perbarui_siap(PenilaianTerakhir, list(KOLOM_HASIL), "penilaian", baris)
+    if _SESUDAH_SEGARKAN:
+        for potongan in batched((b[-1] for b in baris), POTONGAN):
+            _kabari(PenilaianTerakhir.objects.filter(penilaian_id__in=potongan).values("lokasi_id"))
 
 
 def segarkan_semua() -> int:
@@ -145,6 +170,7 @@ def segarkan_semua() -> int:
         pk = Lokasi.objects.filter(penilaian__status__in=STATUS_DISETUJUI).distinct()
         for potongan in batched(pk.order_by("pk").values_list("pk", flat=True), POTONGAN):
             PenilaianTerakhir.objects.bulk_create(_baris_baru(potongan), batch_size=500)
+        _kabari(None)
     return PenilaianTerakhir.objects.count()
 
 

@@ -10,7 +10,7 @@ read in full.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -162,6 +162,7 @@ def salin_sk(sk: SK, baris: Iterable[tuple[SKLokasi, LokasiSK]]) -> None:
     BarisSKBeku.objects.bulk_create(
         (baris_beku(b.pk, sk.pk, b.lokasi_id, lok, judul) for b, lok in baris), batch_size=500
     )
+    tandai_survei(sk=[sk.pk])
 
 
 def salin_baris(judul: dict[int, str]) -> None:
@@ -183,14 +184,16 @@ def salin_baris(judul: dict[int, str]) -> None:
         with transaction.atomic():
             # Two first readers at once: the second's copy of a row is ignored.
             BarisSKBeku.objects.bulk_create(baru, batch_size=500, ignore_conflicts=True)
+            tandai_survei(sk=list(judul))
 
 
-# An issued SK's frozen rows never change, so neither do their groups: kept in the cache per
-# SK for a month. The key names the SK by its pk and the moment it was issued, so a database
-# restored or rebuilt under the same cache never meets another SK's groups; bump the version
-# when the groups' shape changes. Adding up 30,000 rows per request was a third of the pusat
-# dashboard's database time.
-KUNCI_KELOMPOK = "dasbor:kelompok:1:{}:{}"
+# An issued SK's frozen rows never change, so neither do their groups nor the rows' own flags:
+# kept in the cache per SK for a month. The key names the SK by its pk and the moment it was
+# issued, so a database restored or rebuilt under the same cache never meets another SK's
+# groups; bump the version when the value's shape changes. Adding up 30,000 rows per request
+# was a third of the pusat dashboard's database time, and decoding the flagged rows' JSON a
+# tenth of its Python time.
+KUNCI_KELOMPOK = "dasbor:kelompok:2:{}:{}"
 UMUR_KELOMPOK = 30 * 24 * 3600
 
 
@@ -199,15 +202,29 @@ def kunci_kelompok(sk: SK) -> str:
     return KUNCI_KELOMPOK.format(sk.pk, ditetapkan)
 
 
-def _kelompok(daftar: list[SK]) -> dict[int, tuple[list[angka.Kelompok], Decimal]]:
-    """Per issued SK: its rows grouped by tingkat and first kecamatan, and its rows' areas
-    added up before rounding (from the cache, else one query). An SK without copied rows is
-    left out (and not cached: its rows may be copied next)."""
+@dataclass(frozen=True)
+class Beku:
+    """What the dashboard keeps of an issued SK's frozen rows."""
+
+    kelompok: tuple[angka.Kelompok, ...]  # by tingkat and first kecamatan
+    luas_baris: Decimal  # the rows' areas added up before rounding
+    baris: tuple[angka.BarisBeku, ...]  # the rows with flags of their own
+
+
+def _kelompok(daftar: list[SK]) -> dict[int, Beku]:
+    """Per issued SK: its `Beku` (from the cache, else two queries for all the SKs missing).
+    An SK without copied rows is left out (and not cached: its rows may be copied next)."""
     kunci = {sk.pk: kunci_kelompok(sk) for sk in daftar}
     tersimpan = cache.get_many(list(kunci.values())) if kunci else {}
     hasil = {pk: tersimpan[k] for pk, k in kunci.items() if k in tersimpan}
     if kurang := [pk for pk in kunci if pk not in hasil]:
-        baru = _kelompok_baca(kurang)
+        kelompok = _kelompok_baca(kurang)
+        judul = {sk.pk: sk.judul_singkat for sk in daftar if sk.pk in kelompok}
+        diperiksa = _baris_diperiksa(judul)
+        baru = {
+            pk: Beku(tuple(k), luas, tuple(diperiksa.get(pk, ())))
+            for pk, (k, luas) in kelompok.items()
+        }
         cache.set_many({kunci[pk]: nilai for pk, nilai in baru.items()}, UMUR_KELOMPOK)
         hasil.update(baru)
     return hasil
@@ -247,62 +264,68 @@ def _baris_diperiksa(sk: dict[int, str]) -> dict[int, list[angka.BarisBeku]]:
     return baris
 
 
-def _survei_lebih_buruk(berlaku_pk: list[int]) -> QuerySet[BarisSKBeku]:
-    """The frozen rows of the SKs in force whose lokasi's latest approved survey (the narrow
-    `PenilaianTerakhir`, joined on lokasi) is newer and scores higher than the frozen one:
-    `angka.periksa_survei`'s rule in the database, so ten thousand such rows are counted
-    without reading them (the page shows the first hundred)."""
-    return BarisSKBeku.objects.filter(
-        Q(sk__in=berlaku_pk)
-        & Q(terakhir__nilai_kekumuhan__gt=F("nilai_kekumuhan"))
-        # Newer: by survey date when both have one, else by year (angka._lebih_baru).
-        & (
-            Q(terakhir__tanggal_survei__gt=F("tanggal_survei"))
-            | (
-                (Q(terakhir__tanggal_survei__isnull=True) | Q(tanggal_survei__isnull=True))
-                & Q(terakhir__tahun__gt=F("tahun_penilaian"))
-            )
-        )
+# `angka.periksa_survei`'s rule in the database: the lokasi's latest approved survey (the narrow
+# `PenilaianTerakhir`, joined on lokasi) is newer and scores higher than the frozen row.
+LEBIH_BURUK = Q(terakhir__nilai_kekumuhan__gt=F("nilai_kekumuhan")) & (
+    # Newer: by survey date when both have one, else by year (angka._lebih_baru).
+    Q(terakhir__tanggal_survei__gt=F("tanggal_survei"))
+    | (
+        (Q(terakhir__tanggal_survei__isnull=True) | Q(tanggal_survei__isnull=True))
+        & Q(terakhir__tahun__gt=F("tahun_penilaian"))
     )
+)
+
+
+def tandai_survei(
+    lokasi: Sequence[int] | QuerySet | None = None, *, sk: Sequence[int] | None = None
+) -> None:
+    """Set `survei_lebih_buruk` on the frozen rows of these lokasi (all when None) or of these
+    SKs: `penilaian.ringkasan` calls this whenever it rewrites a lokasi's latest survey, and
+    the copy of an SK's rows after writing them. Only rows whose verdict changes are written
+    (two UPDATEs), so rescoring 30,000 unchanged surveys writes nothing here."""
+    qs = BarisSKBeku.objects.all()
+    if lokasi is not None:
+        qs = qs.filter(lokasi_id__in=lokasi)
+    if sk is not None:
+        qs = qs.filter(sk_id__in=sk)
+    buruk = qs.filter(LEBIH_BURUK).values("pk")
+    qs.filter(survei_lebih_buruk=True).exclude(pk__in=buruk).update(survei_lebih_buruk=False)
+    qs.filter(LEBIH_BURUK, survei_lebih_buruk=False).update(survei_lebih_buruk=True)
 
 
 def tanda_survei(
     daftar_sk: list[angka.SKBeku], hari_ini: date, batas: int | None
 ) -> tuple[int, list[angka.Tanda]]:
     """How many "newer and worse survey" flags the SKs in force raise, and the first `batas`
-    of them in the page's order (all when None): one narrow query."""
+    of them in the page's order (all when None): a count on the kept verdicts (an index of the
+    flagged rows) and, when rows are asked for, those rows joined with their latest survey."""
     berlaku = {s.pk: s.judul for s in daftar_sk if s.berlaku_pada(hari_ini)}
     if not berlaku:
         return 0, []
-    qs = _survei_lebih_buruk(list(berlaku))
-    if batas == 0:
-        return qs.count(), []
-    # The count rides on the rows read (a window over all of them, before the LIMIT).
-    qs = (
-        qs.annotate(jumlah=Window(Count("pk")))
-        .order_by("sk__tanggal", "sk_id", "nomor")
-        .values_list(
-            "jumlah",
-            "sk_id",
-            *KOLOM_BARIS[1:],
-            "terakhir__tahun",
-            "terakhir__tanggal_survei",
-            "terakhir__nilai_kekumuhan",
-            "terakhir__tingkat_kekumuhan",
-        )
+    qs = BarisSKBeku.objects.filter(sk__in=list(berlaku), survei_lebih_buruk=True)
+    jumlah = qs.count()
+    if batas == 0 or not jumlah:
+        return jumlah, []
+    qs = qs.order_by("sk__tanggal", "sk_id", "nomor").values_list(
+        "sk_id",
+        *KOLOM_BARIS[1:],
+        "terakhir__tahun",
+        "terakhir__tanggal_survei",
+        "terakhir__nilai_kekumuhan",
+        "terakhir__tingkat_kekumuhan",
     )
     baris = list(qs if batas is None else qs[:batas])
     tanda = [
-        angka.tanda_survei(berlaku[b[1]], angka.BarisBeku(*b[2:9]), angka.SurveiKini(*b[9:]))
+        angka.tanda_survei(berlaku[b[0]], angka.BarisBeku(*b[1:8]), angka.SurveiKini(*b[8:]))
         for b in baris
     ]
-    return (baris[0][0] if baris else 0), tanda
+    return jumlah, tanda
 
 
 def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
     """Every issued SK of these cities with its span in force, its frozen rows added up and
-    those with flags of their own (constant queries: the SKs, their replacing SKs, the
-    groups, the flagged rows)."""
+    those with flags of their own (constant queries: the SKs and their replacing SKs; the
+    groups and the flagged rows come from the cache, else two queries more)."""
     daftar = list(
         SK.objects.filter(kabupaten_kota__in=kota, status=SK.Status.DITETAPKAN)
         .select_related("kabupaten_kota")
@@ -311,17 +334,16 @@ def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
         )
         .order_by("tanggal", "pk")
     )
-    kelompok = _kelompok(daftar)
-    judul = {s.pk: s.judul_singkat for s in daftar}
-    if belum := [s for s in daftar if s.pk not in kelompok]:
+    beku = _kelompok(daftar)
+    if belum := [s for s in daftar if s.pk not in beku]:
         # An SK not yet copied (or one without rows, which copies nothing).
-        salin_baris({s.pk: judul[s.pk] for s in belum})
-        kelompok.update(_kelompok(belum))
+        salin_baris({s.pk: s.judul_singkat for s in belum})
+        beku.update(_kelompok(belum))
+    kosong = Beku((), Decimal(0), ())
     rentang = {}
     for s in daftar:
         pengganti = [_mulai(p) for p in s.penggantian.all()]
         rentang[s.pk] = (_mulai(s), min(pengganti) if pengganti else None)
-    baris = _baris_diperiksa(judul)
     return [
         angka.SKBeku(
             pk=s.pk,
@@ -330,9 +352,9 @@ def sk_beku(kota: list[KabupatenKota]) -> list[angka.SKBeku]:
             judul=s.judul_singkat,
             mulai=rentang[s.pk][0],
             berakhir=rentang[s.pk][1],
-            kelompok=tuple(kelompok.get(s.pk, ([], 0))[0]),
-            luas_baris=kelompok.get(s.pk, ([], Decimal(0)))[1],
-            baris=tuple(baris[s.pk]),
+            kelompok=beku.get(s.pk, kosong).kelompok,
+            luas_baris=beku.get(s.pk, kosong).luas_baris,
+            baris=beku.get(s.pk, kosong).baris,
         )
         for s in daftar
     ]

@@ -49,6 +49,11 @@ class BarisSKBeku(models.Model):
         null=True,
         serialize=False,  # no value of its own: a backup holds the lokasi already
     )
+    # That join's verdict, kept: the lokasi's latest approved survey is newer than this row's
+    # and scores higher (`monev.dasbor.data.tandai_survei`, run whenever the narrow table is
+    # rewritten and when the row is copied). Counting the flags of a whole country by the join
+    # on every view was a quarter of the verifier's dashboard.
+    survei_lebih_buruk = models.BooleanField(_("survei lebih baru dan lebih buruk"), default=False)
 
     class Meta:
         verbose_name = _("baris SK untuk dasbor")
@@ -60,6 +65,12 @@ class BarisSKBeku(models.Model):
             ),
             # The few rows with flags of their own, read on every view.
             models.Index(fields=["sk", "diperiksa", "nomor"], name="baris_sk_beku_bertanda"),
+            # The rows whose lokasi has a newer, worse survey, in the page's order.
+            models.Index(
+                fields=["sk", "nomor"],
+                condition=models.Q(survei_lebih_buruk=True),
+                name="baris_sk_beku_survei",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,11 +19,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monev.dasbor import angka
-from monev.dasbor.data import KOLOM_BARIS, muat_dasbor, salin_baris, sk_beku, tanda_survei
+from monev.dasbor.data import (
+    KOLOM_BARIS,
+    LEBIH_BURUK,
+    muat_dasbor,
+    salin_baris,
+    sk_beku,
+    tanda_survei,
+)
 from monev.models import BarisSKBeku
 from monev.op.kalender import butir_kalender, butir_kalender_kota
 from monev.peninjauan import services as services_peninjauan
 from monev.peninjauan.muat import jumlah_kota_beku, muat_peninjauan
+from penilaian import ringkasan
+from penilaian.hitung_ulang import hitung_ulang_semua
 from penilaian.models import STATUS_DISETUJUI, Penilaian
 from penilaian.prioritas import penilaian_terakhir
 from tests.conftest import PITA_SEDANG, buat_lokasi, buat_penilaian, klien_untuk
@@ -202,22 +211,79 @@ def test_issuing_an_sk_copies_its_rows_as_reading_them_would(kota_a, pokja_a):
 
 
 def test_an_issued_sks_groups_come_from_the_cache_unchanged(kota_a, pokja_a):
-    """The groups of an issued SK never change: the second read takes them from the cache,
-    equal to the first; an SK issued later is added up on its first read."""
+    """The groups of an issued SK and its rows' own flags never change: the second read takes
+    them from the cache, equal to the first, without reading the frozen rows; an SK issued
+    later is added up on its first read."""
     from django.core.cache import cache
 
     from monev.dasbor.data import kunci_kelompok, sk_beku
 
     lama = [buat_lokasi(kota_a, f"Lama {i}") for i in range(3)]
     sk1 = terbitkan_sk(kota_a, pokja_a, lama)
+    kosong = buat_lokasi(kota_a, "Tanpa luas")  # a row flagged on its own: no area
+    sk0 = buat_sk(
+        kota_a,
+        "0/2022",
+        date(2022, 1, 3),
+        [(kosong, lok(1, "Tanpa luas", None, "", "Kumuh Berat"))],
+    )
     pertama = sk_beku([kota_a])
     assert cache.get(kunci_kelompok(sk1)) is not None
+    assert [b.nama for b in {s.pk: s for s in pertama}[sk0.pk].baris] == ["Tanpa luas"]
     with CaptureQueriesContext(connection) as kueri:
         kedua = sk_beku([kota_a])
     assert kedua == pertama
-    assert not [q for q in kueri if "GROUP BY" in q["sql"]]
+    assert not [q for q in kueri if "monev_barisskbeku" in q["sql"]]
     baru = [buat_lokasi(kota_a, f"Baru {i}") for i in range(2)]
     sk2 = terbitkan_sk(kota_a, pokja_a, baru)
     ketiga = {s.pk: s for s in sk_beku([kota_a])}
-    assert ketiga[sk1.pk].kelompok == pertama[0].kelompok
+    assert ketiga[sk1.pk].kelompok == {s.pk: s for s in pertama}[sk1.pk].kelompok
     assert sum(k.lokasi for k in ketiga[sk2.pk].kelompok) == sk2.lokasi_beku.count() >= 2
+
+
+def _tersimpan_buruk() -> set[int]:
+    return set(BarisSKBeku.objects.filter(survei_lebih_buruk=True).values_list("pk", flat=True))
+
+
+def _menurut_join() -> set[int]:
+    return set(BarisSKBeku.objects.filter(LEBIH_BURUK).values_list("pk", flat=True))
+
+
+def test_the_kept_verdicts_follow_every_write_of_the_latest_survey(campuran):
+    """The "newer and worse" verdict stored on each frozen row is the join's, after a survey
+    saved, a survey deleted, every survey rescored, and the narrow table rebuilt."""
+    kota = sorted(campuran, key=lambda k: k.nama)
+    sk_beku(kota)  # the first read copies the rows (with their verdicts)
+    awal = _tersimpan_buruk()
+    assert len(awal) == 9 and awal == _menurut_join()  # 7 in force, 2 in the revoked SK
+
+    sama = Penilaian.objects.filter(lokasi__nama="Sama").latest("pk")
+    sama.nilai_kekumuhan = 51
+    sama.save()  # signal → ringkasan.segarkan → tandai_survei
+    buruk = Penilaian.objects.filter(lokasi__nama="Buruk").latest("pk")
+    buruk.delete()
+    kini = _tersimpan_buruk()
+    assert kini == _menurut_join()
+    assert len(kini) == len(awal) - 1  # Sama: one more; Buruk, in two SKs: two fewer
+    assert kini != awal
+
+    # Rescoring writes the results by bulk UPDATE (ringkasan.perbarui_hasil, no signals): the
+    # formula scores these hand-set surveys otherwise, so verdicts move.
+    hitung_ulang_semua(alasan="uji", proses=1)
+    assert _tersimpan_buruk() == _menurut_join() != kini
+
+    BarisSKBeku.objects.update(survei_lebih_buruk=False)
+    ringkasan.segarkan_semua()
+    assert _tersimpan_buruk() == _menurut_join()
+
+
+def test_the_migration_marks_the_rows_copied_before(campuran):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    sk_beku(sorted(campuran, key=lambda k: k.nama))
+    benar = _tersimpan_buruk()
+    BarisSKBeku.objects.update(survei_lebih_buruk=False)
+    import_module("monev.migrations.0009_dasbor_tanda_survei").tandai_semua(apps, None)
+    assert _tersimpan_buruk() == benar == _menurut_join() and benar
