@@ -49,12 +49,12 @@ def test_dashboard_does_not_grow_with_the_lokasi(kota_a, kota_b, pokja_a, verifi
     assert hasil[0][:2] == hasil[1][:2], hasil
     assert SK.objects.filter(status="ditetapkan").count() == 2
     # Session, user (with its city, lokasi.auth.PenggunaBackend), the cities in scope; the SKs,
-    # their replacing SKs, the frozen rows added up per tingkat and kecamatan (first request
-    # only: an issued SK's groups are cached), the rows with flags of their own, the rows whose
-    # survey is newer and worse (with their count); the latest reviews, the concluded ones'
+    # their replacing SKs, the frozen rows added up per tingkat and kecamatan and the rows with
+    # flags of their own (first request only: an issued SK's are cached); the count of rows
+    # whose survey is newer and worse, and those rows; the latest reviews, the concluded ones'
     # totals, the open one's own 8; kegiatan per status; funding and realisation; the
     # calendar's 8 (all cities together); the latest evaluation; the targets.
-    assert hasil[0][0] == 32 and hasil[0][1] == 31, hasil
+    assert hasil[0][0] == 33 and hasil[0][1] == 31, hasil
     # The province verifier, both cities together: only the second open review's own 8 more.
     gabungan = _kueri(klien_untuk(verifikator_p))
     assert gabungan == hasil[0][1] + 8, gabungan
