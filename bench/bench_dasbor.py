@@ -75,6 +75,7 @@ def isi() -> None:
     from lokasi.models import KabupatenKota, Kecamatan, Lokasi, Pengguna
     from monev.dasbor.data import salin_sk
     from monev.models import Pemantauan, PublikasiKota, RealisasiDana, TargetKota
+    from monev.pemantauan.terbaru import tandai as tandai_terbaru
     from penilaian import ringkasan
     from penilaian.models import SK, Penilaian, SKLokasi
     from penilaian.sk.contoh import isi_contoh
@@ -239,6 +240,7 @@ def isi() -> None:
                 ),
                 batch_size=2000,
             )
+            tandai_terbaru(kegiatan)  # bulk writes send no signals
             RealisasiDana.objects.bulk_create(
                 (
                     RealisasiDana(

@@ -10,6 +10,7 @@ class MonevConfig(AppConfig):
         # A kegiatan is selesai only with realised volumes and a 100 % photo (issue 12, item 3).
         from kolaborasi.kegiatan.services import daftarkan_syarat
         from monev.dasbor.data import salin_sk, tandai_survei
+        from monev.pemantauan import terbaru
         from monev.pemantauan.services import syarat_selesai
         from monev.publik.tugas import sesudah_tetapkan as publik_sesudah_tetapkan
         from penilaian.ringkasan import daftarkan_sesudah_segarkan
@@ -23,3 +24,5 @@ class MonevConfig(AppConfig):
         daftarkan_sesudah_tetapkan(publik_sesudah_tetapkan)
         # Its "newer and worse survey" verdicts follow every rewrite of a lokasi's latest survey.
         daftarkan_sesudah_segarkan(tandai_survei)
+        # Each kegiatan's latest monitoring entry is marked as entries are written.
+        terbaru.sambungkan()

@@ -17,8 +17,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from kolaborasi import aturan
 from kolaborasi.models import Kegiatan, PendanaanKegiatan
@@ -27,7 +26,6 @@ from monev.dasbor import angka
 from monev.models import (
     BarisSKBeku,
     EvaluasiTahunan,
-    Pemantauan,
     PeninjauanUlang,
     RealisasiDana,
     TargetKota,
@@ -397,22 +395,9 @@ def dana(kota: list[KabupatenKota]) -> tuple[list[angka.BarisDana], angka.BarisD
         .annotate(j=Sum("jumlah"))
         .order_by()
     )
-    # Each kegiatan's latest entry, numbered in one pass (a subquery per kegiatan was a third
-    # of the pusat dashboard's database time over 4,500 kegiatan).
-    terbaru = (
-        Pemantauan.objects.filter(kegiatan__in=kegiatan)
-        .annotate(
-            urut=Window(
-                RowNumber(),
-                partition_by=F("kegiatan"),
-                order_by=[F("tanggal").desc(), F("pk").desc()],
-            )
-        )
-        .filter(urut=1)
-        .values("pk")
-    )
     realisasi = dict(
-        RealisasiDana.objects.filter(pemantauan__in=terbaru)
+        # Each kegiatan's latest entry is marked (monev.pemantauan.terbaru): no choosing here.
+        RealisasiDana.objects.filter(pemantauan__terbaru=True, pemantauan__kegiatan__in=kegiatan)
         .values_list("sumber")
         .annotate(j=Sum("jumlah"))
         .order_by()
