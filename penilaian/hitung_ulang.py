@@ -115,6 +115,11 @@ def hitung_ulang_semua(
         with contextlib.closing(_yang_berubah(pk, bahan, lama, proses)) as bagian_bagian:
             for bagian in bagian_bagian:
                 tulis.tambah(bagian)
+        if tulis.berubah:
+            # What follows the narrow table (the dashboard's flags) in one pass (≈ 0.1 s).
+            awal_kabar = time.perf_counter()
+            ringkasan.kabari(None)
+            tulis.detik += time.perf_counter() - awal_kabar
         if periksa:
             transaction.set_rollback(True)
         selesai = time.perf_counter()
@@ -149,7 +154,7 @@ class _Tulis:
             ["content_type", "pengguna", "waktu", "tindakan", "object_id", "perubahan"],
             [(*self.awal_riwayat, *r) for r in riwayat_baru],
         )
-        ringkasan.perbarui_hasil(ringkas)
+        ringkasan.perbarui_hasil(ringkas, kabari_sekarang=False)  # once at the end
         self.berubah += len(hasil)
         self.riwayat += len(riwayat_baru)
         self.detik += time.perf_counter() - mulai

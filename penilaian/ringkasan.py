@@ -50,7 +50,8 @@ def daftarkan_sesudah_segarkan(fungsi: SesudahSegarkan) -> None:
         _SESUDAH_SEGARKAN.append(fungsi)
 
 
-def _kabari(lokasi: Sequence[int] | QuerySet | None) -> None:
+def kabari(lokasi: Sequence[int] | QuerySet | None) -> None:
+    """Tell the registered apps that these lokasi's rows were rewritten (None: any)."""
     for fungsi in _SESUDAH_SEGARKAN:
         fungsi(lokasi)
 
@@ -135,7 +136,7 @@ def segarkan(lokasi_id: Iterable[int]) -> None:
         for potongan in batched(semua, POTONGAN):
             PenilaianTerakhir.objects.filter(lokasi_id__in=potongan).delete()
             PenilaianTerakhir.objects.bulk_create(_baris_baru(potongan), batch_size=500)
-            _kabari(potongan)
+            kabari(potongan)
 
 
 # The columns a rescore can change (`hitung_ulang_semua`): a survey's results. Which survey is a
@@ -150,17 +151,19 @@ def baris_hasil(penilaian_id: int, hasil: Mapping[str, object]) -> tuple:
     return (berprioritas, *(hasil[k] for k in KOLOM_HASIL[1:]), penilaian_id)
 
 
-def perbarui_hasil(baris: Sequence[tuple]) -> None:
+def perbarui_hasil(baris: Sequence[tuple], *, kabari_sekarang: bool = True) -> None:
     """Write rescored results (`baris_hasil`) into the rows that show those surveys.
 
     Straight from the results in memory: recomputing 30,000 rows from the surveys (`segarkan`)
     took longer than the rescore itself. A survey that is no lokasi's latest approved one has
-    no row and updates nothing.
+    no row and updates nothing. A caller writing many parts passes `kabari_sekarang=False` and
+    calls `kabari(None)` once after the last: one pass of the registered apps over everything
+    costs less than one per part.
     """
     massal.perbarui_siap(PenilaianTerakhir, list(KOLOM_HASIL), "penilaian", baris)
-    if _SESUDAH_SEGARKAN:
+    if kabari_sekarang and _SESUDAH_SEGARKAN:
         for potongan in batched((b[-1] for b in baris), POTONGAN):
-            _kabari(PenilaianTerakhir.objects.filter(penilaian_id__in=potongan).values("lokasi_id"))
+            kabari(PenilaianTerakhir.objects.filter(penilaian_id__in=potongan).values("lokasi_id"))
 
 
 def segarkan_semua() -> int:
@@ -170,7 +173,7 @@ def segarkan_semua() -> int:
         pk = Lokasi.objects.filter(penilaian__status__in=STATUS_DISETUJUI).distinct()
         for potongan in batched(pk.order_by("pk").values_list("pk", flat=True), POTONGAN):
             PenilaianTerakhir.objects.bulk_create(_baris_baru(potongan), batch_size=500)
-        _kabari(None)
+        kabari(None)
     return PenilaianTerakhir.objects.count()
 
 

@@ -208,11 +208,11 @@ def test_a_failure_in_a_later_part_leaves_nothing_written(kota_a, monkeypatch, p
     monkeypatch.setattr(hitung_ulang, "PER_TUGAS", 2)  # three parts
     semula, panggilan = ringkasan.perbarui_hasil, []
 
-    def gagal_ketiga(baris):
+    def gagal_ketiga(baris, **kw):
         panggilan.append(len(baris))
         if len(panggilan) == 3:
             raise RuntimeError("disk penuh")
-        semula(baris)
+        semula(baris, **kw)
 
     monkeypatch.setattr(ringkasan, "perbarui_hasil", gagal_ketiga)
 
