@@ -9,6 +9,8 @@ Every write that can change a lokasi's row goes through here:
   rescoring of every survey, the synthetic and demo data) call `segarkan` for what they wrote,
   or run inside `tunda()`, which gathers the lokasi and refreshes them once at its end.
 
+Every write also bumps the written cities' `VersiDaftar` (`kabari`), whose sum names the
+table's state: the priority list's totals are cached under it (`prioritas.rekap_prioritas`).
 Apps above penilaian that keep something derived from these rows (the dashboard's "newer and
 worse survey" flag on an SK's frozen rows) register with `daftarkan_sesudah_segarkan` and are
 told which lokasi changed, in the same transaction.
@@ -27,13 +29,19 @@ from contextlib import contextmanager
 from itertools import batched
 
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, When
+from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from kumuh import massal
-from lokasi.models import Kecamatan, Lokasi
-from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian, PenilaianTerakhir
+from lokasi.models import KabupatenKota, Kecamatan, Lokasi
+from penilaian.models import (
+    BERPRIORITAS,
+    STATUS_DISETUJUI,
+    Penilaian,
+    PenilaianTerakhir,
+    VersiDaftar,
+)
 
 POTONGAN = 2000
 _lokal = threading.local()
@@ -51,7 +59,13 @@ def daftarkan_sesudah_segarkan(fungsi: SesudahSegarkan) -> None:
 
 
 def kabari(lokasi: Sequence[int] | QuerySet | None) -> None:
-    """Tell the registered apps that these lokasi's rows were rewritten (None: any)."""
+    """Say that these lokasi's rows were rewritten (None: any): bump their cities' versions
+    and tell the registered apps."""
+    naikkan_versi(
+        None
+        if lokasi is None
+        else Lokasi.objects.filter(pk__in=lokasi).values_list("kabupaten_kota_id", flat=True)
+    )
     for fungsi in _SESUDAH_SEGARKAN:
         fungsi(lokasi)
 
@@ -139,6 +153,29 @@ def segarkan(lokasi_id: Iterable[int]) -> None:
             kabari(potongan)
 
 
+def naikkan_versi(kabupaten_kota: Iterable[int] | None) -> None:
+    """Bump the `VersiDaftar` of these cities (all when None) in the caller's transaction.
+
+    Only the cities written are locked, so surveys saved in two cities never wait for each
+    other; a rescore or a rebuild bumps every city once."""
+    kota = set(
+        KabupatenKota.objects.values_list("pk", flat=True)
+        if kabupaten_kota is None
+        else kabupaten_kota
+    )
+    if not kota:
+        return
+    VersiDaftar.objects.bulk_create(
+        (VersiDaftar(kabupaten_kota_id=k) for k in kota), ignore_conflicts=True
+    )
+    VersiDaftar.objects.filter(pk__in=kota).update(versi=F("versi") + 1)
+
+
+def versi_daftar() -> int:
+    """The state of the whole table as one number (one query): it grows with every write."""
+    return VersiDaftar.objects.aggregate(n=Sum("versi"))["n"] or 0
+
+
 # The columns a rescore can change (`hitung_ulang_semua`): a survey's results. Which survey is a
 # lokasi's latest approved one depends on its status and year only, which a rescore leaves alone.
 KOLOM_HASIL = ("berprioritas", *(k for k in KOLOM if k not in ("tahun", "tanggal_survei")))
@@ -161,7 +198,7 @@ def perbarui_hasil(baris: Sequence[tuple], *, kabari_sekarang: bool = True) -> N
     costs less than one per part.
     """
     massal.perbarui_siap(PenilaianTerakhir, list(KOLOM_HASIL), "penilaian", baris)
-    if kabari_sekarang and _SESUDAH_SEGARKAN:
+    if kabari_sekarang:
         for potongan in batched((b[-1] for b in baris), POTONGAN):
             kabari(PenilaianTerakhir.objects.filter(penilaian_id__in=potongan).values("lokasi_id"))
 
@@ -236,6 +273,11 @@ def _lokasi_disimpan(sender, instance: Lokasi, created: bool, **kwargs) -> None:
         segarkan([instance.pk])
 
 
+def _lokasi_dihapus(sender, instance: Lokasi, **kwargs) -> None:
+    # Its narrow row goes by cascade, without `segarkan`: the city's totals change all the same.
+    naikkan_versi([instance.kabupaten_kota_id])
+
+
 def _kelurahan_berubah(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -258,6 +300,7 @@ def sambungkan() -> None:
     post_save.connect(_penilaian_disimpan, sender=Penilaian, dispatch_uid="pt_penilaian_simpan")
     post_delete.connect(_penilaian_dihapus, sender=Penilaian, dispatch_uid="pt_penilaian_hapus")
     post_save.connect(_lokasi_disimpan, sender=Lokasi, dispatch_uid="pt_lokasi_simpan")
+    post_delete.connect(_lokasi_dihapus, sender=Lokasi, dispatch_uid="pt_lokasi_hapus")
     m2m_changed.connect(
         _kelurahan_berubah, sender=Lokasi.kelurahan.through, dispatch_uid="pt_kelurahan"
     )

@@ -6,7 +6,7 @@ working and migrations find `_jalur_foto` / `_jalur_ekspor` where they were writ
 
 from penilaian.models.ekspor_prioritas import EksporPrioritas
 from penilaian.models.pengaturan import DAFTAR_PENGATURAN, PengaturanSK
-from penilaian.models.ringkasan import PenilaianTerakhir
+from penilaian.models.ringkasan import PenilaianTerakhir, VersiDaftar
 from penilaian.models.sk import (
     SK,
     EksporSK,
@@ -55,6 +55,7 @@ __all__ = [
     "SKQuerySet",
     "Status",
     "VerifikasiSK",
+    "VersiDaftar",
     "_jalur_ekspor",
     "_jalur_foto",
 ]

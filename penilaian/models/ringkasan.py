@@ -74,3 +74,20 @@ class PenilaianTerakhir(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.tahun})"
+
+
+class VersiDaftar(models.Model):
+    """How many times a city's rows of `PenilaianTerakhir` were rewritten (bumped by
+    `penilaian.ringkasan` in the writer's transaction). The sum over every city names the state
+    of the whole table: cached totals of the priority list are kept under it, so a write in any
+    process is seen by every other at once. Rows are never deleted (no foreign key: a city
+    deleted keeps its count), so the sum only grows and never names an older state again."""
+
+    kabupaten_kota_id = models.BigIntegerField(primary_key=True)
+    versi = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "versi daftar prioritas (turunan)"
+
+    def __str__(self) -> str:
+        return f"{self.kabupaten_kota_id}: {self.versi}"
