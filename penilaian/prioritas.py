@@ -57,6 +57,7 @@ from penilaian.layar_peta import (
     ZOOM_RINCI,
     baca_bbox,
     baca_zoom,
+    gabung_berdekatan,
     zoom_muat,
 )
 from penilaian.models import BERPRIORITAS, STATUS_DISETUJUI, Penilaian, PenilaianTerakhir
@@ -643,6 +644,28 @@ def _saring_ringkas(
 # --- the map: a light endpoint the page's script asks per viewport --------------------------
 
 
+def _gabung(sel: list[dict], ukuran: float) -> list[dict]:
+    """The grid's cells with the neighbours whose means sit within one cell merged into one
+    circle: its count summed, its place the mean, its colour the most urgent prioritas."""
+    hasil = []
+    for grup in gabung_berdekatan(
+        [(int(c["gy"]), int(c["gx"]), c["n"], c["lat"], c["lon"]) for c in sel], ukuran
+    ):
+        c = sel[grup[0]]
+        for j in grup[1:]:
+            d, n = sel[j], c["n"] + sel[j]["n"]
+            c = c | {
+                "n": n,
+                "lat": (c["lat"] * c["n"] + d["lat"] * d["n"]) / n,
+                "lon": (c["lon"] * c["n"] + d["lon"] * d["n"]) / n,
+                "p": min(p for p in (c["p"], d["p"]) if p is not None)
+                if c["p"] or d["p"]
+                else None,
+            }
+        hasil.append(c)
+    return hasil
+
+
 def peta_prioritas(
     penilaian: QuerySet[Penilaian],
     *,
@@ -700,7 +723,7 @@ def peta_prioritas(
         )
     )
     klaster, fitur = [], []
-    for c in sel:
+    for c in _gabung(list(sel), ukuran):
         if c["n"] > 1:
             klaster.append([round(c["lat"], 6), round(c["lon"], 6), c["n"], c["p"]])
             continue

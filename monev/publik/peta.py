@@ -13,6 +13,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from penilaian.layar_peta import gabung_berdekatan
+
 
 @dataclass
 class Sel:
@@ -56,35 +58,17 @@ def kelompokkan(
     for c in sel.values():
         c.lintang /= c.n
         c.bujur /= c.n
-    return _gabung_berdekatan(sel, ukuran)
-
-
-def _gabung_berdekatan(sel: dict[tuple[int, int], Sel], ukuran: float) -> list[Sel]:
-    """Merge cells whose points' means are closer than one cell.
-
-    A grid splits points that sit either side of a cell line, and the two circles, drawn at
-    their points' mean, then overlap on screen. Largest first, each cell takes in the cells
-    around it (only the 8 neighbours can be that close) whose mean is within one cell; one pass,
-    so the work stays proportional to the cells whatever the viewport asked for."""
-    tersisa = dict(sel)
+    # Cells whose points' means sit within one cell are one circle (they overlapped).
+    daftar = list(sel.items())
     hasil = []
-    for kunci in sorted(sel, key=lambda k: (-sel[k].n, k)):
-        c = tersisa.pop(kunci, None)
-        if c is None:
-            continue  # taken in by a larger neighbour
-        gy, gx = kunci
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                d = tersisa.get((gy + dy, gx + dx))
-                if d is None or (d.lintang - c.lintang) ** 2 + (d.bujur - c.bujur) ** 2 >= (
-                    ukuran**2
-                ):
-                    continue
-                del tersisa[(gy + dy, gx + dx)]
-                n = c.n + d.n
-                c.lintang = (c.lintang * c.n + d.lintang * d.n) / n
-                c.bujur = (c.bujur * c.n + d.bujur * d.n) / n
-                c.n = n
-                c.indeks.clear()
+    for grup in gabung_berdekatan([(*k, c.n, c.lintang, c.bujur) for k, c in daftar], ukuran):
+        c = daftar[grup[0]][1]
+        for j in grup[1:]:
+            d = daftar[j][1]
+            n = c.n + d.n
+            c.lintang = (c.lintang * c.n + d.lintang * d.n) / n
+            c.bujur = (c.bujur * c.n + d.bujur * d.n) / n
+            c.n = n
+            c.indeks.clear()
         hasil.append(c)
     return hasil
