@@ -437,8 +437,12 @@ def panaskan(proses: int | None = None) -> None:
 
 
 def _panaskan(proses: int) -> None:
-    for _ in range(proses):
-        _kirim(proses, "<p></p>", None)
+    # Only a head start. A CLI run can end before this thread gets going, and submitting then
+    # raised "cannot schedule new futures after interpreter shutdown" at exit; a pool that
+    # will not start is met again, and reported, by the render that needs it.
+    with contextlib.suppress(RuntimeError, BrokenProcessPool):
+        for _ in range(proses):
+            _kirim(proses, "<p></p>", None)
 
 
 # --- joining and numbering ---------------------------------------------------------------------

@@ -239,6 +239,26 @@ def test_panaskan_returns_at_once_and_leaves_a_usable_pool():
     ]
 
 
+def test_a_warm_up_too_late_for_the_process_is_dropped_quietly(monkeypatch):
+    """A CLI run ending before the warm-up thread submits: the pool refuses new work at
+    interpreter shutdown. Nothing to warm then, and nothing to print at exit."""
+
+    def terlambat(*args, **kwargs):
+        raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+
+    monkeypatch.setattr(pdf, "_kirim", terlambat)
+    pdf._panaskan(2)  # no exception escapes the thread
+
+
+def test_a_cli_ending_at_once_after_the_warm_up_prints_nothing_at_exit():
+    import subprocess
+    import sys
+
+    kode = "from kumuh import pdf; pdf.panaskan(2)"
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+
+
 class _MatikanPekerja:
     """Unpickled in the worker, it ends that process: a worker killed mid-chunk (OOM killer)."""
 
