@@ -135,9 +135,11 @@ class HasilBaca:
     peringatan: list[Masalah]
 
 
-def baca(berkas: str | IO[bytes]) -> HasilBaca:
-    """Read and check a workbook without the database: kegiatan, problems, warnings."""
-    bacaan = xlsx_baca.baca_buku(berkas, SKEMA)
+def baca(berkas: str | IO[bytes], *, batas: xlsx_baca.Batas | None = None) -> HasilBaca:
+    """Read and check a workbook without the database: kegiatan, problems, warnings.
+
+    A workbook over `batas` (rows, cells) is refused unread, with one problem that says so."""
+    bacaan = xlsx_baca.baca_buku(berkas, SKEMA, batas=batas)
     masalah = list(bacaan.masalah)
     kegiatan: list[KegiatanImpor] = []
     for b in bacaan.baris:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import IO
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from kolaborasi.impor import baca as impor_baca
 from kolaborasi.impor.baca import KegiatanImpor
 from kolaborasi.kegiatan import services as kegiatan_services
 from kolaborasi.models import Kegiatan, PemangkuKepentingan
-from kumuh.xlsx_baca import Baris, Masalah, normal_judul
+from kumuh.xlsx_baca import Baris, Batas, Masalah, normal_judul
 from lokasi.models import KabupatenKota, Lokasi, Pengguna
 
 
@@ -43,7 +44,10 @@ def impor_kegiatan(
 ) -> Laporan:
     """Read, check and (with `simpan`, when nothing is wrong) create the kegiatan of a file."""
     akses.wajib_isi(pengguna, kabupaten_kota)
-    hasil = impor_baca.baca(berkas)
+    # The survey import's limits (settings IMPOR_BARIS_MAKS, IMPOR_SEL_MAKS): a workbook of a
+    # million rows or a sheet padded to its last column is refused before it fills memory.
+    batas = Batas(baris=settings.IMPOR_BARIS_MAKS, sel=settings.IMPOR_SEL_MAKS)
+    hasil = impor_baca.baca(berkas, batas=batas)
     laporan = Laporan(masalah=list(hasil.masalah), peringatan=list(hasil.peringatan))
     laporan.jumlah_kegiatan = len(hasil.kegiatan)
     laporan.jumlah_efek = sum(len(k.efek) for k in hasil.kegiatan)

@@ -80,6 +80,27 @@ def test_one_bad_row_saves_nothing(kota_a, operator_a, lokasi_k):
     ]
 
 
+def test_a_workbook_over_the_row_or_cell_limit_is_refused_unread(
+    kota_a, operator_a, lokasi_k, settings
+):
+    """The survey import's limits hold here too: nothing is read past them, nothing saved."""
+    settings.IMPOR_BARIS_MAKS = 2
+    tiga = [{**JALAN, "kegiatan": f"Jalan {i}"} for i in range(3)]
+    laporan = impor_kegiatan(
+        berkas=berkas(*tiga), kabupaten_kota=kota_a, pengguna=operator_a, simpan=True
+    )
+    assert [str(m) for m in laporan.masalah] == [
+        "berkas terlalu besar: lebih dari 2 baris (4 baris); bagi menjadi beberapa berkas"
+    ]
+    assert laporan.jumlah_kegiatan == 0 and Kegiatan.objects.count() == 0
+    settings.IMPOR_BARIS_MAKS, settings.IMPOR_SEL_MAKS = 100, 20
+    laporan = impor_kegiatan(
+        berkas=berkas(*tiga), kabupaten_kota=kota_a, pengguna=operator_a, simpan=True
+    )
+    assert len(laporan.masalah) == 1 and "lebih dari 20 sel" in str(laporan.masalah[0])
+    assert Kegiatan.objects.count() == 0
+
+
 def test_another_citys_lokasi_is_not_found(kota_a, kota_b, operator_a):
     buat_lokasi(kota_b, "Kampung B", kode="K-01")
     laporan = impor_kegiatan(berkas=berkas(JALAN), kabupaten_kota=kota_a, pengguna=operator_a,
