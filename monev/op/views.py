@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kumuh.angka import tanggal_indonesia
+from kumuh.xlsx import XLSX, isi_xlsx
 from lokasi import riwayat
 from monev.akses import boleh_isi, get_aset_for_user, wajib_isi
 from monev.models import Aset
-from monev.op import forms, jadwal, kalender, services
+from monev.op import ekspor, forms, jadwal, kalender, services
 from monev.op.aset import dengan_pemeriksaan_terakhir, jadwal_aset
 
 PER_HALAMAN = 25
@@ -30,9 +32,8 @@ def _saring_jadwal(baris: list[dict], pilihan: str) -> list[dict]:
     return [b for b in baris if b["jadwal"].status and b["jadwal"].status.kode in kode]
 
 
-@login_required
-@require_GET
-def aset_daftar(request: HttpRequest) -> HttpResponse:
+def _aset_tersaring(request: HttpRequest) -> tuple[forms.FilterAsetForm, list[dict]]:
+    """The assets the user may see, filtered as the list's form asks, each with its schedule."""
     kota = list(request.user.kabkota_terjangkau())
     filter_form = forms.FilterAsetForm(request.GET or None, kota=kota)
     qs = Aset.objects.filter(kabupaten_kota__in=kota)
@@ -51,7 +52,13 @@ def aset_daftar(request: HttpRequest) -> HttpResponse:
     hari_ini = timezone.localdate()
     # The due date is in calendar months (pure rule), so the schedule filter runs here.
     baris = [{"aset": a, "jadwal": jadwal_aset(a, hari_ini)} for a in qs.order_by("nama", "pk")]
-    baris = _saring_jadwal(baris, pilihan_jadwal)
+    return filter_form, _saring_jadwal(baris, pilihan_jadwal)
+
+
+@login_required
+@require_GET
+def aset_daftar(request: HttpRequest) -> HttpResponse:
+    filter_form, baris = _aset_tersaring(request)
     halaman = Paginator(baris, PER_HALAMAN).get_page(request.GET.get("halaman"))
     q = request.GET.copy()
     q.pop("halaman", None)
@@ -64,6 +71,19 @@ def aset_daftar(request: HttpRequest) -> HttpResponse:
         "query_tanpa_halaman": q.urlencode(),
     }
     return render(request, "monev/aset_daftar.html", konteks)
+
+
+@login_required
+@require_GET
+def aset_xlsx(request: HttpRequest) -> HttpResponse:
+    """Download the register as filtered: every asset, not a page (spec §2.11 columns)."""
+    _form, baris = _aset_tersaring(request)
+    hari_ini = timezone.localdate()
+    judul = f"REGISTER ASET DAN PEMERIKSAAN KEBERFUNGSIAN — per {tanggal_indonesia(hari_ini)}"
+    buku = ekspor.buku_aset(((b["aset"], b["jadwal"]) for b in baris), judul=judul)
+    respons = HttpResponse(isi_xlsx(buku), content_type=XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="register-aset-{hari_ini:%Y%m%d}.xlsx"'
+    return respons
 
 
 @login_required

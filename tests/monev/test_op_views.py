@@ -99,6 +99,65 @@ def test_daftar_filters_berfungsi_and_schedule(operator_a, kota_a):
     assert "terlambat" in k.get(url).content.decode()
 
 
+# --- register as Excel --------------------------------------------------------------------------
+
+
+def _register(klien, **q) -> list[list]:
+    import io
+
+    from openpyxl import load_workbook
+
+    r = klien.get(reverse("monev:aset_xlsx"), q)
+    assert r.status_code == 200 and r["Content-Disposition"].startswith("attachment;")
+    lembar = load_workbook(io.BytesIO(r.content)).active
+    assert lembar.cell(1, 1).value.startswith("REGISTER ASET DAN PEMERIKSAAN KEBERFUNGSIAN — per ")
+    return [[c.value for c in baris] for baris in lembar.iter_rows(min_row=3)]
+
+
+def test_register_xlsx_has_every_filtered_asset_with_its_latest_check(operator_a, kota_a, aset_a):
+    hari_ini = timezone.localdate()
+    periksa(aset_a, hari_ini - timedelta(days=30), berfungsi=False, kerusakan="Retak di ujung")
+    periksa(aset_a, hari_ini - timedelta(days=400))  # older: not the one shown
+    telat = buat_aset(kota_a, "Telat", tanggal_serah_terima=hari_ini - timedelta(days=400))
+    # More than one page of the list (25): the register holds them all.
+    for i in range(30):
+        buat_aset(kota_a, f"Zona {i:02d}", pengelola=telat.pengelola)
+    kepala, *baris = _register(klien_untuk(operator_a))
+    assert kepala[:4] == ["No", "Kabupaten/Kota", "Aset", "Kegiatan Asal"]
+    assert kepala[-2:] == ["Pemeriksaan Berikutnya", "Status Jadwal"]
+    assert len(baris) == 32 and [b[0] for b in baris] == list(range(1, 33))
+    a = {b[2]: dict(zip(kepala, b, strict=True)) for b in baris}
+    jalan = a[aset_a.nama]
+    assert (jalan["Berfungsi"], jalan["Ada"], jalan["Kerusakan"]) == (
+        "Tidak",
+        "Ya",
+        "Retak di ujung",
+    )
+    assert jalan["Kegiatan Asal"].endswith("(2025)") and jalan["Lokasi"] == aset_a.lokasi.nama
+    assert jalan["Pengelola (KSM/KPP/SKPD)"].startswith("KSM: ")
+    assert (
+        jalan["Tanggal Serah Terima"] == "30 Juni 2025" and jalan["Jenis Pemeliharaan"] == "Rutin"
+    )
+    assert a["Telat"]["Tanggal Periksa"] == "Belum diperiksa" and a["Telat"]["Berfungsi"] == "–"
+    assert a["Telat"]["Status Jadwal"].startswith("terlambat ")
+    # Filtered as the list: only those not working.
+    _, *rusak = _register(klien_untuk(operator_a), berfungsi="tidak")
+    assert [b[2] for b in rusak] == [aset_a.nama]
+
+
+def test_register_xlsx_is_scoped_to_the_users_cities(operator_b, verifikator_p, aset_a, aset_b):
+    _, *milik_b = _register(klien_untuk(operator_b))
+    assert [b[2] for b in milik_b] == [aset_b.nama]
+    _, *provinsi = _register(klien_untuk(verifikator_p))
+    assert {b[2] for b in provinsi} == {aset_a.nama, aset_b.nama}
+    assert klien_untuk(None).get(reverse("monev:aset_xlsx")).status_code == 302
+
+
+def test_the_list_links_the_register_with_its_filters(operator_a, aset_a):
+    teks = klien_untuk(operator_a).get(reverse("monev:aset_daftar"), {"berfungsi": "ya"}).content
+    assert reverse("monev:aset_xlsx").encode() + b"?berfungsi=ya" in teks
+
+
 # --- detail -------------------------------------------------------------------------------------
 
 
