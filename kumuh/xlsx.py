@@ -10,7 +10,7 @@ with the reader's locale (decimal comma on an Indonesian system).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cache
 from io import BytesIO
@@ -175,6 +175,29 @@ def jadikan_teks(sel: Any) -> None:
     Excel and LibreOffice never evaluate a stored string (only typing or CSV import would)."""
     if isinstance(sel.value, str) and sel.value.startswith("="):
         sel.data_type = "s"
+
+
+def tulis_register(
+    lembar: Worksheet,
+    *,
+    judul: str,
+    kolom: Sequence[tuple[str, float, str | None]],
+    baris: Iterable[Sequence[object]],
+    beku: str,
+) -> None:
+    """Write a register sheet: the title in A1, the header on row 3, one bordered row per item.
+
+    `kolom` is (header, width, number format or None) per column; numbers sit right, text left.
+    """
+    gaya = _gaya()
+    lembar.cell(1, 1, judul).font = gaya["TEBAL"]
+    nomor = tulis_kepala(lembar, 3, [(j,) for j, _l, _f in kolom])
+    atur_lebar(lembar, [lebar for _j, lebar, _f in kolom])
+    for nilai_baris in baris:
+        for k, (nilai, (_j, _l, fmt)) in enumerate(zip(nilai_baris, kolom, strict=True), start=1):
+            tulis_sel(lembar, nomor, k, nilai, fmt, gaya["KANAN"] if fmt else gaya["KIRI"])
+        nomor += 1
+    lembar.freeze_panes = beku
 
 
 def tulis_sel(

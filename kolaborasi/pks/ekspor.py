@@ -61,15 +61,11 @@ def buku_register(daftar: Iterable[PerjanjianKerjaSama]) -> Workbook:
     buku = Workbook()
     lembar = buku.active
     lembar.title = "Register PKS"
-    lembar.cell(1, 1, "REGISTER PERJANJIAN KERJA SAMA").font = xlsx.TEBAL
-    baris = xlsx.tulis_kepala(lembar, 3, [(judul,) for judul, _l, _f in KOLOM_REGISTER])
-    xlsx.atur_lebar(lembar, [lebar for _j, lebar, _f in KOLOM_REGISTER])
-    for nomor, pks in enumerate(daftar, start=1):
-        for k, (nilai, (_j, _l, fmt)) in enumerate(
-            zip(baris_register(nomor, pks), KOLOM_REGISTER, strict=True), start=1
-        ):
-            rata = xlsx.KANAN if fmt else xlsx.KIRI
-            xlsx.tulis_sel(lembar, baris, k, nilai, fmt, rata)
-        baris += 1
-    lembar.freeze_panes = "C4"
+    xlsx.tulis_register(
+        lembar,
+        judul="REGISTER PERJANJIAN KERJA SAMA",
+        kolom=KOLOM_REGISTER,
+        baris=(baris_register(nomor, pks) for nomor, pks in enumerate(daftar, start=1)),
+        beku="C4",
+    )
     return buku

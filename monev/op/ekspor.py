@@ -35,10 +35,6 @@ KOLOM_ASET: list[tuple[str, float, str | None]] = [
 ]
 
 
-def _tanggal(nilai) -> str:
-    return angka.tanggal_indonesia(nilai) if nilai else ""
-
-
 def _status(j: JadwalAset) -> str:
     """The list's badge in words: terlambat n hari / jatuh tempo (dalam n hari) / terjadwal."""
     if j.status is None:
@@ -69,17 +65,17 @@ def baris_aset(nomor: int, aset: Aset, j: JadwalAset) -> list[object]:
         f"{aset.kegiatan.nama} ({aset.kegiatan.tahun})" if aset.kegiatan else "",
         aset.lokasi.nama if aset.lokasi else "",
         pengelola,
-        _tanggal(aset.tanggal_serah_terima),
+        angka.tanggal_indonesia(aset.tanggal_serah_terima),
         aset.get_jenis_pemeliharaan_display(),
         aset.interval_bulan,
-        _tanggal(aset.akhir_tanggal) if diperiksa else "Belum diperiksa",
+        angka.tanggal_indonesia(aset.akhir_tanggal) if diperiksa else "Belum diperiksa",
         _ya(aset.akhir_ada),
         _ya(aset.akhir_kondisi_baik),
         _ya(aset.akhir_berfungsi),
         _ya(aset.akhir_dimanfaatkan),
         aset.akhir_kerusakan or "",
         aset.akhir_tindak_lanjut or "",
-        _tanggal(j.berikut),
+        angka.tanggal_indonesia(j.berikut),
         _status(j),
     ]
 
@@ -89,14 +85,11 @@ def buku_aset(baris: Iterable[tuple[Aset, JadwalAset]], *, judul: str) -> Workbo
     buku = Workbook()
     lembar = buku.active
     lembar.title = "Register Aset"
-    lembar.cell(1, 1, judul).font = xlsx.TEBAL
-    nomor_baris = xlsx.tulis_kepala(lembar, 3, [(j,) for j, _l, _f in KOLOM_ASET])
-    xlsx.atur_lebar(lembar, [lebar for _j, lebar, _f in KOLOM_ASET])
-    for nomor, (aset, j) in enumerate(baris, start=1):
-        for k, (nilai, (_j, _l, fmt)) in enumerate(
-            zip(baris_aset(nomor, aset, j), KOLOM_ASET, strict=True), start=1
-        ):
-            xlsx.tulis_sel(lembar, nomor_baris, k, nilai, fmt, xlsx.KANAN if fmt else xlsx.KIRI)
-        nomor_baris += 1
-    lembar.freeze_panes = "D4"
+    xlsx.tulis_register(
+        lembar,
+        judul=judul,
+        kolom=KOLOM_ASET,
+        baris=(baris_aset(nomor, a, j) for nomor, (a, j) in enumerate(baris, start=1)),
+        beku="D4",
+    )
     return buku
